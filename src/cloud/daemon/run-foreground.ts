@@ -1,0 +1,42 @@
+/**
+ * runForeground: the body of `streamform cloud start --foreground` — starts the server, writes
+ * `cloud.json`/`cloud.pid`, closes gracefully on SIGINT/SIGTERM and resolves once stopped.
+ */
+import { systemClock } from '../../shared/index.js';
+import type { CloudOptions, RunningCloud } from '../server.js';
+import { startCloud, streamformVersion } from '../server.js';
+import { removeCloudState, writeCloudState } from './cloud-state-file.js';
+import { findRunningCloud } from './background-cloud.js';
+
+/** Options for runForeground. */
+export interface ForegroundOptions extends CloudOptions {
+  /** Called once the server listens (the CLI prints the URL and the admin key here). */
+  readonly onStarted?: (cloud: RunningCloud) => void;
+  /** Signals that stop the server (default SIGINT and SIGTERM). */
+  readonly signals?: readonly NodeJS.Signals[];
+}
+
+/** Runs the cloud until a stop signal arrives; resolves after a graceful close. */
+export async function runForeground(opts: ForegroundOptions): Promise<void> {
+  const other = await findRunningCloud(opts.dataDir);
+  if (other !== undefined && other.pid !== process.pid) {
+    throw new Error(`a local cloud already runs on ${opts.dataDir} (pid ${other.pid}, ${other.url}); stop it first`);
+  }
+  const cloud = await startCloud(opts);
+  writeCloudState({
+    url: cloud.url, port: cloud.port, pid: process.pid, dataDir: opts.dataDir,
+    version: streamformVersion(), startedAt: new Date((opts.clock ?? systemClock).now()).toISOString(), auth: cloud.auth,
+  });
+  opts.onStarted?.(cloud);
+  const signals = opts.signals ?? ['SIGINT', 'SIGTERM'];
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      for (const s of signals) process.off(s, stop);
+      void cloud.close().finally(() => {
+        removeCloudState(opts.dataDir, process.pid);
+        resolve();
+      });
+    };
+    for (const s of signals) process.on(s, stop);
+  });
+}

@@ -1,0 +1,6 @@
+/**
+ * flink: Confluent Cloud for Apache Flink in the local cloud. The SQL path runs one way:
+ * sql (parser) ← binder ← planner ← runtime ← statements, with types, expr and catalog below the
+ * binder. Today this door exposes the statements store and REST routes.
+ */
+export * from './statements/index.js';

@@ -1,0 +1,242 @@
+/**
+ * startCloud: the local Confluent Cloud in one node:http server over one SQLite database
+ * (`<dataDir>/cloud.db`, WAL). Composes the control plane, Kafka REST, Schema Registry, Flink
+ * statements and connectors, and (with `auth: true`) the API-key + RBAC gate.
+ */
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock, IdSource } from '../shared/index.js';
+import { systemClock, systemIds } from '../shared/index.js';
+import type { Logger, Route } from './http/index.js';
+import { Router, createDispatcher } from './http/index.js';
+import { Authorizer, createAccessCheck, createAuthGate } from './auth/index.js';
+import type { AccessCheck, AdminCredentials, Db, Visibility } from './control-plane/index.js';
+import { ControlPlane, openDatabase, withKafkaAuthz, withSchemaRegistryAuthz } from './control-plane/index.js';
+import { StatementStore, statementRoutes } from './flink/index.js';
+import { ConnectorStore, connectorRoutes } from './connectors/index.js';
+import { TopicLogStore, kafkaRestRoutes } from './kafka/index.js';
+import { SchemaRegistryStore, schemaRegistryRoutes } from './schema-registry/index.js';
+
+/** Options for startCloud. */
+export interface CloudOptions {
+  /** Directory owning every file of this cloud (created when missing). */
+  readonly dataDir: string;
+  /** 0 = ephemeral; a taken port falls back to a free one (see `requestedPort`). */
+  readonly port?: number;
+  readonly host?: string;
+  /** Require API keys and role bindings on every request except /health and /version. */
+  readonly auth?: boolean;
+  readonly clock?: Clock;
+  readonly ids?: IdSource;
+  readonly logger?: Logger;
+}
+
+/** A running local cloud. */
+export interface RunningCloud {
+  /** `http://127.0.0.1:<port>`: the control plane, Flink, Kafka REST and SR base URL. */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly organizationId: string;
+  readonly auth: boolean;
+  /** Set when the requested port was taken and another was chosen. */
+  readonly requestedPort?: number;
+  /** The bootstrap OrganizationAdmin key (auth on; also kept in `<dataDir>/admin-credentials.json`). */
+  readonly admin?: AdminCredentials;
+  readonly controlPlane: ControlPlane;
+  readonly statements: StatementStore;
+  readonly connectors: ConnectorStore;
+  readonly topics: TopicLogStore;
+  readonly schemaRegistry: SchemaRegistryStore;
+  /** The shared `cloud.db` handle (runtimes commit into it). */
+  readonly database: Db;
+  /** Stops accepting requests, finishes in-flight ones and closes the database. */
+  close(): Promise<void>;
+}
+
+/** The streamform version and the REST API versions this server speaks. */
+export const API_VERSIONS = { org: 'v2', cmk: 'v2', srcm: 'v3', fcpm: 'v2', iam: 'v2', sql: 'v1', connect: 'v1', kafka: 'v3' } as const;
+
+const QUIET: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const ADMIN_FILE = 'admin-credentials.json';
+
+/** The package version, read from package.json beside dist/. */
+export function streamformVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Starts the local cloud. */
+export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
+  const clock = opts.clock ?? systemClock;
+  const ids = opts.ids ?? systemIds;
+  const logger = opts.logger ?? QUIET;
+  const host = opts.host ?? '127.0.0.1';
+  const auth = opts.auth === true;
+  const db = openDatabase(opts.dataDir);
+  try {
+    const topics = new TopicLogStore(db, { clock });
+    const schemaRegistry = new SchemaRegistryStore(db);
+    const statements = new StatementStore(db, { clock });
+    const connectors = new ConnectorStore(db);
+    // Handlers check extra permissions (Assigner, pool Use) through `access`; it is a no-op for
+    // requests without a principal, i.e. whenever auth is off.
+    let accessCheck: AccessCheck = () => undefined;
+    const access: AccessCheck = (req, crn, op) => { accessCheck(req, crn, op); };
+    let visibleCheck: Visibility = () => true;
+    const visible: Visibility = (req, crn) => visibleCheck(req, crn);
+    const controlPlane = new ControlPlane(db, {
+      clock, ids, access, visible,
+      hooks: {
+        onClusterDeleted: (clusterId) => {
+          for (const t of topics.listTopics(clusterId)) topics.deleteTopic(clusterId, t.name);
+          connectors.deleteCluster(clusterId);
+        },
+        onSchemaRegistryDeleted: (srId) => {
+          for (const s of schemaRegistry.listSubjects(srId, { deleted: true })) {
+            if (schemaRegistry.listSubjects(srId).includes(s)) schemaRegistry.deleteSubject(srId, s);
+            schemaRegistry.deleteSubject(srId, s, { permanent: true });
+          }
+        },
+        onComputePoolDeleted: (poolId, envId) => {
+          for (const s of statements.list(envId, { computePoolId: poolId })) {
+            if (s.spec.stopped) continue;
+            const stopped = statements.replace({ ...s, spec: { ...s.spec, stopped: true } });
+            if (!['COMPLETED', 'FAILED', 'STOPPED'].includes(stopped.status.phase)) {
+              statements.setPhase(envId, s.name, 'STOPPED', 'Statement was stopped because its compute pool was deleted.');
+            }
+          }
+        },
+        environmentHasStatements: (envId) => statements.hasStatements(envId),
+      },
+    });
+    const authorizer = new Authorizer(controlPlane.authSource());
+    accessCheck = createAccessCheck(authorizer);
+    visibleCheck = (req, crn) => req.principal === undefined || authorizer.decide(req.principal.id, crn, 'Describe').kind === 'allow';
+    const admin = auth ? bootstrapAdmin(controlPlane, opts.dataDir) : undefined;
+    const routes = composeRoutes({ controlPlane, statements, connectors, topics, schemaRegistry, clock, ids, access, visible });
+    const router = new Router(routes);
+    let requestCounter = 0;
+    const server = createServer(createDispatcher(router, {
+      logger,
+      requestId: () => `req-${(++requestCounter).toString(36)}`,
+      ...(auth ? { gate: createAuthGate(authorizer) } : {}),
+    }));
+    server.keepAliveTimeout = 5_000;
+    const requested = opts.port ?? 0;
+    const port = await listen(server, requested, host, logger);
+    const url = `http://${host}:${port}`;
+    logger.info('local cloud listening', { url, dataDir: opts.dataDir, auth });
+    let closing: Promise<void> | undefined;
+    const base = {
+      url, port, host, dataDir: opts.dataDir, organizationId: controlPlane.orgId, auth,
+      controlPlane, statements, connectors, topics, schemaRegistry, database: db,
+      close: (): Promise<void> => (closing ??= closeServer(server, db, logger)),
+    };
+    return {
+      ...base,
+      ...(admin === undefined ? {} : { admin }),
+      ...(port !== requested && requested !== 0 ? { requestedPort: requested } : {}),
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function composeRoutes(p: {
+  controlPlane: ControlPlane; statements: StatementStore; connectors: ConnectorStore; topics: TopicLogStore;
+  schemaRegistry: SchemaRegistryStore; clock: Clock; ids: IdSource; access: AccessCheck; visible: Visibility;
+}): Route[] {
+  const cp = p.controlPlane;
+  const lookups = {
+    orgId: cp.orgId,
+    clusterEnvironment: (id: string) => cp.kafkaCluster(id)?.environmentId,
+    registryEnvironment: (id: string) => cp.schemaRegistry(id)?.environmentId,
+  };
+  const access = p.access;
+  return [
+    ...serviceRoutes(),
+    ...cp.routes(),
+    ...statementRoutes({
+      store: p.statements, orgId: cp.orgId, clock: p.clock, ids: p.ids, access, visible: p.visible,
+      environmentExists: (id) => cp.environment(id) !== undefined,
+      computePool: (id) => cp.computePool(id),
+      computePools: (envId) => cp.computePools(envId),
+      principalExists: (id) => cp.principalExists(id),
+    }),
+    ...connectorRoutes({
+      store: p.connectors, orgId: cp.orgId, clock: p.clock, ids: p.ids,
+      clusterInEnvironment: (envId, clusterId) => cp.kafkaCluster(clusterId)?.environmentId === envId,
+    }),
+    ...withKafkaAuthz(kafkaRestRoutes(p.topics, { clusterExists: (id) => cp.kafkaCluster(id) !== undefined, clock: p.clock }), lookups),
+    ...withSchemaRegistryAuthz(schemaRegistryRoutes(p.schemaRegistry, { registryExists: (id) => cp.schemaRegistry(id) !== undefined }), lookups),
+  ];
+}
+
+function serviceRoutes(): Route[] {
+  const version = streamformVersion();
+  return [
+    { method: 'GET', pattern: '/health', envelope: 'confluent', public: true, handler: () => ({ status: 200, body: { status: 'ok' } }) },
+    { method: 'GET', pattern: '/version', envelope: 'confluent', public: true, handler: () => ({ status: 200, body: { version, api_versions: API_VERSIONS } }) },
+  ];
+}
+
+function bootstrapAdmin(cp: ControlPlane, dataDir: string): AdminCredentials | undefined {
+  const file = join(dataDir, ADMIN_FILE);
+  const created = cp.createBootstrapAdmin();
+  if (created !== undefined) {
+    writeFileSync(file, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    return created;
+  }
+  if (!existsSync(file)) return undefined;
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<AdminCredentials>;
+    if (typeof parsed.userId === 'string' && typeof parsed.apiKey === 'string' && typeof parsed.apiSecret === 'string') {
+      return { userId: parsed.userId, apiKey: parsed.apiKey, apiSecret: parsed.apiSecret };
+    }
+  } catch {
+    // An unreadable credentials file only means the CLI cannot print the admin key again.
+  }
+  return undefined;
+}
+
+function listen(server: Server, port: number, host: string, logger: Logger): Promise<number> {
+  const attempt = (p: number): Promise<number> => new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException): void => { server.off('listening', onListening); reject(err); };
+    const onListening = (): void => { server.off('error', onError); resolve((server.address() as AddressInfo).port); };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(p, host);
+  });
+  return attempt(port).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EADDRINUSE' || port === 0) throw err;
+    logger.warn(`port ${port} is in use; choosing a free port`, { requestedPort: port });
+    return attempt(0);
+  });
+}
+
+function closeServer(server: Server, db: Db, logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => {
+      clearTimeout(force);
+      db.close();
+      logger.info('local cloud stopped');
+      resolve();
+    });
+    server.closeIdleConnections();
+    // Requests still running after a grace period are cut off; their transactions either
+    // committed already or roll back with the connection.
+    const force = setTimeout(() => server.closeAllConnections(), 2_000);
+    force.unref();
+  });
+}

@@ -1,0 +1,404 @@
+/**
+ * The plan walk: visits every configuration object in dependency order, refreshes and plans each
+ * resource instance, reads data sources whose configuration is known, and assembles the Plan.
+ */
+import type { Diagnostic } from '../../shared/index.js';
+import { errorDiag, hasErrors, suggestion, warningDiag } from '../../shared/index.js';
+import { formatInstanceAddr, formatModulePath, parseAddress, targetMatches, type InstanceAddr, type InstanceKey, type ModuleStep, type TargetAddr } from '../addr/index.js';
+import type { ResourceConfig } from '../config/index.js';
+import type { MarkedValue, ObjectValue, Value } from '../lang/index.js';
+import { isWhollyKnown, referencesOf, UNKNOWN, valuesEqual } from '../lang/index.js';
+import type { ChangeAction, OutputChange, Plan, ResourceChange } from '../plan/index.js';
+import type { ResourceSchema } from '../provider/index.js';
+import type { ResourceInstanceState } from '../state/index.js';
+import { bodyExprs } from './build-graph.js';
+import { ConfigWalk, type ProviderHandle } from './config-walk.js';
+import { decodeBody } from './decode-body.js';
+import { nodeId, type ModuleNode } from './module-tree.js';
+import { planInstance, preventDestroyDiag, schemaSensitivePaths } from './plan-instance.js';
+import { resourceKey, StateIndex } from './state-index.js';
+import type { EngineEnv, PlanOptions } from './types.js';
+
+/** What apply needs beyond the Plan itself, per instance address. */
+export interface InstanceExtra {
+  /** The prior object as refreshed during plan (what apply updates from). */
+  readonly prior: ObjectValue | null;
+  readonly priorPrivate?: ObjectValue;
+  /** The object an import block brought in (written to state at apply). */
+  readonly imported?: { readonly state: ObjectValue; readonly private?: ObjectValue };
+  readonly sensitivePaths: readonly string[];
+  readonly dependencies: readonly string[];
+  readonly createBeforeDestroy: boolean;
+  readonly provider: string;
+  readonly schemaVersion: number;
+}
+
+export interface EnginePlan {
+  readonly plan: Plan;
+  readonly extras: ReadonlyMap<string, InstanceExtra>;
+  /** Data sources read during plan, to be stored at apply. */
+  readonly dataReads: ReadonlyMap<string, { readonly state: ObjectValue; readonly extra: InstanceExtra }>;
+  /** Resources refreshed during plan (for refresh-only apply and drift adoption). */
+  readonly refreshed: ReadonlyMap<string, ObjectValue | null>;
+}
+
+function instanceAddr(steps: readonly ModuleStep[], r: { mode: 'managed' | 'data'; type: string; name: string }, key: InstanceKey | undefined): InstanceAddr {
+  return key === undefined ? { module: steps, mode: r.mode, type: r.type, name: r.name } : { module: steps, mode: r.mode, type: r.type, name: r.name, key };
+}
+
+export class PlanWalk extends ConfigWalk {
+  readonly #opts: PlanOptions;
+  readonly #state: StateIndex;
+  readonly changes: ResourceChange[] = [];
+  readonly drift: ResourceChange[] = [];
+  readonly extras = new Map<string, InstanceExtra>();
+  readonly dataReads = new Map<string, { state: ObjectValue; extra: InstanceExtra }>();
+  readonly refreshed = new Map<string, ObjectValue | null>();
+  readonly #pending = new Set<string>();
+  readonly #targets: TargetAddr[] = [];
+  readonly #replace: TargetAddr[] = [];
+  #targetedNodes: Set<string> | undefined;
+
+  constructor(env: EngineEnv, opts: PlanOptions) {
+    super(env, { parallelism: opts.parallelism, variables: opts.variables });
+    this.#opts = opts;
+    const moved = this.modules.flatMap((m) => m.config.moved.map((block) => ({ block, modulePrefix: m.path ? m.path + '.' : '' })));
+    this.#state = new StateIndex(env.state, moved);
+    this.diagnostics.push(...this.#state.diagnostics);
+    for (const [list, src] of [[this.#targets, opts.targets], [this.#replace, opts.replace]] as const) {
+      for (const t of src) {
+        const p = parseAddress(t);
+        this.diagnostics.push(...p.diagnostics);
+        if (p.value) list.push(p.value);
+      }
+    }
+    if (this.#targets.length) {
+      const matching = this.graph.nodes().filter((n) => n.data.kind === 'resource' || n.data.kind === 'orphan').filter((n) => this.#nodeMatchesTargets(n.id)).map((n) => n.id);
+      this.#targetedNodes = new Set([...matching, ...this.graph.ancestors(matching)]);
+      this.diagnostics.push(warningDiag('plan-targeting', 'Resource targeting is in effect', { detail: 'You are creating a plan with the -target option, which means that the result of this plan may not represent all of the changes requested by the current configuration. The -target option is not for routine use: it is for exceptional situations such as recovering from errors or mistakes.' }));
+    }
+  }
+
+  #nodeMatchesTargets(id: string): boolean {
+    const n = this.graph.get(id)!.data;
+    return this.#targets.some((t) => {
+      if (n.kind === 'orphan') { const p = parseAddress(n.resourceAddr).value; return !!p && p.kind !== 'module' && targetMatchesResource(t, p.addr); }
+      if (n.kind !== 'resource') return false;
+      const path = n.module.path;
+      if (t.kind === 'module') return true && formatModulePath(t.module).replace(/\[[^\]]*\]/g, '') === path.slice(0, formatModulePath(t.module).replace(/\[[^\]]*\]/g, '').length);
+      const a = t.addr;
+      return formatModulePath(a.module).replace(/\[[^\]]*\]/g, '') === path && a.mode === n.resource.mode && a.type === n.resource.type && a.name === n.resource.name;
+    });
+  }
+
+  #instanceTargeted(a: InstanceAddr): boolean {
+    if (!this.#targets.length) return true;
+    return this.#targets.some((t) => targetMatches(t, a));
+  }
+
+  protected override async resourceNode(m: ModuleNode, r: ResourceConfig): Promise<boolean> {
+    const id = nodeId.resource(m.path, r.mode, r.type, r.name);
+    const inScope = !this.#targetedNodes || this.#targetedNodes.has(id);
+    const handle = await this.providerForResource(m, r);
+    if (!handle) return false;
+    const schemas = r.mode === 'managed' ? handle.provider.schema().resources : handle.provider.schema().dataSources;
+    const schema = schemas[r.type];
+    if (!schema) {
+      this.diagnostics.push(errorDiag('config-unknown-resource-type', `Invalid ${r.mode === 'managed' ? 'resource' : 'data source'} type`, { detail: `The provider ${handle.source} does not support ${r.mode === 'managed' ? 'resource' : 'data source'} type "${r.type}".${suggestion(r.type, Object.keys(schemas))}`, range: r.range }));
+      return false;
+    }
+    let ok = true;
+    for (const steps of this.moduleInstances(m)) {
+      if (!(await this.#resourceInModule(m, r, steps, handle, schema, inScope))) ok = false;
+    }
+    return ok;
+  }
+
+  async #resourceInModule(m: ModuleNode, r: ResourceConfig, steps: ModuleStep[], handle: ProviderHandle, schema: ResourceSchema, inScope: boolean): Promise<boolean> {
+    const scope = this.scopeOf(steps);
+    const modPath = formatModulePath(steps);
+    const key = resourceKey(modPath, r.mode, r.type, r.name);
+    const prior = this.#state.byResource.get(key) ?? [];
+    const what = `${r.mode === 'managed' ? 'resource' : 'data'} "${r.type}" "${r.name}"`;
+    const values = new Map<InstanceKey | undefined, MarkedValue>();
+    const destroying = this.#opts.mode === 'destroy';
+    let keys: (InstanceKey | undefined)[] = [];
+    let eachValues = new Map<string, MarkedValue>();
+    if (!destroying) {
+      const exp = this.expansionKeys(r.count, r.forEach, scope, m.config.dir, what);
+      if (!exp) return false;
+      keys = exp.keys; eachValues = exp.eachValues;
+    }
+    const deps = this.#dependenciesOf(m, r, steps);
+    const tasks: Promise<void>[] = [];
+    const keySet = new Set(keys.map((k) => (k === undefined ? '' : JSON.stringify(k))));
+    for (const k of keys) {
+      const addr = instanceAddr(steps, r, k);
+      const address = formatInstanceAddr(addr);
+      const st = this.#state.byAddress.get(address);
+      if (!inScope || !this.#instanceTargeted(addr)) {
+        if (st) values.set(k, { value: st.attributes, sensitive: false });
+        continue;
+      }
+      const instScope = k === undefined ? scope : typeof k === 'number' && r.count ? scope.with({ count: k }) : scope.with({ each: { key: k, value: eachValues.get(String(k)) ?? { value: null, sensitive: false } } });
+      tasks.push(this.semaphore.run(async () => {
+        const v = r.mode === 'managed'
+          ? await this.#planManaged(m, r, addr, address, st, instScope, handle, schema, deps)
+          : await this.#planData(m, r, addr, address, instScope, handle, schema, deps);
+        if (v) values.set(k, v);
+      }));
+    }
+    await Promise.all(tasks);
+    // Instances in state that the configuration no longer declares.
+    for (const st of prior) {
+      const k = st.indexKey;
+      if (!destroying && keySet.has(k === undefined ? '' : JSON.stringify(k))) continue;
+      const addr = instanceAddr(steps, r, k);
+      if (!inScope || !this.#instanceTargeted(addr)) continue;
+      if (st.mode === 'data') continue;
+      const reason = destroying ? undefined : k === undefined ? (r.count || r.forEach ? 'delete-because-count-index' : undefined) : typeof k === 'number' ? 'delete-because-count-index' : 'delete-because-each-key';
+      await this.#planDelete(st, reason, r.lifecycle.preventDestroy);
+    }
+    // The resource's value for references: object, list (count) or map (for_each).
+    let value: Value;
+    let sensitive = false;
+    if (r.count) { value = keys.map((k) => values.get(k)?.value ?? null); }
+    else if (r.forEach) { const o: Record<string, Value> = {}; for (const k of keys) o[String(k)] = values.get(k)?.value ?? null; value = o; }
+    else { const v = values.get(undefined); value = v?.value ?? null; sensitive = false; }
+    if (r.mode === 'managed') scope.resources.set(`${r.type}.${r.name}`, { value, sensitive });
+    else scope.data.set(`${r.type}.${r.name}`, { value, sensitive });
+    return true;
+  }
+
+  #dependenciesOf(m: ModuleNode, r: ResourceConfig, steps: readonly ModuleStep[]): string[] {
+    const prefix = formatModulePath(steps);
+    const out = new Set<string>();
+    for (const e of [...bodyExprs(r.body), ...(r.count ? [r.count.expr] : []), ...(r.forEach ? [r.forEach.expr] : [])]) {
+      for (const u of referencesOf(e)) {
+        if (u.ref.kind === 'resource') out.add(`${prefix ? prefix + '.' : ''}${u.ref.type}.${u.ref.name}`);
+        if (u.ref.kind === 'data') out.add(`${prefix ? prefix + '.' : ''}data.${u.ref.type}.${u.ref.name}`);
+      }
+    }
+    for (const d of r.dependsOn) out.add(`${prefix ? prefix + '.' : ''}${d.text.replace(/\[[^\]]*\]$/, '')}`);
+    void m;
+    return [...out].sort();
+  }
+
+  async #refresh(st: ResourceInstanceState, handle: ProviderHandle, address: string): Promise<ObjectValue | null> {
+    if (!this.#opts.refresh) return st.attributes;
+    this.env.hooks.refreshStart?.(address);
+    const r = await handle.provider.readResource(st.type, st.attributes, this.providerContext(handle.address), st.private);
+    this.diagnostics.push(...(r.diagnostics ?? []).map((d) => ({ ...d, address })));
+    if (hasErrors(r.diagnostics ?? [])) return st.attributes;
+    this.env.hooks.refreshDone?.(address, typeof r.state?.id === 'string' ? r.state.id : undefined);
+    this.refreshed.set(address, r.state);
+    if (!r.state || !valuesEqual(r.state, st.attributes)) {
+      this.drift.push(this.#change(st, r.state ? 'update' : 'delete', st.attributes, r.state, { provider: st.provider }));
+    }
+    return r.state;
+  }
+
+  #change(st: { address: string; mode: 'managed' | 'data'; type: string; name: string; module: string; indexKey?: InstanceKey; sensitivePaths?: readonly string[] }, action: ChangeAction, before: ObjectValue | null, after: ObjectValue | null, extra: Partial<ResourceChange> & { provider: string }): ResourceChange {
+    return {
+      address: st.address, mode: st.mode, type: st.type, name: st.name, module: st.module,
+      ...(st.indexKey !== undefined ? { index: st.indexKey } : {}),
+      action, before, after,
+      beforeSensitive: st.sensitivePaths ?? [], afterSensitive: extra.afterSensitive ?? st.sensitivePaths ?? [],
+      replacePaths: [],
+      ...extra,
+    };
+  }
+
+  async #planDelete(st: ResourceInstanceState, reason: ResourceChange['reason'], preventDestroy: boolean): Promise<void> {
+    const parsed = parseAddress(st.address).value;
+    if (this.#opts.refresh && parsed && parsed.kind !== 'module') {
+      const m = this.modules.find((x) => x.path === st.module.replace(/\[[^\]]*\]/g, '')) ?? this.modules[0]!;
+      const handle = await this.providerFor(m, st.provider.match(/\/([^/"]+)"\]/)?.[1] ?? st.type.split('_')[0]!);
+      if (handle) {
+        const now = await this.#refresh(st, handle, st.address);
+        if (now === null) return; // already gone: nothing to destroy
+      }
+    }
+    if (preventDestroy) { this.diagnostics.push(preventDestroyDiag(st.address)); return; }
+    this.changes.push(this.#change(st, 'delete', st.attributes, null, { provider: st.provider, ...(reason ? { reason } : {}) }));
+    this.extras.set(st.address, { prior: st.attributes, ...(st.private ? { priorPrivate: st.private } : {}), sensitivePaths: st.sensitivePaths, dependencies: st.dependencies, createBeforeDestroy: st.createBeforeDestroy ?? false, provider: st.provider, schemaVersion: st.schemaVersion });
+  }
+
+  async #planManaged(m: ModuleNode, r: ResourceConfig, addr: InstanceAddr, address: string, st: ResourceInstanceState | undefined, scope: import('../lang/index.js').EvalScope, handle: ProviderHandle, schema: ResourceSchema, deps: string[]): Promise<MarkedValue | undefined> {
+    const base = { address, mode: r.mode, type: r.type, name: r.name, module: formatModulePath(addr.module), ...(addr.key !== undefined ? { indexKey: addr.key } : {}) };
+    const ctx = this.providerContext(handle.address);
+    let prior: ObjectValue | null = null;
+    if (st) prior = await this.#refresh(st, handle, address);
+    if (this.#opts.mode === 'destroy') {
+      if (st && prior !== null) await this.#planDelete({ ...st, attributes: prior }, undefined, r.lifecycle.preventDestroy);
+      return st ? { value: st.attributes, sensitive: false } : undefined;
+    }
+    if (this.#opts.mode === 'refresh-only') return prior ? { value: prior, sensitive: false } : undefined;
+    const dec = decodeBody(r.body, schema, scope, this.evaluator(m.config.dir), { what: `resource "${r.type}" "${r.name}"`, address });
+    this.diagnostics.push(...dec.diagnostics);
+    if (hasErrors(dec.diagnostics)) return undefined;
+    const extraDiags: Diagnostic[] = [...(handle.provider.validateResource?.(r.type, dec.value) ?? [])].map((d) => ({ ...d, address, ...(d.range ? {} : { range: r.range }) }));
+    this.diagnostics.push(...extraDiags);
+    if (hasErrors(extraDiags)) return undefined;
+    // Import blocks: adopt an existing object at this address.
+    let imported: InstanceExtra['imported'];
+    const imp = !st ? this.#importFor(m, address) : undefined;
+    if (imp !== undefined) {
+      if (!handle.provider.importResource) { this.diagnostics.push(errorDiag('import-unsupported', `Resource type ${r.type} cannot be imported`, { address, range: r.range })); return undefined; }
+      const res = await handle.provider.importResource(r.type, imp, ctx);
+      this.diagnostics.push(...(res.diagnostics ?? []).map((d) => ({ ...d, address })));
+      if (!res.state) { if (!hasErrors(res.diagnostics ?? [])) this.diagnostics.push(errorDiag('import-not-found', `Cannot import non-existent remote object`, { detail: `While attempting to import ${address} with id "${imp}", the provider found no such object. Check the id.`, address, range: r.range })); return undefined; }
+      imported = res.private ? { state: res.state, private: res.private } : { state: res.state };
+      prior = res.state;
+    }
+    const ignore = r.lifecycle.ignoreChanges === 'all' ? 'all' as const : r.lifecycle.ignoreChanges.map((t) => t.text);
+    const replaceTriggered = prior !== null && this.#replaceTriggered(m, r, scope, addr);
+    const p = await planInstance({
+      address, type: r.type, schema, provider: handle.provider, ctx, config: dec.value, prior,
+      ...(st?.private ? { priorPrivate: st.private } : {}),
+      tainted: st?.status === 'tainted', replaceRequested: this.#replace.some((t) => targetMatches(t, addr)), replaceTriggered,
+      lifecycle: r.lifecycle, ignoreChanges: ignore,
+    });
+    this.diagnostics.push(...p.diagnostics.map((d) => ({ ...d, address, ...(d.range ? {} : { range: r.range }) })));
+    if (hasErrors(p.diagnostics)) return undefined;
+    const afterSensitive = [...new Set([...dec.sensitivePaths, ...schemaSensitivePaths(schema)])].sort();
+    const moved = this.#state.movedFrom.get(address);
+    const change = this.#change({ ...base, sensitivePaths: st?.sensitivePaths ?? [] }, p.action, prior, p.after, {
+      provider: handle.address, afterSensitive, replacePaths: p.replacePaths,
+      ...(p.reason ? { reason: p.reason } : {}),
+      ...(p.action === 'replace' ? { replaceOrder: r.lifecycle.createBeforeDestroy ? 'create-before-destroy' as const : 'delete-before-create' as const } : {}),
+      ...(moved ? { previousAddress: moved } : {}),
+      ...(imported ? { importing: { id: imp! } } : {}),
+      ...(p.notes.length ? { notes: p.notes } : {}),
+      range: r.range,
+    });
+    if (p.action !== 'no-op' || moved || imported) this.changes.push(change);
+    if (p.action !== 'no-op') this.#pending.add(address);
+    this.extras.set(address, {
+      prior, ...(st?.private ? { priorPrivate: st.private } : {}), ...(imported ? { imported } : {}),
+      sensitivePaths: afterSensitive, dependencies: deps, createBeforeDestroy: r.lifecycle.createBeforeDestroy, provider: handle.address, schemaVersion: schema.version ?? 0,
+    });
+    return { value: p.after ?? null, sensitive: false };
+  }
+
+  #importFor(m: ModuleNode, address: string): string | undefined {
+    for (const mod of this.modules) {
+      for (const ib of mod.config.imports) {
+        if (ib.to !== address) continue;
+        const r = this.eval(ib.id.expr, ib.id.range.file, this.scopeOf([]), mod.config.dir);
+        this.diagnostics.push(...r.diagnostics);
+        if (typeof r.value?.value === 'string') return r.value.value;
+        if (r.value) this.diagnostics.push(errorDiag('import-id', 'Invalid import id', { detail: 'The import id must be a string known at plan time.', range: ib.id.range }));
+      }
+    }
+    void m;
+    return undefined;
+  }
+
+  #replaceTriggered(m: ModuleNode, r: ResourceConfig, scope: import('../lang/index.js').EvalScope, addr: InstanceAddr): boolean {
+    for (const a of r.lifecycle.replaceTriggeredBy) {
+      for (const u of referencesOf(a.expr)) {
+        if (u.ref.kind !== 'resource') continue;
+        const prefix = formatModulePath(addr.module);
+        const target = `${prefix ? prefix + '.' : ''}${u.ref.type}.${u.ref.name}`;
+        for (const c of this.changes) {
+          if (c.address === target || c.address.startsWith(target + '[')) {
+            if (u.rest.length === 0 ? c.action !== 'no-op' && c.action !== 'read' : changedAt(c, u.rest.map((s) => (s.kind === 'attr' ? s.name : s.key)))) return true;
+          }
+        }
+      }
+    }
+    void m; void scope;
+    return false;
+  }
+
+  async #planData(m: ModuleNode, r: ResourceConfig, addr: InstanceAddr, address: string, scope: import('../lang/index.js').EvalScope, handle: ProviderHandle, schema: ResourceSchema, deps: string[]): Promise<MarkedValue | undefined> {
+    if (this.#opts.mode === 'destroy') return undefined;
+    const dec = decodeBody(r.body, schema, scope, this.evaluator(m.config.dir), { what: `data "${r.type}" "${r.name}"`, address });
+    this.diagnostics.push(...dec.diagnostics);
+    if (hasErrors(dec.diagnostics)) return undefined;
+    const extra: InstanceExtra = { prior: null, sensitivePaths: [...new Set([...dec.sensitivePaths, ...schemaSensitivePaths(schema)])].sort(), dependencies: deps, createBeforeDestroy: false, provider: handle.address, schemaVersion: schema.version ?? 0 };
+    const pendingDep = deps.some((d) => [...this.#pending].some((p) => p === d || p.startsWith(d + '[')));
+    if (!isWhollyKnown(dec.value) || pendingDep) {
+      const after: Record<string, Value> = { ...dec.value };
+      for (const [k, a] of Object.entries(schema.attributes)) if (a.computed && (dec.value[k] ?? null) === null) after[k] = UNKNOWN;
+      this.changes.push(this.#change({ address, mode: 'data', type: r.type, name: r.name, module: formatModulePath(addr.module), ...(addr.key !== undefined ? { indexKey: addr.key } : {}) }, 'read', null, after, { provider: handle.address, reason: pendingDep ? 'read-because-dependency-pending' : 'read-because-config-unknown', range: r.range, afterSensitive: extra.sensitivePaths }));
+      this.#pending.add(address);
+      this.extras.set(address, extra);
+      return { value: after, sensitive: false };
+    }
+    this.env.hooks.refreshStart?.(address);
+    const res = await handle.provider.readDataSource(r.type, dec.value, this.providerContext(handle.address));
+    this.diagnostics.push(...(res.diagnostics ?? []).map((d) => ({ ...d, address, ...(d.range ? {} : { range: r.range }) })));
+    if (!res.state) return undefined;
+    this.env.hooks.refreshDone?.(address, typeof res.state.id === 'string' ? res.state.id : undefined);
+    this.dataReads.set(address, { state: res.state, extra });
+    return { value: res.state, sensitive: false };
+  }
+
+  protected override async orphanNode(resourceAddr: string): Promise<boolean> {
+    if (this.#opts.mode === 'refresh-only') return true;
+    const parsed = parseAddress(resourceAddr).value;
+    if (!parsed || parsed.kind === 'module') return true;
+    if (this.#targets.length && !this.#targets.some((t) => targetMatchesResource(t, parsed.addr))) return true;
+    const states = [...this.#state.byAddress.values()].filter((s) => s.mode === 'managed' && (s.address === resourceAddr || s.address.startsWith(resourceAddr + '[')));
+    for (const st of states) {
+      if (parsed.addr.module.length && !this.#moduleStillDeclared(st.module)) await this.#planDelete(st, 'delete-because-no-module', false);
+      else await this.#planDelete(st, this.#opts.mode === 'destroy' ? undefined : 'delete-because-no-resource-config', false);
+    }
+    return true;
+  }
+
+  #moduleStillDeclared(modulePath: string): boolean {
+    return this.modules.some((m) => m.path === modulePath.replace(/\[[^\]]*\]/g, ''));
+  }
+
+  /** Builds the Plan once the walk finished. */
+  result(): EnginePlan {
+    const byAddr = (a: ResourceChange, b: ResourceChange): number => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+    const changes = [...this.changes].sort(byAddr);
+    const outputs: OutputChange[] = [];
+    const prior = this.env.state.outputs;
+    if (this.#opts.mode !== 'refresh-only') {
+      const names = new Set([...Object.keys(prior), ...(this.#opts.mode === 'destroy' ? [] : [...this.rootOutputs.keys()])]);
+      for (const name of [...names].sort()) {
+        const before = prior[name];
+        const after = this.#opts.mode === 'destroy' ? undefined : this.rootOutputs.get(name);
+        if (!after && this.#opts.mode !== 'destroy' && this.env.config.root.outputs.has(name)) continue;
+        const action = !before ? 'create' : !after ? 'delete' : valuesEqual(before.value, after.value) ? 'no-op' : 'update';
+        outputs.push({ name, action, before: before?.value ?? null, after: after?.value ?? null, sensitive: (after?.sensitive ?? false) || (before?.sensitive ?? false) });
+      }
+    }
+    const count = (...a: ChangeAction[]): number => changes.filter((c) => a.includes(c.action)).length;
+    const summary = {
+      add: count('create', 'replace'), change: count('update'), destroy: count('delete', 'replace'),
+      import: changes.filter((c) => c.importing).length, move: changes.filter((c) => c.previousAddress).length, forget: count('forget'),
+    };
+    const variables: Record<string, { value: Value; sensitive: boolean }> = {};
+    const rootScope = this.scopeOf([]);
+    for (const [name, v] of rootScope.vars) variables[name] = { value: v.value, sensitive: v.sensitive };
+    const diagnostics = [...this.diagnostics];
+    const errored = hasErrors(diagnostics);
+    const hasWork = changes.some((c) => c.action !== 'no-op') || outputs.some((o) => o.action !== 'no-op') || this.drift.length > 0 || changes.some((c) => c.importing || c.previousAddress);
+    const plan: Plan = {
+      mode: this.#opts.mode, lineage: this.env.state.lineage, serial: this.env.state.serial,
+      changes, drift: [...this.drift].sort(byAddr), outputs, summary, diagnostics,
+      applyable: !errored && hasWork, variables, targets: this.#opts.targets, timestamp: new Date(this.env.clock.now()).toISOString(),
+    };
+    return { plan, extras: this.extras, dataReads: this.dataReads, refreshed: this.refreshed };
+  }
+}
+
+function targetMatchesResource(t: TargetAddr, a: InstanceAddr): boolean {
+  if (t.kind === 'instance') return targetMatches({ kind: 'resource', addr: t.addr }, a);
+  return targetMatches(t, a);
+}
+
+function changedAt(c: ResourceChange, path: readonly (string | number)[]): boolean {
+  let b: Value | undefined = c.before, a: Value | undefined = c.after;
+  for (const s of path) {
+    b = b && typeof b === 'object' && !Array.isArray(b) ? (b as ObjectValue)[String(s)] : Array.isArray(b) ? b[Number(s)] : undefined;
+    a = a && typeof a === 'object' && !Array.isArray(a) ? (a as ObjectValue)[String(s)] : Array.isArray(a) ? a[Number(s)] : undefined;
+  }
+  return !valuesEqual(b ?? null, a ?? null);
+}

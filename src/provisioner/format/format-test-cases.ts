@@ -1,0 +1,300 @@
+/**
+ * The formatter's case table: input → expected output. Each expected output was checked against
+ * `terraform fmt` 1.11 except where a case says it deliberately differs. Used by the tests in
+ * format-hcl.test.ts (one `it` per case plus idempotence over all of them).
+ */
+
+/** One formatting case. */
+export interface FormatCase {
+  readonly name: string;
+  readonly input: string;
+  readonly expected: string;
+  /** Why this case's expectation deliberately differs from terraform fmt, when it does. */
+  readonly unlikeTerraform?: string;
+}
+
+/** Lines joined with LF and a final newline, so the cases read like files. */
+function lines(...ls: string[]): string {
+  return `${ls.join('\n')}\n`;
+}
+
+export const FORMAT_CASES: readonly FormatCase[] = [
+  {
+    name: 'aligns = across consecutive attributes',
+    input: lines('a = 1', 'bbb= 2', 'cc    =    3'),
+    expected: lines('a   = 1', 'bbb = 2', 'cc  = 3'),
+  },
+  {
+    name: 'a blank line ends an alignment group',
+    input: lines('a = 1', 'bbbbb = 2', '', 'cc = 3', 'd = 4'),
+    expected: lines('a     = 1', 'bbbbb = 2', '', 'cc = 3', 'd  = 4'),
+  },
+  {
+    name: 'a comment-only line ends an alignment group',
+    input: lines('a = 1', '# note', 'bbbbb = 2', 'c = 3'),
+    expected: lines('a = 1', '# note', 'bbbbb = 2', 'c     = 3'),
+  },
+  {
+    name: 'a nested block ends an alignment group and is indented',
+    input: lines('resource "confluent_environment" "staging" {', 'display_name = "Staging"', 'stream_governance {', 'package = "ESSENTIALS"', '}', 'id = 1', 'description = "x"', '}'),
+    expected: lines(
+      'resource "confluent_environment" "staging" {',
+      '  display_name = "Staging"',
+      '  stream_governance {',
+      '    package = "ESSENTIALS"',
+      '  }',
+      '  id          = 1',
+      '  description = "x"',
+      '}',
+    ),
+  },
+  {
+    name: 'a multi-line value does not join the group; its items align among themselves',
+    input: lines('locals {', '  name = "x"', '  properties = {', '    "sql.current-catalog" = "env"', '    "sql.current-database" = "lkc"', '  }', '  x = 1', '}'),
+    expected: lines(
+      'locals {',
+      '  name = "x"',
+      '  properties = {',
+      '    "sql.current-catalog"  = "env"',
+      '    "sql.current-database" = "lkc"',
+      '  }',
+      '  x = 1',
+      '}',
+    ),
+  },
+  {
+    name: 'nested objects and tuples are indented one level per line that opens brackets',
+    input: lines('a = {', 'b = [', '{', 'c = 1', '},', ']', '}', 'd = concat(', 'var.a,', '[', '"x",', '],', ')'),
+    expected: lines('a = {', '  b = [', '    {', '      c = 1', '    },', '  ]', '}', 'd = concat(', '  var.a,', '  [', '    "x",', '  ],', ')'),
+  },
+  {
+    name: 'brackets opened and closed on the same lines count as one level',
+    input: lines('t = tomap({', 'a = 1', '})'),
+    expected: lines('t = tomap({', '  a = 1', '})'),
+  },
+  {
+    name: 'object items with = and : get one space; : items are not aligned',
+    input: lines('o = {', 'a=1', 'bbbb="x"', 'c:3', '}', 'p = { "a" : 1, b=2 }'),
+    expected: lines('o = {', '  a    = 1', '  bbbb = "x"', '  c : 3', '}', 'p = { "a" : 1, b = 2 }'),
+  },
+  {
+    name: 'operators get single spaces; unary operators do not',
+    input: lines('a = x+y*2', 'b = -1 - -2', 'c = !a&&!b', 'd = x==-1?-2:x', 'e = (1+2)%3', 'f = a-b'),
+    expected: lines('a = x + y * 2', 'b = -1 - -2', 'c = !a && !b', 'd = x == -1 ? -2 : x', 'e = (1 + 2) % 3', 'f = a-b'),
+  },
+  {
+    name: 'commas, bracket edges, calls, indexes and splats',
+    input: lines('a = [ 1,2 , 3 ]', 'b = foo( 1, 2 )', 'c = a.b[ 0 ].d', 'd = x[*].id', 'e = x.*.id', 'f = f(x...)', 'g = [ ]', 'h = provider::p::fn( 1 )'),
+    expected: lines('a = [1, 2, 3]', 'b = foo(1, 2)', 'c = a.b[0].d', 'd = x[*].id', 'e = x.*.id', 'f = f(x...)', 'g = []', 'h = provider::p::fn(1)'),
+  },
+  {
+    name: 'for expressions',
+    input: lines('a = [for s in var.list : upper(s) if s!=""]', 'b = {for k,v in var.m : k=>v...}', 'c = [for x in [1, 2] : x]'),
+    expected: lines('a = [for s in var.list : upper(s) if s != ""]', 'b = { for k, v in var.m : k => v... }', 'c = [for x in [1, 2] : x]'),
+  },
+  {
+    name: 'block headers get single spaces and bare labels are quoted',
+    input: lines('resource   "a"    "b"{', '}', 'resource aws_instance web {', 'ami = "x"', '}', 'locals{', '}'),
+    expected: lines('resource "a" "b" {', '}', 'resource "aws_instance" "web" {', '  ami = "x"', '}', 'locals {', '}'),
+  },
+  {
+    name: 'empty and single-line blocks',
+    input: lines('a {}', 'b { }', 'c {a=1}', 'd = {   }'),
+    expected: lines('a {}', 'b {}', 'c { a = 1 }', 'd = {}'),
+  },
+  {
+    name: 'interpolation-only strings are kept, templates are spaced inside',
+    input: lines('a = "${var.x}"', 'b = "pre ${ var.b } %{ if x }y%{ endif }"', 'c = "%{~ for x in xs ~}${x},%{~ endfor ~}"'),
+    expected: lines('a = "${var.x}"', 'b = "pre ${var.b} %{if x}y%{endif}"', 'c = "%{~for x in xs~}${x},%{~endfor~}"'),
+    unlikeTerraform: 'terraform fmt 1.x rewrites "${var.x}" to var.x; streamform keeps strings as written',
+  },
+  {
+    name: 'templates with nested quotes and braces',
+    input: lines('a = "x ${ lookup({ "k" = "}" }, "k") } \\"q\\" $${lit} %%{lit}"', 'b = "${ "nested ${ "deep" }" }"'),
+    expected: lines('a = "x ${lookup({ "k" = "}" }, "k")} \\"q\\" $${lit} %%{lit}"', 'b = "${"nested ${"deep"}"}"'),
+    unlikeTerraform: 'terraform fmt 1.x unwraps the interpolation-only string in b',
+  },
+  {
+    name: 'heredoc content is kept byte for byte, including <<- with indented content',
+    input: lines(
+      'x = <<EOT',
+      '  ${ a }   ',
+      '    b',
+      'EOT',
+      'resource "confluent_flink_statement" "s" {',
+      'statement = <<-EOT',
+      '      INSERT INTO t SELECT * FROM s WHERE a = \'${var.x}\';',
+      '        -- indented   ',
+      '    EOT',
+      'zz = 1',
+      '}',
+    ),
+    expected: lines(
+      'x = <<EOT',
+      '  ${ a }   ',
+      '    b',
+      'EOT',
+      'resource "confluent_flink_statement" "s" {',
+      '  statement = <<-EOT',
+      '      INSERT INTO t SELECT * FROM s WHERE a = \'${var.x}\';',
+      '        -- indented   ',
+      '    EOT',
+      '  zz        = 1',
+      '}',
+    ),
+    unlikeTerraform: 'terraform fmt also respaces ${ } sequences inside heredocs; streamform keeps heredocs untouched',
+  },
+  {
+    name: 'heredocs inside calls and tuples',
+    input: lines('z = foo(<<EOT', 'x', 'EOT', ')', 'y = [<<EOT', 'hi', 'EOT', ', "z"]'),
+    expected: lines('z = foo(<<EOT', 'x', 'EOT', ')', 'y = [<<EOT', 'hi', 'EOT', ', "z"]'),
+  },
+  {
+    name: 'comments of all three styles stay in place and are indented',
+    input: lines('/* header', '   comment   */', 'blk {', '// slash', '    # hash', 'a = 1 /* inline */ + 2', '}'),
+    expected: lines('/* header', '   comment   */', 'blk {', '  // slash', '  # hash', '  a = 1 /* inline */ + 2', '}'),
+  },
+  {
+    name: 'trailing line comments of consecutive lines are aligned',
+    input: lines('provider "confluent" {', 'cloud_api_key = var.key    # key', 'cloud_api_secret = var.secret // secret', 'x = 1', '}'),
+    expected: lines('provider "confluent" {', '  cloud_api_key    = var.key    # key', '  cloud_api_secret = var.secret // secret', '  x                = 1', '}'),
+  },
+  {
+    name: 'trailing comments on bracket lines',
+    input: lines('blk { # open', 'a = 1   # x', 'bbb = {   # obj', 'c = 2 # y', '} # close', '}'),
+    expected: lines('blk {     # open', '  a = 1   # x', '  bbb = { # obj', '    c = 2 # y', '  }       # close', '}'),
+  },
+  {
+    name: 'trailing whitespace goes, tabs become indentation',
+    input: 'a = 1   \n\tb\t=\t2\t\n# c   \n',
+    expected: lines('a = 1', 'b = 2', '# c'),
+    unlikeTerraform: 'terraform fmt keeps trailing spaces at the end of a comment',
+  },
+  {
+    name: 'runs of blank lines collapse; leading and trailing blank lines go',
+    input: '\n\n# lead\n\n\n\na = 1\n\n\n\nb = 2\n\n\n',
+    expected: lines('# lead', '', 'a = 1', '', 'b = 2'),
+    unlikeTerraform: 'terraform fmt 1.x keeps blank lines as written (blankLines: "keep" does the same)',
+  },
+  {
+    name: 'a missing final newline is added',
+    input: 'a = 1',
+    expected: lines('a = 1'),
+  },
+  {
+    name: 'CRLF line endings become LF',
+    input: 'a = 1\r\nbb = 2\r\n',
+    expected: lines('a  = 1', 'bb = 2'),
+    unlikeTerraform: 'terraform fmt keeps CRLF; streamform always writes LF',
+  },
+  {
+    name: 'a tfvars file',
+    input: lines('region = "us-east-1"', 'tags = {', 'Name = "x"', 'Environment-Name="prod"', '}', 'list = ["a","b"]', 'num = 1.5e3'),
+    expected: lines('region = "us-east-1"', 'tags = {', '  Name             = "x"', '  Environment-Name = "prod"', '}', 'list = ["a", "b"]', 'num  = 1.5e3'),
+  },
+  {
+    name: 'alignment counts characters, not bytes',
+    input: lines('naïve_ü = 1', 'ab = 2'),
+    expected: lines('naïve_ü = 1', 'ab      = 2'),
+  },
+  {
+    name: 'a lone closing bracket after items dedents',
+    input: lines('l = [', '1, 2,', '3]', 'm = 1'),
+    expected: lines('l = [', '  1, 2,', '3]', 'm = 1'),
+  },
+  {
+    name: 'only block labels are quoted, never identifiers in expressions',
+    input: lines('x = y', 'blk z {', 'a = b', 'c = { d = e }', 'dynamic setting {', 'content {}', '}', '}', 'one a { x = y }'),
+    expected: lines('x = y', 'blk "z" {', '  a = b', '  c = { d = e }', '  dynamic "setting" {', '    content {}', '  }', '}', 'one "a" { x = y }'),
+  },
+  {
+    name: 'blank lines inside heredocs and block comments are content, not collapsed',
+    input: 'a = <<EOT\n\n\n  x  \n\nEOT\n/*\n\n\n*/\n',
+    expected: 'a = <<EOT\n\n\n  x  \n\nEOT\n/*\n\n\n*/\n',
+  },
+  {
+    name: 'a whole Confluent Flink configuration',
+    input: lines(
+      'terraform {',
+      'required_providers {',
+      'confluent = {',
+      'source = "confluentinc/confluent"',
+      'version = "2.0.0"',
+      '}',
+      '}',
+      '}',
+      '',
+      'resource "confluent_flink_compute_pool" "main" {',
+      '  display_name     = "standard_compute_pool"',
+      '  cloud = "AWS"',
+      '  region = "us-east-1"',
+      '  max_cfu = 10',
+      '  environment {',
+      '    id = confluent_environment.staging.id',
+      '  }',
+      '}',
+      '',
+      'resource "confluent_flink_statement" "insert" {',
+      '  organization {id = data.confluent_organization.main.id}',
+      '  statement = "INSERT INTO ${local.sink} SELECT * FROM `${ local.source }`;"',
+      '  properties = {',
+      '    "sql.current-catalog" = confluent_environment.staging.display_name',
+      '    "sql.current-database" = confluent_kafka_cluster.standard.display_name',
+      '  }',
+      '  rest_endpoint = data.confluent_flink_region.main.rest_endpoint',
+      '  credentials {',
+      '    key    = confluent_api_key.flink.id',
+      '    secret=confluent_api_key.flink.secret',
+      '  }',
+      '  depends_on = [ confluent_role_binding.a ]',
+      '  lifecycle {',
+      '    prevent_destroy = true',
+      '  }',
+      '}',
+    ),
+    expected: lines(
+      'terraform {',
+      '  required_providers {',
+      '    confluent = {',
+      '      source  = "confluentinc/confluent"',
+      '      version = "2.0.0"',
+      '    }',
+      '  }',
+      '}',
+      '',
+      'resource "confluent_flink_compute_pool" "main" {',
+      '  display_name = "standard_compute_pool"',
+      '  cloud        = "AWS"',
+      '  region       = "us-east-1"',
+      '  max_cfu      = 10',
+      '  environment {',
+      '    id = confluent_environment.staging.id',
+      '  }',
+      '}',
+      '',
+      'resource "confluent_flink_statement" "insert" {',
+      '  organization { id = data.confluent_organization.main.id }',
+      '  statement = "INSERT INTO ${local.sink} SELECT * FROM `${local.source}`;"',
+      '  properties = {',
+      '    "sql.current-catalog"  = confluent_environment.staging.display_name',
+      '    "sql.current-database" = confluent_kafka_cluster.standard.display_name',
+      '  }',
+      '  rest_endpoint = data.confluent_flink_region.main.rest_endpoint',
+      '  credentials {',
+      '    key    = confluent_api_key.flink.id',
+      '    secret = confluent_api_key.flink.secret',
+      '  }',
+      '  depends_on = [confluent_role_binding.a]',
+      '  lifecycle {',
+      '    prevent_destroy = true',
+      '  }',
+      '}',
+    ),
+  },
+  {
+    name: 'an empty file stays empty',
+    input: '\n  \n\n',
+    expected: '',
+    unlikeTerraform: 'terraform fmt keeps the blank lines',
+  },
+];
