@@ -141,5 +141,14 @@ describe('confluent provider through the engine (HCL → plan → apply → plan
     assert.deepEqual(p2.plan.drift.map((c) => c.address), []);
     const changes = p2.plan.changes.filter((c) => c.mode === 'managed' && c.action !== 'no-op').map((c) => `${c.address}: ${c.action}`);
     assert.deepEqual(changes, []);
+
+    // Drift: the topic is deleted through the Kafka REST API; refresh notices and the plan recreates it.
+    const k = resources.get('confluent_kafka_cluster.k')?.attributes;
+    const gone = await fetch(`${String(k?.rest_endpoint)}/kafka/v3/clusters/${String(k?.id)}/topics/orders`, { method: 'DELETE' });
+    assert.ok(gone.ok);
+    const p3 = await makePlan(env(after), opts);
+    assert.ok(p3.plan.drift.some((c) => c.address === 'confluent_kafka_topic.orders'));
+    const again = p3.plan.changes.filter((c) => c.mode === 'managed' && c.action !== 'no-op').map((c) => `${c.address}: ${c.action}`);
+    assert.deepEqual(again, ['confluent_kafka_topic.orders: create']);
   });
 });

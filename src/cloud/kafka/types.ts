@@ -171,3 +171,42 @@ export interface GroupLag {
   /** The partition with the largest lag (first in topic/partition order on ties). */
   readonly maxLag?: PartitionLag;
 }
+
+/** Kafka ACL resource types a binding can name (filters also accept ANY). */
+export type AclResourceType = 'TOPIC' | 'GROUP' | 'CLUSTER' | 'TRANSACTIONAL_ID' | 'DELEGATION_TOKEN';
+
+/** How a binding's resource name matches: exactly, or as a prefix. */
+export type AclPatternType = 'LITERAL' | 'PREFIXED';
+
+/** Kafka ACL operations a binding can grant or deny. */
+export type AclOperation =
+  | 'ALL' | 'READ' | 'WRITE' | 'CREATE' | 'DELETE' | 'ALTER' | 'DESCRIBE' | 'CLUSTER_ACTION'
+  | 'DESCRIBE_CONFIGS' | 'ALTER_CONFIGS' | 'IDEMPOTENT_WRITE';
+
+/** One ACL binding of a cluster, in Kafka REST's field names' order. */
+export interface AclBinding {
+  readonly resourceType: AclResourceType;
+  readonly resourceName: string;
+  readonly patternType: AclPatternType;
+  /** `User:sa-xxxxx`, `User:*`, … */
+  readonly principal: string;
+  /** `*` or an address. */
+  readonly host: string;
+  readonly operation: AclOperation;
+  readonly permission: 'ALLOW' | 'DENY';
+}
+
+/**
+ * A filter over bindings (Kafka's AclBindingFilter): an absent field or ANY matches everything;
+ * pattern type MATCH matches the bindings that apply to `resourceName` (the literal name, the
+ * `*` wildcard and every prefix of it).
+ */
+export interface AclFilter {
+  readonly resourceType?: AclResourceType | 'ANY';
+  readonly resourceName?: string;
+  readonly patternType?: AclPatternType | 'ANY' | 'MATCH';
+  readonly principal?: string;
+  readonly host?: string;
+  readonly operation?: AclOperation | 'ANY';
+  readonly permission?: 'ALLOW' | 'DENY' | 'ANY';
+}

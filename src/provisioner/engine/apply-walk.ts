@@ -17,7 +17,7 @@ import type { ResourceInstanceState } from '../state/index.js';
 import { ConfigWalk, type ProviderHandle } from './config-walk.js';
 import { decodeBody } from './decode-body.js';
 import type { ModuleNode } from './module-tree.js';
-import { consistentWithPlan, planInstance } from './plan-instance.js';
+import { consistentWithPlan, planInstance, schemaSensitivePaths, sensitiveStepPaths } from './plan-instance.js';
 import type { EnginePlan, InstanceExtra } from './plan-walk.js';
 import { resourceKey, StateIndex } from './state-index.js';
 import type { EngineEnv, StateWriter, VariableInput } from './types.js';
@@ -179,6 +179,12 @@ export class ApplyWalk extends ConfigWalk {
     else if (r.forEach) { const o: Record<string, Value> = {}; for (const k of exp.keys) o[String(k)] = values.get(k)?.value ?? null; value = o; }
     else value = values.get(undefined)?.value ?? null;
     (r.mode === 'managed' ? scope.resources : scope.data).set(`${r.type}.${r.name}`, { value, sensitive: false });
+    const sens = new Set<string>(schemaSensitivePaths(schema));
+    for (const k of exp.keys) {
+      const a = formatInstanceAddr(k === undefined ? { module: steps, mode: r.mode, type: r.type, name: r.name } : { module: steps, mode: r.mode, type: r.type, name: r.name, key: k });
+      for (const p of this.#plan.extras.get(a)?.sensitivePaths ?? this.#state.byAddress.get(a)?.sensitivePaths ?? []) sens.add(p);
+    }
+    scope.sensitive.set(`${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, sensitiveStepPaths(sens, !!(r.count || r.forEach)));
     void resourceKey; void formatModulePath;
     return ok;
   }

@@ -40,6 +40,7 @@ function pathJoin(base: string, name: string): string {
 /** A scope that also answers for `dynamic` block iterators (`rule.value`, `rule.key`). */
 function iteratorScope(outer: EvalScope, name: string, key: Value, value: MarkedValue): EvalScope {
   return {
+    ...(outer.sensitivePaths ? { sensitivePaths: (ref: Reference) => outer.sensitivePaths!(ref) } : {}),
     lookup(ref: Reference): MarkedValue | undefined {
       if (ref.kind === 'resource' && ref.type === name) {
         if (ref.name === 'value') return value;

@@ -11,6 +11,8 @@ export class ModuleScope implements EvalScope {
   readonly resources = new Map<string, MarkedValue>();
   readonly data = new Map<string, MarkedValue>();
   readonly modules = new Map<string, MarkedValue>();
+  /** Sensitive attribute paths per resource (`T.N`) or data source (`data.T.N`). */
+  readonly sensitive = new Map<string, readonly (readonly (string | number)[])[]>();
   /** Names declared in config (a declared-but-not-yet-known name is a bug, an undeclared one a user error). */
   readonly declared: { vars: Set<string>; locals: Set<string>; resources: Set<string>; data: Set<string>; modules: Set<string> };
   readonly #path: Value;
@@ -33,10 +35,17 @@ export class ModuleScope implements EvalScope {
     }
   }
 
+  sensitivePaths(ref: Reference): readonly (readonly (string | number)[])[] | undefined {
+    if (ref.kind === 'resource') return this.sensitive.get(`${ref.type}.${ref.name}`);
+    if (ref.kind === 'data') return this.sensitive.get(`data.${ref.type}.${ref.name}`);
+    return undefined;
+  }
+
   /** A view with `count.index`, `each.key`/`each.value` or `self` set. */
   with(extra: { count?: number; each?: { key: Value; value: MarkedValue }; self?: MarkedValue }): EvalScope {
     const outer = this;
     return {
+      sensitivePaths: (ref: Reference) => outer.sensitivePaths(ref),
       lookup(ref: Reference): MarkedValue | undefined {
         if (ref.kind === 'count' && extra.count !== undefined) return { value: { index: extra.count }, sensitive: false };
         if (ref.kind === 'each' && extra.each) return { value: { key: extra.each.key, value: extra.each.value.value }, sensitive: extra.each.value.sensitive };

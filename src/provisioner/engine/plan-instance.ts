@@ -10,7 +10,7 @@ import type { ObjectValue, Value } from '../lang/index.js';
 import { isObjectValue, isUnknown, valuesEqual } from '../lang/index.js';
 import type { ActionReason, ChangeAction } from '../plan/index.js';
 import type { Provider, ProviderContext, ResourceSchema } from '../provider/index.js';
-import { applyIgnoreChanges, proposeNewState } from './propose.js';
+import { applyIgnoreChanges, pathSteps, proposeNewState } from './propose.js';
 
 export interface InstancePlanInput {
   readonly address: string;
@@ -130,4 +130,11 @@ export function consistentWithPlan(planned: Value | undefined, final: Value | un
     return Object.keys(planned).every((k) => consistentWithPlan(planned[k], final[k]));
   }
   return valuesEqual(planned, final);
+}
+
+/** Sensitive attribute paths as steps for a scope (`*` first for counted/for_each resources). */
+export function sensitiveStepPaths(paths: Iterable<string>, multi: boolean): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  for (const p of new Set(paths)) { const steps = pathSteps(p); if (steps.length) out.push(multi ? ['*', ...steps] : steps); }
+  return out;
 }

@@ -15,7 +15,7 @@ import { bodyExprs } from './build-graph.js';
 import { ConfigWalk, type ProviderHandle } from './config-walk.js';
 import { decodeBody } from './decode-body.js';
 import { nodeId, type ModuleNode } from './module-tree.js';
-import { planInstance, preventDestroyDiag, schemaSensitivePaths } from './plan-instance.js';
+import { planInstance, preventDestroyDiag, schemaSensitivePaths, sensitiveStepPaths } from './plan-instance.js';
 import { resourceKey, StateIndex } from './state-index.js';
 import type { EngineEnv, PlanOptions } from './types.js';
 
@@ -167,6 +167,9 @@ export class PlanWalk extends ConfigWalk {
     else { const v = values.get(undefined); value = v?.value ?? null; sensitive = false; }
     if (r.mode === 'managed') scope.resources.set(`${r.type}.${r.name}`, { value, sensitive });
     else scope.data.set(`${r.type}.${r.name}`, { value, sensitive });
+    const sens = new Set<string>(schemaSensitivePaths(schema));
+    for (const k of keys) for (const p of this.extras.get(formatInstanceAddr(instanceAddr(steps, r, k)))?.sensitivePaths ?? []) sens.add(p);
+    scope.sensitive.set(`${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, sensitiveStepPaths(sens, !!(r.count || r.forEach)));
     return true;
   }
 

@@ -123,5 +123,22 @@ export function evalTraversal(env: EvalEnv, e: Extract<Expr, { kind: 'traversal'
     const what = referenceText(r.ref);
     evalFail(env, e.range, 'expr-undeclared-reference', UNDECLARED[r.ref.kind], `${what} is not declared here.`);
   }
-  return applySteps(env, found, r.rest);
+  const res = applySteps(env, found, r.rest);
+  if (!res.sensitive && env.scope.sensitivePaths) {
+    const paths = env.scope.sensitivePaths(r.ref);
+    if (paths && paths.some((p) => pathsOverlap(p, r.rest))) return mark(res.value, true);
+  }
+  return res;
+}
+
+/** True when one path is a prefix of the other (`*` in `p` matches any step). */
+function pathsOverlap(p: readonly (string | number)[], steps: readonly Step[]): boolean {
+  const n = Math.min(p.length, steps.length);
+  for (let i = 0; i < n; i++) {
+    const want = p[i]!, s = steps[i]!;
+    if (want === '*') continue;
+    const got = s.kind === 'attr' ? s.name : s.key;
+    if (String(want) !== String(got)) return false;
+  }
+  return true;
 }

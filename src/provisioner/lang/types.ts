@@ -62,6 +62,12 @@ export type Reference =
 /** Supplies values for references; `undefined` means the reference is not declared. */
 export interface EvalScope {
   lookup(ref: Reference): MarkedValue | undefined;
+  /**
+   * Attribute paths inside the referenced object that are sensitive (`['result']`,
+   * `['*', 'secret']` for every instance of a counted resource). A traversal whose static steps
+   * reach into, or contain, one of them yields a sensitive value — Terraform's per-attribute marks.
+   */
+  sensitivePaths?(ref: Reference): readonly (readonly (string | number)[])[] | undefined;
 }
 
 /** Ambient inputs for evaluation: the file (for diagnostics), the base directory for file functions, time and ids. */

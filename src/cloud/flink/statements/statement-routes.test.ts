@@ -92,6 +92,19 @@ test('stop, then resume on another pool; stale resource_version is 409', async (
   assert.equal(changeSql.at('errors', 0, 'source', 'pointer'), '/spec/statement');
 });
 
+test('create with spec.stopped = true stores it STOPPED; a resume makes it runnable', async () => {
+  const s = await create('born-stopped', { stopped: true });
+  assert.equal(s.status, 201);
+  assert.equal(s.at('status', 'phase'), 'STOPPED');
+  assert.equal(s.at('spec', 'stopped'), true);
+  assert.equal(cloud.statements.listRunnable().some((r) => r.name === 'born-stopped'), false);
+  assert.equal((await req('GET', `${base}/born-stopped`)).at('status', 'phase'), 'STOPPED');
+  const resumed = await req('PUT', `${base}/born-stopped`, { name: 'born-stopped', metadata: { resource_version: s.at('metadata', 'resource_version') }, spec: { stopped: false } });
+  assert.equal(resumed.at('status', 'phase'), 'PENDING');
+  assert.equal(resumed.at('status', 'end_time'), undefined);
+  assert.equal(cloud.statements.listRunnable().some((r) => r.name === 'born-stopped'), true);
+});
+
 test('with a runtime attached, a stop waits in STOPPING for the runtime', async () => {
   const detach = cloud.statements.attachRuntime();
   try {

@@ -14,6 +14,7 @@ import type { StatementRecord } from './types.js';
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** The detail of a statement waiting for the runtime. */
 export const PENDING_DETAIL = 'Statement is pending execution.';
+const STOPPED_AT_CREATE_DETAIL = 'Statement was created stopped (spec.stopped = true).';
 
 /** A compute pool as the statement routes need it. */
 export interface PoolInfo {
@@ -93,13 +94,18 @@ function create(ctx: StatementRoutesContext, req: HttpRequest): StatementRecord 
   const principal = optionalString(spec, '/spec/principal', { allowEmpty: true }) || (req.principal?.id ?? '');
   const metadata = optionalChild(body, '/metadata');
   const labels = (metadata === undefined ? undefined : optionalStringMap(metadata, '/metadata/labels')) ?? {};
+  // `spec.stopped = true` creates the statement STOPPED: it never runs until a resume PUT.
+  const stopped = optionalBool(spec, '/spec/stopped') ?? false;
   checkRunAs(ctx, req, envId, poolId, principal);
   const now = nowIso(ctx.clock);
+  const status: StatementRecord['status'] = stopped
+    ? { phase: 'STOPPED', detail: STOPPED_AT_CREATE_DETAIL, scalingState: 'OK', scalingUpdatedAt: now, endTime: now }
+    : { phase: 'PENDING', detail: PENDING_DETAIL, scalingState: 'OK', scalingUpdatedAt: now };
   const rec: StatementRecord = {
     organizationId: ctx.orgId, environmentId: envId, name, uid: ctx.ids.uuid(), resourceVersion: 1,
     createdAt: now, updatedAt: now, labels,
-    spec: { statement, properties, computePoolId: poolId, principal, stopped: false },
-    status: { phase: 'PENDING', detail: PENDING_DETAIL, scalingState: 'OK', scalingUpdatedAt: now },
+    spec: { statement, properties, computePoolId: poolId, principal, stopped },
+    status,
   };
   if (!ctx.store.insert(rec)) throw new ApiError(409, 'conflict', `Statement '${name}' already exists in environment '${envId}'.`, '/name');
   return rec;
