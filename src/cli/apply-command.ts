@@ -75,10 +75,11 @@ export async function runApply(io: Io, dir: string, flags: ApplyFlags, resolverF
       ep = lf.data.plan;
       fromFile = true;
     } else {
-      ep = await computePlan(prep, resolver, flags.json ? {} : new ApplyProgressReporter({ color: flags.color, json: false, clock: systemClock, emit: (t) => io.out(t.endsWith('\n') ? t : t + '\n') }).hooks, intr.signal, dir, { mode: flags.mode, refresh: flags.refresh, targets: flags.targets, replace: flags.replace, parallelism: flags.parallelism });
+      let refreshed = false;
+      ep = await computePlan(prep, resolver, flags.json ? {} : new ApplyProgressReporter({ color: flags.color, json: false, clock: systemClock, emit: (t) => { refreshed = true; io.out(t.endsWith('\n') ? t : t + '\n'); } }).hooks, intr.signal, dir, { mode: flags.mode, refresh: flags.refresh, targets: flags.targets, replace: flags.replace, parallelism: flags.parallelism });
       const plan = { ...ep.plan, diagnostics: [...prep.diagnostics, ...ep.plan.diagnostics] };
       if (flags.json) for (const line of renderPlanJSONLines(plan, { clock: systemClock, version: STREAMFORM_VERSION, sources })) io.out(line + '\n');
-      else io.out(renderPlanText(plan, { color: flags.color, sources }));
+      else io.out((refreshed ? '\n' : '') + renderPlanText(plan, { color: flags.color, sources }));
       if (hasErrors(plan.diagnostics)) return EXIT_ERROR;
       if (!hasChanges(ep)) {
         if (!flags.json) io.out('\n' + renderApplySummary({ add: 0, change: 0, destroy: 0 }, { color: flags.color, mode: flags.mode === 'destroy' ? 'destroy' : 'apply' }) + '\n');

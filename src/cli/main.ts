@@ -87,10 +87,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option('--destroy', 'plan to destroy everything')
     .option('--detailed-exitcode', 'exit 2 when there are changes')
     .option('--format <format>', 'text or markdown (ready to post on a pull request)', 'text')
+    .option('--generate-config-out <file>', 'write configuration for import blocks that have none')
     .action(async (o: Opts) => {
       const c = common(io, o, args);
       const mode = o.destroy ? 'destroy' : o.refreshOnly ? 'refresh-only' : 'normal';
-      set(await runPlan(io, dir, { ...c, mode, refresh: parseBoolFlag(o.refresh as string | undefined, true), targets: o.target as string[], replace: o.replace as string[], ...(o.out ? { out: String(o.out) } : {}), detailedExitcode: o.detailedExitcode === true, format: o.format === 'markdown' ? 'markdown' : 'text' }, cloudAwareResolver(io)));
+      set(await runPlan(io, dir, { ...c, mode, refresh: parseBoolFlag(o.refresh as string | undefined, true), targets: o.target as string[], replace: o.replace as string[], ...(o.out ? { out: String(o.out) } : {}), detailedExitcode: o.detailedExitcode === true, format: o.format === 'markdown' ? 'markdown' : 'text', ...(o.generateConfigOut ? { generateConfigOut: String(o.generateConfigOut) } : {}) }, cloudAwareResolver(io)));
     });
 
   for (const [name, desc] of [['apply', 'Create or update infrastructure'], ['destroy', 'Destroy previously-created infrastructure'], ['refresh', 'Update the state to match remote objects']] as const) {

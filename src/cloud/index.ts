@@ -5,7 +5,7 @@
  * or cli/ (only on shared/).
  */
 export { startCloud, streamformVersion, API_VERSIONS } from './server.js';
-export type { CloudOptions, RunningCloud } from './server.js';
+export type { CloudOptions, CloudLogger, RunningCloud } from './server.js';
 export {
   runForeground, findRunningCloud, spawnBackground, stopCloud, readCloudState, stateFilePath, pidFilePath, logFilePath, BIN_PATH,
 } from './daemon/index.js';

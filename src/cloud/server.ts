@@ -17,7 +17,7 @@ import type { AccessCheck, AdminCredentials, Db, Visibility } from './control-pl
 import { ControlPlane, openDatabase, withKafkaAuthz, withSchemaRegistryAuthz } from './control-plane/index.js';
 import { StatementStore, statementRoutes } from './flink/index.js';
 import { ConnectorStore, connectorRoutes } from './connectors/index.js';
-import { TopicLogStore, kafkaRestRoutes } from './kafka/index.js';
+import { AclStore, TopicLogStore, kafkaRestRoutes } from './kafka/index.js';
 import { SchemaRegistryStore, schemaRegistryRoutes } from './schema-registry/index.js';
 
 /** Options for startCloud. */
@@ -31,7 +31,15 @@ export interface CloudOptions {
   readonly auth?: boolean;
   readonly clock?: Clock;
   readonly ids?: IdSource;
-  readonly logger?: Logger;
+  /** `debug` (optional) receives routine events such as what a maintenance pass did. */
+  readonly logger?: CloudLogger;
+  /** How often topic maintenance (retention, compaction, batch merging) runs; default 30 s. */
+  readonly maintenanceIntervalMs?: number;
+}
+
+/** The server's logger: the cloud's Logger plus an optional debug level. */
+export interface CloudLogger extends Logger {
+  debug?(msg: string, fields?: Record<string, unknown>): void;
 }
 
 /** A running local cloud. */
@@ -51,6 +59,7 @@ export interface RunningCloud {
   readonly statements: StatementStore;
   readonly connectors: ConnectorStore;
   readonly topics: TopicLogStore;
+  readonly acls: AclStore;
   readonly schemaRegistry: SchemaRegistryStore;
   /** The shared `cloud.db` handle (runtimes commit into it). */
   readonly database: Db;
@@ -61,8 +70,9 @@ export interface RunningCloud {
 /** The streamform version and the REST API versions this server speaks. */
 export const API_VERSIONS = { org: 'v2', cmk: 'v2', srcm: 'v3', fcpm: 'v2', iam: 'v2', sql: 'v1', connect: 'v1', kafka: 'v3' } as const;
 
-const QUIET: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const QUIET: CloudLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const ADMIN_FILE = 'admin-credentials.json';
+const MAINTENANCE_INTERVAL_MS = 30_000;
 
 /** The package version, read from package.json beside dist/. */
 export function streamformVersion(): string {
@@ -87,6 +97,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
     const schemaRegistry = new SchemaRegistryStore(db);
     const statements = new StatementStore(db, { clock });
     const connectors = new ConnectorStore(db);
+    const acls = new AclStore(db);
     // Handlers check extra permissions (Assigner, pool Use) through `access`; it is a no-op for
     // requests without a principal, i.e. whenever auth is off.
     let accessCheck: AccessCheck = () => undefined;
@@ -98,6 +109,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
       hooks: {
         onClusterDeleted: (clusterId) => {
           for (const t of topics.listTopics(clusterId)) topics.deleteTopic(clusterId, t.name);
+          acls.deleteCluster(clusterId);
           connectors.deleteCluster(clusterId);
         },
         onSchemaRegistryDeleted: (srId) => {
@@ -122,7 +134,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
     accessCheck = createAccessCheck(authorizer);
     visibleCheck = (req, crn) => req.principal === undefined || authorizer.decide(req.principal.id, crn, 'Describe').kind === 'allow';
     const admin = auth ? bootstrapAdmin(controlPlane, opts.dataDir) : undefined;
-    const routes = composeRoutes({ controlPlane, statements, connectors, topics, schemaRegistry, clock, ids, access, visible });
+    const routes = composeRoutes({ controlPlane, statements, connectors, topics, acls, schemaRegistry, clock, ids, access, visible });
     const router = new Router(routes);
     let requestCounter = 0;
     const server = createServer(createDispatcher(router, {
@@ -135,11 +147,16 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
     const port = await listen(server, requested, host, logger);
     const url = `http://${host}:${port}`;
     logger.info('local cloud listening', { url, dataDir: opts.dataDir, auth });
+    const maintenance = setInterval(() => runMaintenance(topics, clock, logger), opts.maintenanceIntervalMs ?? MAINTENANCE_INTERVAL_MS);
+    maintenance.unref();
     let closing: Promise<void> | undefined;
     const base = {
       url, port, host, dataDir: opts.dataDir, organizationId: controlPlane.orgId, auth,
-      controlPlane, statements, connectors, topics, schemaRegistry, database: db,
-      close: (): Promise<void> => (closing ??= closeServer(server, db, logger)),
+      controlPlane, statements, connectors, topics, acls, schemaRegistry, database: db,
+      close: (): Promise<void> => {
+        clearInterval(maintenance);
+        return (closing ??= closeServer(server, db, logger));
+      },
     };
     return {
       ...base,
@@ -153,7 +170,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
 }
 
 function composeRoutes(p: {
-  controlPlane: ControlPlane; statements: StatementStore; connectors: ConnectorStore; topics: TopicLogStore;
+  controlPlane: ControlPlane; statements: StatementStore; connectors: ConnectorStore; topics: TopicLogStore; acls: AclStore;
   schemaRegistry: SchemaRegistryStore; clock: Clock; ids: IdSource; access: AccessCheck; visible: Visibility;
 }): Route[] {
   const cp = p.controlPlane;
@@ -177,9 +194,23 @@ function composeRoutes(p: {
       store: p.connectors, orgId: cp.orgId, clock: p.clock, ids: p.ids,
       clusterInEnvironment: (envId, clusterId) => cp.kafkaCluster(clusterId)?.environmentId === envId,
     }),
-    ...withKafkaAuthz(kafkaRestRoutes(p.topics, { clusterExists: (id) => cp.kafkaCluster(id) !== undefined, clock: p.clock }), lookups),
+    ...withKafkaAuthz(kafkaRestRoutes(p.topics, { clusterExists: (id) => cp.kafkaCluster(id) !== undefined, clock: p.clock, acls: p.acls }), lookups),
     ...withSchemaRegistryAuthz(schemaRegistryRoutes(p.schemaRegistry, { registryExists: (id) => cp.schemaRegistry(id) !== undefined }), lookups),
   ];
+}
+
+/**
+ * One pass of topic maintenance. A failure is logged, not thrown: the next pass retries, and a
+ * timer callback has no caller to report to.
+ */
+function runMaintenance(topics: TopicLogStore, clock: Clock, logger: CloudLogger): void {
+  try {
+    const started = clock.now();
+    const report = topics.maintenance(started);
+    logger.debug?.('topic maintenance', { ...report });
+  } catch (err) {
+    logger.error('topic maintenance failed', { error: err instanceof Error ? err.message : String(err) });
+  }
 }
 
 function serviceRoutes(): Route[] {

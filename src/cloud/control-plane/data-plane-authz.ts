@@ -1,7 +1,8 @@
 /**
  * Authorization rules for the Kafka REST and Schema Registry routes, which their own folders
  * leave to the server: each route gets the CRN of the topic, group, subject or cluster it touches
- * and an operation (GET → Describe/Read, produce → Write, everything else → Manage).
+ * and an operation (GET → Describe, record reads and offset commits → Read, produce → Write,
+ * everything else → Manage).
  */
 import type { Authorization, HttpRequest, Route } from '../http/index.js';
 import { isObject } from '../http/index.js';
@@ -15,7 +16,9 @@ export interface DataPlaneLookups {
 }
 
 function kafkaAuthz(l: DataPlaneLookups, route: Route): Authorization {
-  const op = route.method === 'GET' ? 'Describe' : route.pattern.endsWith('/records') ? 'Write' : 'Manage';
+  // Reading records (a streamform extension) and committing a group's offsets need Read, as in Kafka.
+  const reads = (route.method === 'GET' && route.pattern.endsWith('/records')) || (route.method === 'POST' && route.pattern.endsWith('/offsets'));
+  const op = reads ? 'Read' : route.method === 'GET' ? 'Describe' : route.pattern.endsWith('/records') ? 'Write' : 'Manage';
   const crn = (req: HttpRequest): string => {
     const cluster = req.params['cluster_id'] ?? '';
     const env = l.clusterEnvironment(cluster) ?? '';

@@ -22,7 +22,7 @@ export type {
   AppendedRecord, CommittedOffset, ConfigAlteration, ConfigDefinition, ConfigSource, ConfigType,
   ConsumerGroup, CreateTopicOptions, EffectiveConfig, GroupLag, LogConfig, LogRecord,
   PartitionLag, PartitionOffsets, ReadResult, RecordHeader, RecordToAppend, TimestampType,
-  TopicDescription,
+  TopicDescription, AclBinding, AclFilter, AclOperation, AclPatternType, AclResourceType,
 } from './types.js';
 export { TopicLogError, type TopicLogErrorCode } from './topic-log-error.js';
 export { TOPIC_CONFIGS, configDefinition, effectiveConfig, effectiveConfigs, logConfig, validateConfig } from './topic-configs.js';
@@ -32,3 +32,4 @@ export type { MaintenanceReport } from './log-cleaner.js';
 export { ConsumerOffsets } from './consumer-offsets.js';
 export { openTopicLogDatabase, ensureTopicLogSchema } from './log-schema.js';
 export { kafkaRestRoutes, type KafkaRestOptions } from './kafka-rest-routes.js';
+export { AclStore } from './acl-store.js';

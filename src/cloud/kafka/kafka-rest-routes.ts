@@ -1,6 +1,6 @@
 /**
  * Kafka REST v3 routes under `/kafka/v3/clusters/:cluster_id`: topics, partitions, configs,
- * produce and consumer-group lag, composed from one file per route group.
+ * produce, record reads (a streamform extension), consumer groups and ACLs, composed from one file per route group.
  */
 import { ApiError, type Authorization, type Route } from '../http/index.js';
 import { topicAccess, bodyTopicName, topicParam, type KafkaAccess, type KafkaRouteContext } from './kafka-route-context.js';
@@ -11,6 +11,9 @@ import { clusterUrl, listBody, partitionBody, REPLICATION_FACTOR, toApiError, to
 import { topicConfigRoutes } from './topic-config-routes.js';
 import { produceRecordRoutes } from './produce-record-routes.js';
 import { consumerGroupRoutes } from './consumer-group-routes.js';
+import { AclStore } from './acl-store.js';
+import { aclRoutes } from './acl-routes.js';
+import { recordReadRoutes } from './record-read-routes.js';
 import { readConfigList, readInteger, readObject } from './kafka-rest-body.js';
 
 /** Options for kafkaRestRoutes. */
@@ -20,6 +23,8 @@ export interface KafkaRestOptions {
   readonly clock: Clock;
   /** Consumer offsets over the same store; created on the store's database when absent. */
   readonly consumerOffsets?: ConsumerOffsets;
+  /** ACL bindings over the same database; created on the store's database when absent. */
+  readonly acls?: AclStore;
   /**
    * The CRN of a cluster's Kafka resource (`crn://confluent.cloud/organization=…/environment=…/
    * cloud-cluster=lkc-x/kafka=lkc-x`); when given, routes carry `authz` for topics and groups.
@@ -32,6 +37,7 @@ export function kafkaRestRoutes(store: TopicLogStore, opts: KafkaRestOptions): R
   const ctx: KafkaRouteContext = {
     store,
     groups: opts.consumerOffsets ?? new ConsumerOffsets(store, { clock: opts.clock }),
+    acls: opts.acls ?? new AclStore(store.database),
     clock: opts.clock,
     route: (def, handler) => ({
       method: def.method,
@@ -49,7 +55,7 @@ export function kafkaRestRoutes(store: TopicLogStore, opts: KafkaRestOptions): R
       },
     }),
   };
-  return [...topicRoutes(ctx), ...topicConfigRoutes(ctx), ...produceRecordRoutes(ctx), ...consumerGroupRoutes(ctx)];
+  return [...topicRoutes(ctx), ...topicConfigRoutes(ctx), ...produceRecordRoutes(ctx), ...recordReadRoutes(ctx), ...consumerGroupRoutes(ctx), ...aclRoutes(ctx)];
 }
 
 function authzFor(access: KafkaAccess, kafkaCrn: (clusterId: string) => string | undefined): Authorization {
@@ -57,7 +63,8 @@ function authzFor(access: KafkaAccess, kafkaCrn: (clusterId: string) => string |
     operation: access.operation,
     crn: (req) => {
       const cluster = req.params['cluster_id'] ?? '';
-      return `${kafkaCrn(cluster) ?? `crn://confluent.cloud/kafka=${cluster}`}/${access.resource}=${access.name(req)}`;
+      const kafka = kafkaCrn(cluster) ?? `crn://confluent.cloud/kafka=${cluster}`;
+      return access.resource === 'cluster' ? kafka : `${kafka}/${access.resource}=${access.name(req)}`;
     },
   };
 }

@@ -3,10 +3,12 @@ import type { Handler, HttpMethod, HttpRequest, Route } from '../http/index.js';
 import type { Clock } from '../../shared/index.js';
 import type { TopicLogStore } from './topic-log-store.js';
 import type { ConsumerOffsets } from './consumer-offsets.js';
+import type { AclStore } from './acl-store.js';
 
 /** The resource a route acts on, for role-based authorization: `…/kafka=lkc-x/topic=<name>`. */
 export interface KafkaAccess {
-  readonly resource: 'topic' | 'group';
+  /** `cluster` means the cluster's Kafka resource itself (ACLs). */
+  readonly resource: 'topic' | 'group' | 'cluster';
   /** 'Describe', 'Manage', 'Write' or 'Read', as the roles in cloud/auth name them. */
   readonly operation: string;
   readonly name: (req: HttpRequest) => string;
@@ -19,10 +21,11 @@ export interface KafkaRouteDef {
   readonly access: KafkaAccess;
 }
 
-/** The store, the consumer offsets, the clock and a builder that adds the cluster check. */
+/** The store, consumer offsets, ACLs, the clock and a builder that adds the cluster check. */
 export interface KafkaRouteContext {
   readonly store: TopicLogStore;
   readonly groups: ConsumerOffsets;
+  readonly acls: AclStore;
   readonly clock: Clock;
   readonly route: (def: KafkaRouteDef, handler: (req: HttpRequest, cluster: string) => ReturnType<Handler>) => Route;
 }

@@ -39,3 +39,4 @@ export async function applyPlan(env: EngineEnv, plan: EnginePlan, writer: StateW
 
 /** True when any diagnostic is an error. */
 export function failed(diags: readonly Diagnostic[]): boolean { return hasErrors(diags); }
+export { generateImportConfig, missingImportTargets } from './generate-config.js';

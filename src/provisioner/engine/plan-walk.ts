@@ -17,6 +17,7 @@ import { decodeBody } from './decode-body.js';
 import { nodeId, type ModuleNode } from './module-tree.js';
 import { planInstance, preventDestroyDiag, schemaSensitivePaths, sensitiveStepPaths } from './plan-instance.js';
 import { resourceKey, StateIndex } from './state-index.js';
+import { missingImportTargets } from './generate-config.js';
 import type { EngineEnv, PlanOptions } from './types.js';
 
 /** What apply needs beyond the Plan itself, per instance address. */
@@ -65,6 +66,7 @@ export class PlanWalk extends ConfigWalk {
     const moved = this.modules.flatMap((m) => m.config.moved.map((block) => ({ block, modulePrefix: m.path ? m.path + '.' : '' })));
     this.#state = new StateIndex(env.state, moved);
     this.diagnostics.push(...this.#state.diagnostics);
+    if (opts.mode === 'normal') this.diagnostics.push(...missingImportTargets(env.config));
     for (const [list, src] of [[this.#targets, opts.targets], [this.#replace, opts.replace]] as const) {
       for (const t of src) {
         const p = parseAddress(t);

@@ -80,8 +80,9 @@ export function quickstartsDir(): string {
   return found;
 }
 
-/** The text of a shipped schema file (cached; the files never change while running). */
 const texts = new Map<string, string>();
+
+/** The text of a shipped schema file (cached; the files never change while running). */
 export function readQuickstartSchema(fileName: string): string {
   let t = texts.get(fileName);
   if (t === undefined) {

@@ -150,3 +150,10 @@ export function formatMemorySize(bytes: number): string {
   }
   return `${bytes} bytes`;
 }
+
+/** A copy of a record with keys in alphabetical order (SHOW CREATE TABLE prints options sorted). */
+export function sortedRecord(r: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(r).sort()) out[k] = r[k] ?? '';
+  return out;
+}
