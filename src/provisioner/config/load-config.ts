@@ -165,8 +165,15 @@ class ModuleLoader {
       const text = unit.scanned ? this.sources.get(unit.display) : undefined;
       const ctx: DecodeContext = text !== undefined ? { file: unit.display, diagnostics: this.diagnostics, text, lineStarts: lineStarts(text) } : { file: unit.display, diagnostics: this.diagnostics };
       const top = unit.scanned;
+      // Index the scanned top-level blocks by type and labels once: configurations have thousands.
+      const byKey = new Map<string, ScannedBlock[]>();
+      for (const b of top ?? []) {
+        const k = [b.type, ...b.labels].join('\0');
+        const list = byKey.get(k);
+        if (list) list.push(b); else byKey.set(k, [b]);
+      }
       const scannedOf = (type: string, labels: readonly string[], occurrence: number): ScannedBlock | undefined =>
-        top?.filter((b) => b.type === type && b.labels.length === labels.length && b.labels.every((l, i) => l === labels[i]))[occurrence];
+        byKey.get([type, ...labels].join('\0'))?.[occurrence];
       const at = (pos: SourcePos | undefined): SourceRange => ({ file: unit.display, start: pos ?? { line: 1, column: 1 } });
       const labelCounts: Record<string, number> = { terraform: 0, provider: 1, variable: 1, locals: 0, resource: 2, data: 2, output: 1, module: 1, moved: 0, import: 0, check: 1, removed: 0 };
       for (const [type, value] of Object.entries(unit.json)) {

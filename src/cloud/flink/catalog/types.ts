@@ -164,3 +164,8 @@ export interface ResultTable {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly string[])[];
 }
+
+/** A key or value schema seen from Flink: a record (one column per field) or one atomic column. */
+export type SchemaShape =
+  | { readonly kind: 'record'; readonly fields: readonly { readonly name: string; readonly type: LogicalType; readonly comment?: string }[] }
+  | { readonly kind: 'atomic'; readonly type: LogicalType };

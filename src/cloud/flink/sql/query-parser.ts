@@ -69,7 +69,7 @@ function setExpression(c: Cursor): QueryBody {
   for (;;) {
     let op: 'UNION' | 'EXCEPT' | undefined;
     if (c.acceptKw('UNION')) op = 'UNION';
-    else if (c.acceptKw('EXCEPT') || c.acceptKw('MINUS')) op = 'EXCEPT';
+    else if (c.acceptKw('EXCEPT') || (c.isKw('MINUS') && c.advance() !== undefined)) op = 'EXCEPT';
     if (!op) return left;
     const all = quantifier(c);
     const right = intersectExpression(c);
