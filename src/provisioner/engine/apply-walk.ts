@@ -96,11 +96,22 @@ export class ApplyWalk extends ConfigWalk {
       for (const r of this.env.state.resources) if (r.mode === 'data') this.#writer.removeResource(r.address);
       if (!hasErrors(this.diagnostics)) this.#writer.setOutputs({});
     } else if (!hasErrors(this.diagnostics)) {
+      // Data sources whose configuration is gone are simply forgotten.
+      if (!p.targets.length) {
+        for (const r of this.env.state.resources) {
+          if (r.mode === 'data' && !this.#dataDeclared(r.module, r.type, r.name)) this.#writer.removeResource(r.address);
+        }
+      }
       const outs: Record<string, { value: Value; sensitive: boolean }> = {};
       for (const [k, v] of this.rootOutputs) if (isWhollyKnown(v.value)) outs[k] = v;
       this.#writer.setOutputs(outs);
     }
     return { diagnostics: this.diagnostics, counts: this.counts, outputs: this.rootOutputs };
+  }
+
+  #dataDeclared(module: string, type: string, name: string): boolean {
+    const m = this.modules.find((x) => x.path === module.replace(/\[[^\]]*\]/g, ''));
+    return !!m && m.config.resources.some((r) => r.mode === 'data' && r.type === type && r.name === name);
   }
 
   async #handleFor(c: ResourceChange): Promise<ProviderHandle | undefined> {
@@ -241,9 +252,9 @@ export class ApplyWalk extends ConfigWalk {
       return false;
     }
     if (c.previousAddress) this.#writer.removeResource(c.previousAddress);
+    let deposedHere = false;
     if (replacing && c.replaceOrder === 'create-before-destroy' && extra.prior) {
-      this.#deposed.push({ change: c, prior: extra.prior, extra });
-      if (st) this.#writer.putResource({ ...st, deposed: 'deposed' });
+      if (st) { this.#writer.putResource({ ...st, deposed: 'deposed' }); deposedHere = true; }
     }
     const action: ApplyAction = replacing || !prior ? 'create' : 'update';
     const id = typeof extra.prior?.id === 'string' ? extra.prior.id : undefined;
@@ -264,7 +275,12 @@ export class ApplyWalk extends ConfigWalk {
       if (c.importing) this.counts.import++;
       return true;
     });
-    if (!ok) return false;
+    if (!ok) {
+      // The replacement was not created: the old object stays current, nothing is deposed.
+      if (deposedHere) this.#writer.removeResource(address, 'deposed');
+      return false;
+    }
+    if (deposedHere && extra.prior) this.#deposed.push({ change: c, prior: extra.prior, extra });
     return newValue ? { value: newValue, sensitive: false } : undefined;
   }
 }

@@ -384,7 +384,9 @@ export class PlanWalk extends ConfigWalk {
     for (const [name, v] of rootScope.vars) variables[name] = { value: v.value, sensitive: v.sensitive };
     const diagnostics = [...this.diagnostics];
     const errored = hasErrors(diagnostics);
-    const hasWork = changes.some((c) => c.action !== 'no-op') || outputs.some((o) => o.action !== 'no-op') || this.drift.length > 0 || changes.some((c) => c.importing || c.previousAddress);
+    // Drift alone is not work in normal mode (Terraform reports "No changes"); refresh-only applies it.
+    const hasWork = changes.some((c) => c.action !== 'no-op') || outputs.some((o) => o.action !== 'no-op') || changes.some((c) => c.importing || c.previousAddress)
+      || (this.#opts.mode === 'refresh-only' && this.drift.length > 0);
     const plan: Plan = {
       mode: this.#opts.mode, lineage: this.env.state.lineage, serial: this.env.state.serial,
       changes, drift: [...this.drift].sort(byAddr), outputs, summary, diagnostics,

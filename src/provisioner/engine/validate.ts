@@ -10,11 +10,17 @@ import { evaluate, UNKNOWN } from '../lang/index.js';
 import { buildGraph, providerLocalName } from './build-graph.js';
 import { decodeBody } from './decode-body.js';
 import type { ProviderResolver } from './types.js';
+import type { Provider } from '../provider/index.js';
 
 const unknown: MarkedValue = { value: UNKNOWN, sensitive: false };
 
 export function validateConfig(config: LoadedConfig, providers: ProviderResolver): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const instances = new Map<string, Provider | undefined>();
+  const providerFor = (source: string): Provider | undefined => {
+    if (!instances.has(source)) instances.set(source, providers.factory(source)?.());
+    return instances.get(source);
+  };
   const { modules, diagnostics: gd } = buildGraph(config.root, []);
   diagnostics.push(...gd);
   for (const m of modules) {
@@ -39,9 +45,8 @@ export function validateConfig(config: LoadedConfig, providers: ProviderResolver
       const local = providerLocalName(r);
       const rp = c.terraform.requiredProviders.get(local) ?? config.root.terraform.requiredProviders.get(local);
       const source = (rp?.source ?? providers.defaultSource(local)).replace(/^registry\.terraform\.io\//, '');
-      const f = providers.factory(source);
-      if (!f) { diagnostics.push(errorDiag('provider-unavailable', `Provider "${source}" is not available`, { detail: `Resource type "${r.type}" needs provider ${source}, which streamform does not ship.`, range: r.range })); continue; }
-      const p = f();
+      const p = providerFor(source);
+      if (!p) { diagnostics.push(errorDiag('provider-unavailable', `Provider "${source}" is not available`, { detail: `Resource type "${r.type}" needs provider ${source}, which streamform does not ship.`, range: r.range })); continue; }
       const schemas = r.mode === 'managed' ? p.schema().resources : p.schema().dataSources;
       const schema = schemas[r.type];
       if (!schema) {
