@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync, watch } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { findRunningCloud, logFilePath, runForeground, spawnBackground, stopCloud, streamformVersion } from '../cloud/index.js';
+import { findRunningCloud, logFilePath, readCloudState, runForeground, spawnBackground, stopCloud, streamformVersion } from '../cloud/index.js';
 import type { ProviderResolver } from '../provisioner/engine/index.js';
 import type { ObjectValue } from '../provisioner/lang/index.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
@@ -18,12 +18,21 @@ export function defaultDataDir(dir: string): string {
   return process.env.STREAMFORM_CLOUD_DIR ? resolve(process.env.STREAMFORM_CLOUD_DIR) : join(dir, '.streamform', 'cloud');
 }
 
+/** A port in 41000–48999 derived from the data directory, so it is the same on every start. */
+export function stablePort(dataDir: string): number {
+  let h = 0;
+  for (let i = 0; i < dataDir.length; i++) h = (h * 31 + dataDir.charCodeAt(i)) >>> 0;
+  return 41000 + (h % 8000);
+}
+
 /** Finds or starts the local cloud for `dir`; tells the user where it runs. */
 export async function ensureLocalCloud(io: Io, dir: string): Promise<string> {
   const dataDir = defaultDataDir(dir);
   const running = await findRunningCloud(dataDir);
   if (running) return running.url;
-  const c = await spawnBackground(dataDir, {});
+  // Endpoints the local cloud hands out (cluster rest_endpoint, SR url) end up in state: keep the
+  // port stable across restarts — the previous one, or one derived from the data directory.
+  const c = await spawnBackground(dataDir, { port: readCloudState(dataDir)?.port ?? stablePort(dataDir) });
   io.err(`Started the local cloud at ${c.url} (data dir ${dataDir}, pid ${c.pid}).\nIt keeps running in the background; stop it with: streamform cloud stop\n\n`);
   return c.url;
 }
@@ -53,7 +62,7 @@ export function registerCloudCommands(program: Command, io: Io, dir: string, set
   const cloud = program.command('cloud').description('Run and inspect the local cloud (Confluent Cloud on this machine)');
   cloud.command('start').description('Start the local cloud (in the foreground unless --background)')
     .option('--data-dir <dir>', 'where everything is stored (default .streamform/cloud beside the config)')
-    .option('--port <port>', 'port to listen on (a free one is chosen when taken)', '0')
+    .option('--port <port>', 'port to listen on (default: the previous one, else one derived from the data dir; a free one is chosen when taken)')
     .option('--auth', 'require API keys and role bindings')
     .option('--background', 'start in the background and return')
     .option('--foreground', 'run in the foreground (default)')
@@ -65,7 +74,7 @@ export function registerCloudCommands(program: Command, io: Io, dir: string, set
         io.out(o.json ? JSON.stringify({ url: existing.url, data_dir: dataDir, pid: existing.pid, version: existing.version, already_running: true }) + '\n' : `The local cloud is already running at ${existing.url} (pid ${existing.pid}, data dir ${dataDir}).\n`);
         set(EXIT_OK); return;
       }
-      const port = Number(o.port ?? 0) || 0;
+      const port = Number(o.port ?? 0) || readCloudState(dataDir)?.port || stablePort(dataDir);
       if (o.background) {
         const c = await spawnBackground(dataDir, { port, auth: o.auth === true });
         io.out(o.json ? JSON.stringify({ url: c.url, data_dir: dataDir, pid: c.pid, log_file: c.logFile }) + '\n' : `Local cloud started at ${c.url}\n  data dir: ${dataDir}\n  pid:      ${c.pid}\n  log:      ${c.logFile}\nStop it with: streamform cloud stop\n`);

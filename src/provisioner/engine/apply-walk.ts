@@ -52,6 +52,7 @@ export class ApplyWalk extends ConfigWalk {
     super(env, opts);
     this.#plan = plan;
     this.#writer = writer;
+    this.skipOutputs = plan.plan.mode === 'destroy';
     for (const c of plan.plan.changes) this.#changes.set(c.address, c);
     const moved = this.modules.flatMap((m) => m.config.moved.map((block) => ({ block, modulePrefix: m.path ? m.path + '.' : '' })));
     this.#state = new StateIndex(env.state, moved);

@@ -51,6 +51,8 @@ export abstract class ConfigWalk {
   readonly rootOutputs = new Map<string, { value: Value; sensitive: boolean }>();
   protected readonly semaphore: Semaphore;
   protected readonly variables: ReadonlyMap<string, VariableInput>;
+  /** Destroy plans and applies do not evaluate outputs: they are all removed. */
+  protected skipOutputs = false;
 
   constructor(env: EngineEnv, opts: { parallelism: number; variables: ReadonlyMap<string, VariableInput> }) {
     this.env = env;
@@ -108,7 +110,7 @@ export abstract class ConfigWalk {
     switch (d.kind) {
       case 'variable': this.#variable(d.module, d.name); break;
       case 'local': for (const steps of this.moduleInstances(d.module)) this.#setFromExpr(this.scopeOf(steps).locals, d.name, d.attr.expr, d.attr.range.file, this.scopeOf(steps), d.module.config.dir); break;
-      case 'output': this.#output(d.module, d.name); break;
+      case 'output': if (!this.skipOutputs) this.#output(d.module, d.name); break;
       case 'module-expand': this.#expandModule(d.module, d.child); break;
       case 'module-value': this.#moduleValue(d.module, d.child); break;
       case 'provider': await this.providerFor(d.module, d.name, d.alias); break;

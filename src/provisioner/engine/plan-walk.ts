@@ -63,6 +63,7 @@ export class PlanWalk extends ConfigWalk {
   constructor(env: EngineEnv, opts: PlanOptions) {
     super(env, { parallelism: opts.parallelism, variables: opts.variables });
     this.#opts = opts;
+    this.skipOutputs = opts.mode === 'destroy';
     const moved = this.modules.flatMap((m) => m.config.moved.map((block) => ({ block, modulePrefix: m.path ? m.path + '.' : '' })));
     this.#state = new StateIndex(env.state, moved);
     this.diagnostics.push(...this.#state.diagnostics);
@@ -318,15 +319,16 @@ export class PlanWalk extends ConfigWalk {
   }
 
   async #planData(m: ModuleNode, r: ResourceConfig, addr: InstanceAddr, address: string, scope: import('../lang/index.js').EvalScope, handle: ProviderHandle, schema: ResourceSchema, deps: string[]): Promise<MarkedValue | undefined> {
-    if (this.#opts.mode === 'destroy') return undefined;
+    const destroying = this.#opts.mode === 'destroy';
     const dec = decodeBody(r.body, schema, scope, this.evaluator(m.config.dir), { what: `data "${r.type}" "${r.name}"`, address });
     this.diagnostics.push(...dec.diagnostics);
     if (hasErrors(dec.diagnostics)) return undefined;
     const extra: InstanceExtra = { prior: null, sensitivePaths: [...new Set([...dec.sensitivePaths, ...schemaSensitivePaths(schema)])].sort(), dependencies: deps, createBeforeDestroy: false, provider: handle.address, schemaVersion: schema.version ?? 0 };
     const pendingDep = deps.some((d) => [...this.#pending].some((p) => p === d || p.startsWith(d + '[')));
-    if (!isWhollyKnown(dec.value) || pendingDep) {
+    if (!isWhollyKnown(dec.value) || (pendingDep && !destroying)) {
       const after: Record<string, Value> = { ...dec.value };
       for (const [k, a] of Object.entries(schema.attributes)) if (a.computed && (dec.value[k] ?? null) === null) after[k] = UNKNOWN;
+      if (destroying) return { value: after, sensitive: false };
       this.changes.push(this.#change({ address, mode: 'data', type: r.type, name: r.name, module: formatModulePath(addr.module), ...(addr.key !== undefined ? { indexKey: addr.key } : {}) }, 'read', null, after, { provider: handle.address, reason: pendingDep ? 'read-because-dependency-pending' : 'read-because-config-unknown', range: r.range, afterSensitive: extra.sensitivePaths }));
       this.#pending.add(address);
       this.extras.set(address, extra);
@@ -337,7 +339,7 @@ export class PlanWalk extends ConfigWalk {
     this.diagnostics.push(...(res.diagnostics ?? []).map((d) => ({ ...d, address, ...(d.range ? {} : { range: r.range }) })));
     if (!res.state) return undefined;
     this.env.hooks.refreshDone?.(address, typeof res.state.id === 'string' ? res.state.id : undefined);
-    this.dataReads.set(address, { state: res.state, extra });
+    if (!destroying) this.dataReads.set(address, { state: res.state, extra });
     return { value: res.state, sensitive: false };
   }
 
