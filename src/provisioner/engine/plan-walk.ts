@@ -111,8 +111,22 @@ export class PlanWalk extends ConfigWalk {
       return false;
     }
     let ok = true;
-    for (const steps of this.moduleInstances(m)) {
+    const instances = this.moduleInstances(m);
+    for (const steps of instances) {
       if (!(await this.#resourceInModule(m, r, steps, handle, schema, inScope))) ok = false;
+    }
+    // Objects of module instances that no longer exist (a for_each key or count index removed).
+    if (m.path && r.mode === 'managed' && inScope) {
+      const live = new Set(instances.map((s) => formatModulePath(s)));
+      for (const [key, list] of this.#state.byResource) {
+        const [mod, rest] = key.split('|');
+        if (live.has(mod!) || rest !== `${r.type}.${r.name}` || mod!.replace(/\[[^\]]*\]/g, '') !== m.path) continue;
+        for (const st of list) {
+          const parsed = parseAddress(st.address).value;
+          if (parsed && parsed.kind !== 'module' && !this.#instanceTargeted(parsed.addr)) continue;
+          await this.#planDelete(st, 'delete-because-no-module', r.lifecycle.preventDestroy);
+        }
+      }
     }
     return ok;
   }
