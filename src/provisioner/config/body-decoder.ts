@@ -17,40 +17,10 @@ export function isJsonObject(v: Json): v is JsonObject {
 export interface DecodeContext {
   readonly file: string;
   readonly diagnostics: Diagnostic[];
-  /** The file's source text (native syntax only), to re-read heredocs exactly. */
+  /** The file's source text (native syntax only): expressions are parsed from it. */
   readonly text?: string;
-  /** Offsets of line starts in `text`. */
-  readonly lineStarts?: readonly number[];
 }
 
-/** Offsets at which each line of `text` starts. */
-export function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.push(i + 1);
-  return out;
-}
-
-/**
- * hcl2json hands back `<<-` heredocs with their indentation kept and strip markers half applied,
- * so a heredoc value is re-read from the source and parsed by our own expression parser.
- */
-function heredocSource(ctx: DecodeContext, pos: SourcePos): string | undefined {
-  if (!ctx.text || !ctx.lineStarts) return undefined;
-  const start = (ctx.lineStarts[pos.line - 1] ?? -1) + pos.column - 1;
-  if (start < 0 || !ctx.text.startsWith('<<', start)) return undefined;
-  const m = /^<<-?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/.exec(ctx.text.slice(start, start + 300));
-  if (!m) return undefined;
-  const marker = m[1]!;
-  let i = start + m[0].length;
-  while (i <= ctx.text.length) {
-    const end = ctx.text.indexOf('\n', i);
-    const line = ctx.text.slice(i, end < 0 ? ctx.text.length : end);
-    if (line.trim() === marker) return ctx.text.slice(start, i + line.length);
-    if (end < 0) return undefined;
-    i = end + 1;
-  }
-  return undefined;
-}
 
 /** Descends `labels.length` levels of label objects in hcl2json output to the block array. */
 export function blockInstances(value: Json, labelCount: number): { labels: string[]; body: JsonObject }[] {
@@ -97,8 +67,14 @@ export function decodeBody(json: JsonObject, scanned: ScannedBlock | undefined, 
     }
     const attrScan = scanned?.attributes.get(key);
     const start = attrScan?.valuePos ?? pos ?? { line: 1, column: 1 };
-    const heredoc = attrScan ? heredocSource(ctx, attrScan.valuePos) : undefined;
-    const parsed = heredoc !== undefined ? parseExpressionSync(heredoc, { file: ctx.file, start }) : parseLiteralOrTemplate(value, { file: ctx.file, start });
+    // Native syntax: parse the expression from its source text, for exact positions and exact
+    // heredocs; hcl2json's JSON rendering is the fallback (and the only input for .tf.json).
+    const source = attrScan && ctx.text !== undefined ? ctx.text.slice(attrScan.valueStart, attrScan.valueEnd) : undefined;
+    let parsed = source ? parseExpressionSync(source, { file: ctx.file, start }) : parseLiteralOrTemplate(value, { file: ctx.file, start });
+    if (source && !parsed.value) {
+      const fallback = parseLiteralOrTemplate(value, { file: ctx.file, start });
+      if (fallback.value) parsed = fallback;
+    }
     ctx.diagnostics.push(...parsed.diagnostics);
     if (parsed.value) attributes.set(key, { name: key, expr: parsed.value, range: rangeAt(ctx.file, attrScan?.pos ?? pos) });
   }

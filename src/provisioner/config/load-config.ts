@@ -11,7 +11,7 @@ import type { Diagnostic, Outcome, SourcePos, SourceRange } from '../../shared/i
 import { errorDiag, warningDiag, hasErrors } from '../../shared/index.js';
 import { parseTypeExpression } from '../lang/index.js';
 import type { Value } from '../lang/index.js';
-import { blockInstances, decodeBody, isJsonObject, lineStarts, type DecodeContext } from './body-decoder.js';
+import { blockInstances, decodeBody, isJsonObject, type DecodeContext } from './body-decoder.js';
 import { scanHcl, type ScannedBlock } from './source-scanner.js';
 import type { Attribute, Body, Condition, ImportBlock, LoadedConfig, Lifecycle, ModuleCall, ModuleConfig, MovedBlock, OutputDecl, ProviderConfig, RequiredProvider, ResourceConfig, TerraformSettings, TraversalRef, VariableDecl } from './types.js';
 
@@ -163,7 +163,7 @@ class ModuleLoader {
 
     for (const unit of units) {
       const text = unit.scanned ? this.sources.get(unit.display) : undefined;
-      const ctx: DecodeContext = text !== undefined ? { file: unit.display, diagnostics: this.diagnostics, text, lineStarts: lineStarts(text) } : { file: unit.display, diagnostics: this.diagnostics };
+      const ctx: DecodeContext = text !== undefined ? { file: unit.display, diagnostics: this.diagnostics, text } : { file: unit.display, diagnostics: this.diagnostics };
       const top = unit.scanned;
       // Index the scanned top-level blocks by type and labels once: configurations have thousands.
       const byKey = new Map<string, ScannedBlock[]>();

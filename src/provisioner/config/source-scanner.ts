@@ -14,6 +14,9 @@ export interface ScannedAttribute {
   readonly pos: SourcePos;
   /** Position where the value expression starts. */
   readonly valuePos: SourcePos;
+  /** Offsets of the value expression's source text: [start, end). */
+  readonly valueStart: number;
+  readonly valueEnd: number;
 }
 
 export interface ScannedBlock {
@@ -115,19 +118,21 @@ class Scanner {
     }
   }
 
-  /** Skips an attribute's value expression: to the end of the line outside brackets. */
-  #skipExpression(): void {
+  /** Skips an attribute's value expression: to the end of the line outside brackets. Returns its end offset. */
+  #skipExpression(): number {
+    let end = this.#i;
     for (;;) {
       this.#skipWs(false);
-      if (this.#eof()) return;
+      if (this.#eof()) return end;
       const c = this.#peek();
-      if (c === '\n' || c === '}') return;
-      if (c === '"') { this.#quoted(); continue; }
-      if (c === '<' && this.#peek(1) === '<' && /^<<-?[A-Za-z_]/.test(this.#t.slice(this.#i, this.#i + 4))) { this.#heredoc(); continue; }
-      if (c === '{') { this.#adv(); this.#skipBalanced('}'); continue; }
-      if (c === '[') { this.#adv(); this.#skipBalanced(']'); continue; }
-      if (c === '(') { this.#adv(); this.#skipBalanced(')'); continue; }
-      this.#adv();
+      if (c === '\n' || c === '}') return end;
+      if (c === '"') { this.#quoted(); }
+      else if (c === '<' && this.#peek(1) === '<' && /^<<-?[A-Za-z_]/.test(this.#t.slice(this.#i, this.#i + 4))) { this.#heredoc(); }
+      else if (c === '{') { this.#adv(); this.#skipBalanced('}'); }
+      else if (c === '[') { this.#adv(); this.#skipBalanced(']'); }
+      else if (c === '(') { this.#adv(); this.#skipBalanced(')'); }
+      else this.#adv();
+      end = this.#i;
     }
   }
 
@@ -144,8 +149,9 @@ class Scanner {
         this.#adv();
         this.#skipWs(false);
         const valuePos = this.#pos;
-        if (!block.attributes.has(name)) block.attributes.set(name, { name, pos, valuePos });
-        this.#skipExpression();
+        const valueStart = this.#i;
+        const valueEnd = this.#skipExpression();
+        if (!block.attributes.has(name)) block.attributes.set(name, { name, pos, valuePos, valueStart, valueEnd });
         continue;
       }
       const labels: string[] = [];
