@@ -17,6 +17,7 @@ import { forceUnlock, outputCommand, showState, stateList, stateMv, statePull, s
 import { processIo, useColor, type Io } from './terminal.js';
 import { STREAMFORM_VERSION } from './version.js';
 import { registerCloudCommands, cloudAwareResolver } from './cloud-commands.js';
+import { registerInsideCommands } from './inside/index.js';
 
 type Opts = Record<string, unknown>;
 
@@ -140,6 +141,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program.command('version').description('Show the version').option('--json').action((o: Opts) => set(versionCommand(io, { json: o.json === true })));
 
   registerCloudCommands(program, io, dir, set);
+  registerInsideCommands(program, io, dir, set);
 
   try {
     await program.parseAsync(['node', 'streamform', ...args]);

@@ -4,7 +4,7 @@
  * becomes terminal text (through the diagnostics view) and exit code 1.
  */
 import type { Command } from 'commander';
-import { renderDiagnostic } from '../../views/index.js';
+import { diagnosticToJSON, renderDiagnostic } from '../../views/index.js';
 import { EXIT_ERROR } from '../exit-codes.js';
 import { useColor, type Io } from '../terminal.js';
 import { CloudClient } from './cloud-client.js';
@@ -82,7 +82,8 @@ export function action(deps: InsideDeps, body: (ctx: CommandContext) => Promise<
       deps.set(await body(ctx));
     } catch (e) {
       if (!(e instanceof InsideError)) throw e;
-      deps.io.err(renderDiagnostic(e.diagnostic, { color: useColor(deps.io, false) }));
+      // With --json, scripts get the diagnostic as one JSON line on stderr (stdout stays empty).
+      deps.io.err(flags['json'] === true ? JSON.stringify({ error: diagnosticToJSON(e.diagnostic) }) + '\n' : renderDiagnostic(e.diagnostic, { color: useColor(deps.io, false) }));
       deps.set(EXIT_ERROR);
     }
   };

@@ -13,7 +13,7 @@ import { RecordLogReader } from './record-log-reader.js';
 import { RegistryCodec } from './registry-codec.js';
 import { requireTopic } from './topic-access.js';
 import type { ConsumedRecord } from './types.js';
-import type { LogRecord } from '../../cloud/kafka/index.js';
+import type { LogRecord, ReadResult } from '../../cloud/kafka/index.js';
 
 /** Records read per partition per poll. */
 const CHUNK = 500;
@@ -85,7 +85,14 @@ function poll(reader: RecordLogReader, cluster: string, topic: string, positions
   const per = Math.min(CHUNK, limit);
   const reads = new Map<number, { records: readonly LogRecord[]; next: number }>();
   for (const [p, from] of positions) {
-    const r = reader.read(cluster, topic, p, from, per);
+    let r: ReadResult;
+    try {
+      r = reader.read(cluster, topic, p, from, per);
+    } catch (e) {
+      // Retention deleted records past our position while following: continue at the new start.
+      if (!(e instanceof InsideError && e.diagnostic.code === 'topic-offset-out-of-range')) throw e;
+      r = reader.read(cluster, topic, p, reader.offsets(cluster, topic).find((o) => o.partition === p)?.logStartOffset ?? 0, per);
+    }
     reads.set(p, { records: r.records, next: r.nextOffset });
   }
   const all = [...reads.values()].flatMap((r) => r.records)

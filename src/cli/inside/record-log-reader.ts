@@ -30,8 +30,16 @@ export class RecordLogReader {
     const file = join(conn.dataDir, 'cloud.db');
     if (!existsSync(file)) return undefined;
     const db = new Database(file, { readonly: true, fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
-    return new RecordLogReader(db, conn.dataDir);
+    try {
+      db.pragma('busy_timeout = 5000');
+      return new RecordLogReader(db, conn.dataDir);
+    } catch (e) {
+      db.close();
+      // A read-only handle cannot add tables a newer cloud would create; the cloud adds them when it starts.
+      throw new InsideError('records-unreadable', `Cannot read the topic logs in ${file}: ${e instanceof Error ? e.message : String(e)}`, {
+        detail: 'Start the cloud of this data dir once (streamform cloud start --background) so it brings its database up to date.',
+      });
+    }
   }
 
   /** Opens the reader or explains why records cannot be read. */

@@ -9,8 +9,9 @@ export function renderTable(columns: readonly Column[], rows: readonly Row[], em
   if (rows.length === 0) return `${empty}\n`;
   const cells = rows.map((r) => columns.map((c) => cellText(r[c.key] ?? null)));
   const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map((r) => (r[i] ?? '').length)));
-  const line = (parts: readonly string[]): string => ('  ' + parts.map((p, i) => p.padEnd(widths[i] ?? 0)).join('  | ')).trimEnd();
-  const rule = widths.map((w, i) => '-'.repeat(w + (i === 0 ? 2 : 1) + 1)).join('+');
+  // `  a  | b  | c`: two spaces before the first cell, one around every `|`; the rule's `+` sits under each `|`.
+  const line = (parts: readonly string[]): string => parts.map((p, i) => `${i === 0 ? '  ' : ' '}${p.padEnd(widths[i] ?? 0)} `).join('|').trimEnd();
+  const rule = widths.map((w, i) => '-'.repeat(w + (i === 0 ? 3 : 2))).join('+');
   return [line(columns.map((c) => c.title)), rule, ...cells.map(line)].join('\n') + '\n';
 }
 

@@ -9,3 +9,5 @@ export { connectorRoutes } from './connector-routes.js';
 export type { ConnectorRoutesContext } from './connector-routes.js';
 export { CONNECTOR_PLUGINS, DATAGEN_QUICKSTARTS, findPlugin, validateConfig } from './plugin-catalog.js';
 export type * from './types.js';
+export { ConnectorRuntime } from './connector-runtime.js';
+export type { ConnectorRuntimeDeps } from './connector-runtime.js';

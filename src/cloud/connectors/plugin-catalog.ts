@@ -1,12 +1,9 @@
 /** The managed connector plugins the local cloud offers, with their config keys. */
 import type { ConnectorPlugin } from './types.js';
+import { QUICKSTARTS } from './datagen/index.js';
 
-/** Quickstart templates of the Datagen source. */
-export const DATAGEN_QUICKSTARTS: readonly string[] = [
-  'CLICKSTREAM', 'CLICKSTREAM_CODES', 'CLICKSTREAM_USERS', 'CREDIT_CARDS', 'INVENTORY', 'ORDERS', 'PAGEVIEWS', 'PAYROLL_EMPLOYEE',
-  'PAYROLL_EMPLOYEE_LOCATION', 'PAYROLL_BONUS', 'PRODUCT', 'PURCHASES', 'RATINGS', 'SHOE_CLICKSTREAM', 'SHOE_CUSTOMERS', 'SHOE_ORDERS',
-  'SHOES', 'STOCK_TRADES', 'STORES', 'TRANSACTIONS', 'USERS', 'USERS_',
-];
+/** Quickstart templates of the Datagen source (matched case-insensitively, as the connector does). */
+export const DATAGEN_QUICKSTARTS: readonly string[] = QUICKSTARTS.map((q) => q.name);
 
 /** Every plugin, sorted by class name. */
 export const CONNECTOR_PLUGINS: readonly ConnectorPlugin[] = [
@@ -23,6 +20,9 @@ export const CONNECTOR_PLUGINS: readonly ConnectorPlugin[] = [
       { name: 'output.data.format', required: false, allowed: ['AVRO', 'JSON', 'JSON_SR', 'PROTOBUF'] },
       { name: 'quickstart', required: false, allowed: DATAGEN_QUICKSTARTS },
       { name: 'schema.string', required: false },
+      { name: 'schema.filename', required: false },
+      { name: 'schema.keyfield', required: false },
+      { name: 'random.seed', required: false },
       { name: 'max.interval', required: false },
       { name: 'iterations', required: false },
       { name: 'tasks.max', required: false },
@@ -41,7 +41,7 @@ export function validateConfig(plugin: ConnectorPlugin, config: { readonly [key:
   for (const k of plugin.keys) {
     const v = config[k.name];
     if (k.required && (v === undefined || v === '')) problems.set(k.name, `Missing required configuration "${k.name}" which has no default value.`);
-    else if (v !== undefined && k.allowed !== undefined && !k.allowed.includes(v)) problems.set(k.name, `Invalid value ${v} for configuration ${k.name}: must be one of ${k.allowed.join(', ')}.`);
+    else if (v !== undefined && k.allowed !== undefined && !k.allowed.some((a) => a.toUpperCase() === v.toUpperCase())) problems.set(k.name, `Invalid value ${v} for configuration ${k.name}: must be one of ${k.allowed.join(', ')}.`);
   }
   return problems;
 }

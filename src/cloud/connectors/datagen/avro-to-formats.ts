@@ -5,7 +5,8 @@
  * - AVRO: the Avro record as Connect's AvroData writes it back: `connect.name` on records, Connect
  *   logical names on timestamp-millis / date / time-millis / decimal, no `arg.properties`;
  * - JSON_SR: a JSON Schema object per record (`title` = full name, `connect.index`/`connect.type`);
- * - PROTOBUF: a proto3 file whose first message is the record, fields numbered in order;
+ * - PROTOBUF: a proto3 file whose first message is the record, fields numbered in order, logical
+ *   types as Connect maps them (google.protobuf.Timestamp, google.type.Date, confluent.type.Decimal);
  * - JSON: nothing is registered.
  */
 import type { SchemaModel } from './avro-schema-model.js';
@@ -135,12 +136,21 @@ function isNullable(s: SchemaModel): boolean {
   return s.kind === 'union' && s.branches.some((b) => b.kind === 'primitive' && b.type === 'null');
 }
 
+/** Connect's Protobuf types for Avro logical types (well-known and Confluent types the registry resolves). */
+const PROTO_LOGICAL: { readonly [logicalType: string]: { readonly file: string; readonly type: string } } = {
+  'timestamp-millis': { file: 'google/protobuf/timestamp.proto', type: 'google.protobuf.Timestamp' },
+  'date': { file: 'google/type/date.proto', type: 'google.type.Date' },
+  'time-millis': { file: 'google/type/timeofday.proto', type: 'google.type.TimeOfDay' },
+  'decimal': { file: 'confluent/type/decimal.proto', type: 'confluent.type.Decimal' },
+};
+
 /** A proto3 file: the record first, then every nested record/enum as a top-level message/enum. */
 export function protobufSchema(model: SchemaModel): string {
   if (model.kind !== 'record') throw new DatagenSchemaError('the value schema must be a record');
   const blocks: string[] = [];
+  const imports = new Set<string>();
   const names = new Map<string, string>();
-  const queue: SchemaModel[] = [model];
+  const queue: SchemaModel[] = [];
   const nameOf = (s: SchemaModel & { readonly fullName: string }): string => {
     let n = names.get(s.fullName);
     if (n === undefined) {
@@ -153,7 +163,12 @@ export function protobufSchema(model: SchemaModel): string {
   };
   const typeOf = (s: SchemaModel, where: string): { repeated: boolean; type: string } => {
     switch (s.kind) {
-      case 'primitive':
+      case 'primitive': {
+        const wellKnown = s.logicalType === undefined ? undefined : PROTO_LOGICAL[s.logicalType];
+        if (wellKnown !== undefined && (s.type !== 'bytes' || s.logicalType === 'decimal')) {
+          imports.add(wellKnown.file);
+          return { repeated: false, type: wellKnown.type };
+        }
         switch (s.type) {
           case 'boolean': return { repeated: false, type: 'bool' };
           case 'int': return { repeated: false, type: 'int32' };
@@ -161,10 +176,11 @@ export function protobufSchema(model: SchemaModel): string {
           case 'float': return { repeated: false, type: 'float' };
           case 'double': return { repeated: false, type: 'double' };
           case 'string': return { repeated: false, type: 'string' };
-          case 'bytes': return { repeated: false, type: s.logicalType === 'decimal' ? 'double' : 'bytes' };
+          case 'bytes': return { repeated: false, type: 'bytes' };
           case 'null': throw new DatagenSchemaError(`PROTOBUF output cannot represent the null type of ${where}`);
         }
         break;
+      }
       case 'fixed': return { repeated: false, type: 'bytes' };
       case 'record': case 'enum': return { repeated: false, type: nameOf(s) };
       case 'array': {
@@ -187,11 +203,11 @@ export function protobufSchema(model: SchemaModel): string {
     throw new DatagenSchemaError(`unsupported type in ${where}`);
   };
   nameOf(model);
-  queue.shift();
-  for (let s: SchemaModel | undefined = model; s !== undefined; s = queue.shift()) {
+  for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
     if (s.kind === 'record') {
+      const owner = s.fullName;
       const lines = s.fields.map((f, i) => {
-        const t = typeOf(f.type, `${s && 'fullName' in s ? s.fullName : ''}.${f.name}`);
+        const t = typeOf(f.type, `${owner}.${f.name}`);
         return `  ${t.repeated ? 'repeated ' : ''}${t.type} ${f.name} = ${i + 1};`;
       });
       blocks.push(`message ${nameOf(s)} {\n${lines.join('\n')}\n}`);
@@ -199,6 +215,8 @@ export function protobufSchema(model: SchemaModel): string {
       blocks.push(`enum ${nameOf(s)} {\n${s.symbols.map((sym, i) => `  ${sym} = ${i};`).join('\n')}\n}`);
     }
   }
-  const pkg = model.namespace === '' ? '' : `package ${model.namespace};\n\n`;
-  return `syntax = "proto3";\n${pkg === '' ? '\n' : `${pkg}`}${blocks.join('\n')}\n`;
+  const head = ['syntax = "proto3";'];
+  if (model.namespace !== '') head.push(`package ${model.namespace};`);
+  const importLines = [...imports].sort().map((f) => `import "${f}";`);
+  return `${head.join('\n')}\n\n${importLines.length > 0 ? `${importLines.join('\n')}\n\n` : ''}${blocks.join('\n\n')}\n`;
 }

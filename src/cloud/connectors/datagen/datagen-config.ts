@@ -15,7 +15,7 @@ import { DatagenSchemaError } from './datagen-schema-error.js';
 import { RandomSource } from './random-source.js';
 import { isJsonObject } from './avro-schema-model.js';
 import { OUTPUT_DATA_FORMATS } from './types.js';
-import type { DatagenConfig, JsonObject, OutputDataFormat, SchemaSource } from './types.js';
+import type { DatagenConfig, JsonObject, SchemaSource } from './types.js';
 
 /** The connector class this config is for. */
 export const DATAGEN_CONNECTOR_CLASS = 'DatagenSource';
@@ -156,7 +156,3 @@ function schemaSource(get: (key: string) => string | undefined, problem: Problem
   return { source, json: parsed.value };
 }
 
-/** The output format names accepted by `output.data.format`. */
-export function isOutputDataFormat(v: string): v is OutputDataFormat {
-  return (OUTPUT_DATA_FORMATS as readonly string[]).includes(v);
-}

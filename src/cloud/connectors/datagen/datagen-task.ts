@@ -31,12 +31,12 @@ export interface DatagenTaskOptions {
   readonly config: DatagenConfig;
   readonly taskId: number;
   /** The topic logs the records are appended to. */
-  readonly topics: Pick<TopicLogStore, 'append'>;
+  readonly store: Pick<TopicLogStore, 'append'>;
   readonly cluster: string;
   /** Required unless the output format is plain JSON. */
   readonly schemaRegistry?: DatagenSchemaRegistry;
-  /** The persisted offset to resume from; a fresh task starts at iteration 0. */
-  readonly startingOffset?: DatagenOffset;
+  /** The persisted offset to resume from (generation defaults to 0); a fresh task starts at iteration 0. */
+  readonly startingOffset?: { readonly iteration: number; readonly seed: number; readonly generation?: number };
   /** Seeds a task whose connector has no `random.seed` (default: crypto randomness). */
   readonly ids?: IdSource;
   /** Fraction in [0, 1) for the pause before each record (default Math.random, unseeded like the connector's). */
@@ -120,7 +120,7 @@ export class DatagenTask {
         this.#rng.setSeed(this.#seed);
         this.#iteration++;
       }
-      if (records.length > 0) this.#opts.topics.append(this.#opts.cluster, config.topic, records);
+      if (records.length > 0) this.#opts.store.append(this.#opts.cluster, config.topic, records);
     } catch (e) {
       this.#rewind(before.iteration, before.seed);
       throw new DatagenTaskError(e instanceof Error ? e.message : String(e));

@@ -1,8 +1,9 @@
 /**
  * Converts generated Avro datums into the value each output format encodes: AVRO keeps the datum;
  * JSON_SR writes decimals as numbers and bytes as base64 strings; plain JSON (Connect's
- * JsonConverter) writes bytes and decimals as base64; PROTOBUF writes decimals as doubles and
- * leaves null fields unset. Also renders the key field as the connector does (its string form).
+ * JsonConverter) writes bytes and decimals as base64; PROTOBUF writes timestamps, dates and
+ * decimals as google.protobuf.Timestamp / google.type.Date / confluent.type.Decimal and leaves
+ * null fields unset. Also renders the key field as the connector does (its string form).
  */
 import type { SchemaModel } from './avro-schema-model.js';
 import type { AvroDatum, OutputDataFormat } from './types.js';
@@ -25,6 +26,13 @@ export function valueConverter(model: SchemaModel, format: OutputDataFormat): Co
   const build = (s: SchemaModel): Convert => {
     switch (s.kind) {
       case 'primitive':
+        if (format === 'PROTOBUF' && s.logicalType !== undefined) {
+          const lt = s.logicalType;
+          if (lt === 'timestamp-millis' && s.type === 'long') return (d) => (typeof d === 'number' ? { seconds: Math.floor(d / 1000), nanos: mod(d, 1000) * 1_000_000 } : d);
+          if (lt === 'date' && s.type === 'int') return (d) => (typeof d === 'number' ? protoDate(d) : d);
+          if (lt === 'time-millis' && s.type === 'int') return (d) => (typeof d === 'number' ? protoTimeOfDay(d) : d);
+          if (lt === 'decimal' && s.type === 'bytes') return (d) => (Buffer.isBuffer(d) ? { value: d, precision: s.precision ?? 1, scale: s.scale ?? 0 } : d);
+        }
         if (s.type === 'bytes' && s.logicalType === 'decimal') {
           const scale = s.scale ?? 0;
           if (format === 'JSON') return (d) => (Buffer.isBuffer(d) ? d.toString('base64') : d);
@@ -64,6 +72,22 @@ export function valueConverter(model: SchemaModel, format: OutputDataFormat): Co
     }
   };
   return conv(model);
+}
+
+function mod(a: number, b: number): number {
+  return ((a % b) + b) % b;
+}
+
+/** google.type.Date of an Avro `date` (days since the epoch). */
+function protoDate(days: number): { year: number; month: number; day: number } {
+  const d = new Date(days * 86_400_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** google.type.TimeOfDay of an Avro `time-millis`. */
+function protoTimeOfDay(ms: number): { hours: number; minutes: number; seconds: number; nanos: number } {
+  const t = mod(ms, 86_400_000);
+  return { hours: Math.floor(t / 3_600_000), minutes: Math.floor(t / 60_000) % 60, seconds: Math.floor(t / 1000) % 60, nanos: (t % 1000) * 1_000_000 };
 }
 
 function identity(d: AvroDatum): unknown {
