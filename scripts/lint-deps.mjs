@@ -23,6 +23,8 @@ const flinkAllowed = {
   planner: ['types', 'expr', 'catalog', 'sql', 'binder'],
   runtime: ['types', 'expr', 'catalog', 'sql', 'binder', 'planner'],
   statements: flinkOrder,
+  // The executor drives statements from the store through the runtime: it sits on top.
+  executor: [...flinkOrder, 'statements'],
 };
 
 function walk(dir, out = []) {
