@@ -179,6 +179,8 @@ export class PlanWalk extends ConfigWalk {
     // The resource's value for references: object, list (count) or map (for_each).
     let value: Value;
     let sensitive = false;
+    // Refresh-only and destroy plans see only the instances that exist in state.
+    if (this.#opts.mode !== 'normal') keys = keys.filter((k) => values.has(k));
     if (r.count) { value = keys.map((k) => values.get(k)?.value ?? null); }
     else if (r.forEach) { const o: Record<string, Value> = {}; for (const k of keys) o[String(k)] = values.get(k)?.value ?? null; value = o; }
     else { const v = values.get(undefined); value = v?.value ?? null; sensitive = false; }

@@ -1,0 +1,2 @@
+stage     = "dev"
+pipelines = ["orders-enrichment", "loyalty-levels"]
