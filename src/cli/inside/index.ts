@@ -29,3 +29,11 @@ export function registerInsideCommands(program: Command, io: Io, dir: string, se
   registerSchemaCommands(program, deps);
   registerApiKeyCommands(program, deps);
 }
+
+// Shared with the `sql` and `shell` commands.
+export { CloudClient } from './cloud-client.js';
+export { resolveConnection, type ConnectionFlags } from './connection.js';
+export { resolveEnvironment, listEnvironments } from './context-resolver.js';
+export { InsideError } from './inside-error.js';
+export { withConnection } from './command-runner.js';
+export type { Connection, EnvironmentRef } from './types.js';
