@@ -15,8 +15,8 @@ import { Router, createDispatcher } from './http/index.js';
 import { Authorizer, createAccessCheck, createAuthGate } from './auth/index.js';
 import type { AccessCheck, AdminCredentials, Db, Visibility } from './control-plane/index.js';
 import { ControlPlane, openDatabase, withKafkaAuthz, withSchemaRegistryAuthz } from './control-plane/index.js';
-import { StatementStore, statementRoutes } from './flink/index.js';
-import { ConnectorStore, connectorRoutes } from './connectors/index.js';
+import { FlinkCatalog, StatementStore, statementRoutes } from './flink/index.js';
+import { ConnectorRuntime, ConnectorStore, connectorRoutes } from './connectors/index.js';
 import { AclStore, TopicLogStore, kafkaRestRoutes } from './kafka/index.js';
 import { SchemaRegistryStore, schemaRegistryRoutes } from './schema-registry/index.js';
 
@@ -24,7 +24,11 @@ import { SchemaRegistryStore, schemaRegistryRoutes } from './schema-registry/ind
 export interface CloudOptions {
   /** Directory owning every file of this cloud (created when missing). */
   readonly dataDir: string;
-  /** 0 = ephemeral; a taken port falls back to a free one (see `requestedPort`). */
+  /**
+   * 0 (default) = the port this data dir listened on last time in another process when it is
+   * free, else an ephemeral one; another number = that port. A taken port falls back to a free
+   * one (see `requestedPort`).
+   */
   readonly port?: number;
   readonly host?: string;
   /** Require API keys and role bindings on every request except /health and /version. */
@@ -35,6 +39,8 @@ export interface CloudOptions {
   readonly logger?: CloudLogger;
   /** How often topic maintenance (retention, compaction, batch merging) runs; default 30 s. */
   readonly maintenanceIntervalMs?: number;
+  /** Run connector tasks (Datagen) in this process; default true. */
+  readonly runConnectors?: boolean;
 }
 
 /** The server's logger: the cloud's Logger plus an optional debug level. */
@@ -61,6 +67,8 @@ export interface RunningCloud {
   readonly topics: TopicLogStore;
   readonly acls: AclStore;
   readonly schemaRegistry: SchemaRegistryStore;
+  /** The Flink catalog: environments, clusters, topics and subjects seen as catalogs, databases and tables. */
+  readonly catalog: FlinkCatalog;
   /** The shared `cloud.db` handle (runtimes commit into it). */
   readonly database: Db;
   /** Stops accepting requests, finishes in-flight ones and closes the database. */
@@ -73,6 +81,14 @@ export const API_VERSIONS = { org: 'v2', cmk: 'v2', srcm: 'v3', fcpm: 'v2', iam:
 const QUIET: CloudLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const ADMIN_FILE = 'admin-credentials.json';
 const MAINTENANCE_INTERVAL_MS = 30_000;
+/**
+ * `<port> <pid>` of the last run. Endpoints end up in Terraform state (a cluster's
+ * `rest_endpoint`, `<url>/sr/<id>`), and refreshes use the stored ones, so a restarted cloud
+ * keeps its address as Confluent Cloud's endpoints do. A restart inside the same process gets a
+ * fresh port instead: that process's HTTP clients may still pool keep-alive sockets to the old
+ * server, and undici would send the next request on one of them.
+ */
+const PORT_FILE = 'last-port';
 
 /** The package version, read from package.json beside dist/. */
 export function streamformVersion(): string {
@@ -143,19 +159,25 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
       ...(auth ? { gate: createAuthGate(authorizer) } : {}),
     }));
     server.keepAliveTimeout = 5_000;
-    const requested = opts.port ?? 0;
+    const requested = opts.port !== undefined && opts.port !== 0 ? opts.port : rememberedPort(opts.dataDir);
     const port = await listen(server, requested, host, logger);
+    writeFileSync(join(opts.dataDir, PORT_FILE), `${port} ${process.pid}\n`);
     const url = `http://${host}:${port}`;
     logger.info('local cloud listening', { url, dataDir: opts.dataDir, auth });
     const maintenance = setInterval(() => runMaintenance(topics, clock, logger), opts.maintenanceIntervalMs ?? MAINTENANCE_INTERVAL_MS);
     maintenance.unref();
+    const catalog = new FlinkCatalog({ db, controlPlane, topics, schemaRegistry, clock });
+    const connectorRuntime = opts.runConnectors === false ? undefined : new ConnectorRuntime({
+      store: connectors, topics, schemaRegistry, srIdOf: (envId) => controlPlane.schemaRegistryOf(envId)?.id, clock, logger,
+    });
+    connectorRuntime?.start();
     let closing: Promise<void> | undefined;
     const base = {
       url, port, host, dataDir: opts.dataDir, organizationId: controlPlane.orgId, auth,
-      controlPlane, statements, connectors, topics, acls, schemaRegistry, database: db,
+      controlPlane, statements, connectors, topics, acls, schemaRegistry, catalog, database: db,
       close: (): Promise<void> => {
         clearInterval(maintenance);
-        return (closing ??= closeServer(server, db, logger));
+        return (closing ??= (async () => { await connectorRuntime?.stop(); await closeServer(server, db, logger); })());
       },
     };
     return {
@@ -239,6 +261,17 @@ function bootstrapAdmin(cp: ControlPlane, dataDir: string): AdminCredentials | u
     // An unreadable credentials file only means the CLI cannot print the admin key again.
   }
   return undefined;
+}
+
+function rememberedPort(dataDir: string): number {
+  try {
+    const [portText = '', pidText = ''] = readFileSync(join(dataDir, PORT_FILE), 'utf8').trim().split(' ');
+    const n = Number(portText);
+    if (Number(pidText) === process.pid) return 0;
+    return Number.isInteger(n) && n > 0 && n < 65_536 ? n : 0;
+  } catch {
+    return 0; // first run on this data dir (or an unreadable file): any free port
+  }
 }
 
 function listen(server: Server, port: number, host: string, logger: Logger): Promise<number> {

@@ -15,7 +15,7 @@ describe('confluent_connector against the local cloud', () => {
   it('creates, pauses, resumes, reconfigures, imports and deletes a connector', async () => {
     const cfg = (over: ObjectValue = {}, config: Record<string, string> = {}): ObjectValue => ({
       environment: { id: f.env.id ?? null }, kafka_cluster: { id: f.cluster.id ?? null },
-      config_nonsensitive: { name: 'orders-gen', 'connector.class': 'DatagenSource', 'kafka.topic': 'orders', 'output.data.format': 'JSON', ...config },
+      config_nonsensitive: { name: 'orders-gen', 'connector.class': 'DatagenSource', 'kafka.topic': 'orders', 'output.data.format': 'JSON', quickstart: 'ORDERS', ...config },
       config_sensitive: { 'kafka.api.secret': 'shh' },
       ...over,
     });

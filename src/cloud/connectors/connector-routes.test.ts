@@ -12,7 +12,7 @@ const req = (method: string, path: string, body?: unknown) => call(cloud.url, me
 const config = { 'connector.class': 'DatagenSource', 'kafka.topic': 'orders', quickstart: 'ORDERS', 'output.data.format': 'AVRO', 'kafka.api.key': 'K', 'kafka.api.secret': 'S' };
 
 before(async () => {
-  cloud = await startCloud({ dataDir: tmp.dir, port: 0 });
+  cloud = await startCloud({ dataDir: tmp.dir, port: 0, runConnectors: false });
   env = (await req('POST', '/org/v2/environments', { display_name: 'dev' })).at('id');
   const cluster = (await req('POST', '/cmk/v2/clusters', { spec: { display_name: 'k', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-2', config: { kind: 'Basic' }, environment: { id: env } } })).at('id');
   base = `/connect/v1/environments/${env}/clusters/${cluster}`;

@@ -2,8 +2,8 @@
  * The connector runtime of the local cloud: runs the tasks of every managed connector the store
  * holds (today the Datagen source), keeps their source offsets so a restart continues the
  * sequence, and moves connectors through PROVISIONING → RUNNING, PAUSED and FAILED (with the
- * reason as its trace). A connector whose topic does not exist yet waits for it rather than
- * creating it, so a Terraform apply that creates the topic later still succeeds.
+ * reason as its trace). A RUNNING connector whose topic does not exist yet waits for it rather
+ * than creating it, so a Terraform apply that creates the topic later still succeeds.
  */
 import type { Clock } from '../../shared/index.js';
 import type { Logger } from '../http/index.js';
@@ -97,14 +97,15 @@ export class ConnectorRuntime {
       if (this.#deps.store.get(rec.clusterId, rec.name)) this.#deps.store.setOffsets(rec.clusterId, rec.name, [...offsets.values()], this.#now());
     };
     const runTasks = async (): Promise<void> => {
-      // Wait for the topic: Terraform may create it after the connector.
+      this.#deps.store.setState(rec.clusterId, rec.name, 'RUNNING', { now: this.#now() });
+      // A RUNNING connector whose topic does not exist yet waits for it (Terraform may create the
+      // topic after the connector) instead of creating it with defaults.
       let waited = false;
       while (!signal.aborted && !this.#deps.topics.hasTopic(rec.clusterId, config.topic)) {
-        if (!waited) { this.#deps.store.setState(rec.clusterId, rec.name, 'PROVISIONING', { trace: `Waiting for topic ${config.topic} to exist.`, now: this.#now() }); waited = true; }
+        if (!waited) { this.#deps.logger.info('connector waits for its topic', { connector: rec.name, topic: config.topic }); waited = true; }
         await sleep(this.#deps.topicPollMs ?? 500, signal);
       }
       if (signal.aborted) return;
-      this.#deps.store.setState(rec.clusterId, rec.name, 'RUNNING', { now: this.#now() });
       const tasks = Array.from({ length: config.tasksMax }, (_, taskId) => {
         const start = fromConnectOffsets(rec.offsets as Parameters<typeof fromConnectOffsets>[0], taskId);
         return new DatagenTask({

@@ -14,11 +14,20 @@ const AVAILABILITY: readonly Availability[] = ['SINGLE_ZONE', 'MULTI_ZONE', 'LOW
 const CLOUDS: readonly CloudProvider[] = ['AWS', 'AZURE', 'GCP'];
 const KINDS: readonly ClusterKind[] = ['Basic', 'Standard', 'Enterprise', 'Dedicated', 'Freight'];
 
+/**
+ * `spec.config.max_ecku` when the create did not set one. Confluent applies a per-type ceiling;
+ * these are the local cloud's stand-ins for it (elastic types only; Dedicated has CKUs).
+ */
+const DEFAULT_MAX_ECKU: { readonly [K in ClusterKind]?: number } = { Basic: 50, Standard: 10, Enterprise: 10, Freight: 50 };
+
 /** Renders a cluster in the cmk/v2 wire shape. */
 export function renderCluster(ctx: ControlPlaneContext, req: HttpRequest, c: KafkaClusterRecord): Record<string, unknown> {
   const port = new URL(req.baseUrl).port;
   const config: Record<string, unknown> = { kind: c.clusterKind };
   if (c.cku !== undefined) config['cku'] = c.cku;
+  const maxEcku = c.maxEcku ?? DEFAULT_MAX_ECKU[c.clusterKind];
+  if (c.clusterKind !== 'Dedicated' && maxEcku !== undefined) config['max_ecku'] = maxEcku;
+  const bootstrap = `SASL_SSL://127.0.0.1:${port}`;
   const status: Record<string, unknown> = { phase: 'PROVISIONED' };
   if (c.cku !== undefined) status['cku'] = c.cku;
   return {
@@ -26,9 +35,11 @@ export function renderCluster(ctx: ControlPlaneContext, req: HttpRequest, c: Kaf
     metadata: objectMetadata(req, `${BASE}/${c.id}`, clusterCrn(ctx.orgId, c.environmentId, c.id), c),
     spec: {
       display_name: c.displayName, availability: c.availability, cloud: c.cloud, region: c.region, config,
-      kafka_bootstrap_endpoint: `SASL_SSL://127.0.0.1:${port}`,
+      kafka_bootstrap_endpoint: bootstrap,
       http_endpoint: req.baseUrl,
       api_endpoint: req.baseUrl,
+      // Endpoints by access point id; `PUBLIC` is Confluent's reserved id for public networking.
+      endpoints: { PUBLIC: { kafka_bootstrap_endpoint: bootstrap, http_endpoint: req.baseUrl, connection_type: 'PUBLIC' } },
       environment: { id: c.environmentId, related: `${req.baseUrl}/org/v2/environments/${c.environmentId}`, resource_name: environmentCrn(ctx.orgId, c.environmentId) },
     },
     status,
@@ -42,13 +53,18 @@ export function requireCluster(ctx: ControlPlaneContext, id: string, envId?: str
   return c;
 }
 
-function readConfig(spec: JsonObject, availability: Availability, pointer: string): { kind: ClusterKind; cku?: number } {
+function readConfig(spec: JsonObject, availability: Availability, pointer: string): { kind: ClusterKind; cku?: number; maxEcku?: number } {
   const config = requireChild(spec, `${pointer}/config`);
   const kind = requireEnum(config, `${pointer}/config/kind`, KINDS);
   const cku = optionalInt(config, `${pointer}/config/cku`, { min: 1 });
-  if (kind !== 'Dedicated') return { kind };
-  if (cku === undefined) throw new ApiError(400, 'invalid_input', 'A Dedicated cluster needs config.cku.', `${pointer}/config/cku`);
   const multi = availability === 'MULTI_ZONE' || availability === 'HIGH';
+  if (kind !== 'Dedicated') {
+    const maxEcku = optionalInt(config, `${pointer}/config/max_ecku`, { min: 1 });
+    if (maxEcku === undefined) return { kind };
+    if (multi && maxEcku < 2) throw new ApiError(400, 'invalid_input', 'A multi-zone cluster needs max_ecku of at least 2.', `${pointer}/config/max_ecku`);
+    return { kind, maxEcku };
+  }
+  if (cku === undefined) throw new ApiError(400, 'invalid_input', 'A Dedicated cluster needs config.cku.', `${pointer}/config/cku`);
   if (multi && cku < 2) throw new ApiError(400, 'invalid_input', 'A multi-zone Dedicated cluster needs at least 2 CKUs.', `${pointer}/config/cku`);
   return { kind, cku };
 }
@@ -85,7 +101,7 @@ export function kafkaClusterRoutes(ctx: ControlPlaneContext): Route[] {
         const now = nowIso(ctx.clock);
         const id = freshId(ctx.ids, 'lkc', (x) => ctx.store.has('kafka-cluster', x));
         const base = { id, environmentId: envId, displayName, availability, cloud, region, clusterKind: config.kind, createdAt: now, updatedAt: now };
-        const rec: KafkaClusterRecord = config.cku === undefined ? base : { ...base, cku: config.cku };
+        const rec: KafkaClusterRecord = { ...base, ...(config.cku === undefined ? {} : { cku: config.cku }), ...(config.maxEcku === undefined ? {} : { maxEcku: config.maxEcku }) };
         ctx.store.insert('kafka-cluster', rec, envId);
         return { status: 202, body: renderCluster(ctx, req, rec) };
       },
@@ -116,6 +132,7 @@ export function kafkaClusterRoutes(ctx: ControlPlaneContext): Route[] {
           }
           next = { ...next, clusterKind: config.kind };
           if (resize && config.cku !== undefined) next = { ...next, cku: config.cku };
+          if (config.maxEcku !== undefined) next = { ...next, maxEcku: config.maxEcku };
         }
         ctx.store.update('kafka-cluster', next);
         return { status: 200, body: renderCluster(ctx, req, next) };

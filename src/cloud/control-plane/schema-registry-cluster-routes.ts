@@ -17,7 +17,10 @@ export function renderSrCluster(ctx: ControlPlaneContext, req: HttpRequest, sr: 
     metadata: objectMetadata(req, `${BASE}/${sr.id}`, schemaRegistryCrn(ctx.orgId, sr.environmentId, sr.id), sr),
     spec: {
       display_name: 'Stream Governance Package', package: sr.package, cloud: sr.cloud, region: sr.region,
-      http_endpoint: endpoint, private_http_endpoint: endpoint, private_regional_http_endpoints: {},
+      http_endpoint: endpoint, private_http_endpoint: endpoint,
+      // Confluent's field is private_networking_config.regional_endpoints; the older
+      // private_regional_http_endpoints is kept for clients that still read it.
+      private_networking_config: { regional_endpoints: {} }, private_regional_http_endpoints: {},
       catalog_http_endpoint: endpoint,
       environment: { id: sr.environmentId, related: `${req.baseUrl}/org/v2/environments/${sr.environmentId}`, resource_name: environmentCrn(ctx.orgId, sr.environmentId) },
     },

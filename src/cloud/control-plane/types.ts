@@ -25,6 +25,8 @@ export interface KafkaClusterRecord extends Stamped {
   readonly region: string;
   readonly clusterKind: ClusterKind;
   readonly cku?: number;
+  /** Elastic clusters (all but Dedicated): the eCKU ceiling asked for, when one was. */
+  readonly maxEcku?: number;
 }
 
 export interface SrClusterRecord extends Stamped {

@@ -4,3 +4,4 @@
  * binder. Today this door exposes the statements store and REST routes.
  */
 export * from './statements/index.js';
+export { FlinkCatalog } from './catalog/index.js';

@@ -1,8 +1,10 @@
 /**
  * kafka: the local cloud's topic logs — topics, partitions, append-only partition logs with
- * Kafka's partitioner, configs, retention and compaction, consumer-group offsets — plus the
- * Kafka REST v3 routes over them. Must not depend on provisioner/ (or anything above cloud/);
- * it depends only on shared/ and cloud/http's route contract.
+ * Kafka's partitioner, configs, retention and compaction, consumer-group offsets, ACL bindings —
+ * plus the Kafka REST v3 routes over them (and two streamform extensions, marked as such in
+ * record-read-routes.ts: reading records and committing offsets over HTTP). Must not depend on
+ * provisioner/ (or anything above cloud/); it depends only on shared/ and cloud/http's route
+ * contract.
  *
  * Storage: one SQLite file per data dir (the cloud's single database), not one per cluster.
  * The Flink runtime commits source offsets, operator state and sink records in ONE transaction;

@@ -71,6 +71,8 @@ test('records produced over REST read back with offsets, timestamps, base64 key/
   assert.deepEqual(atEnd.body['data'], []);
   assert.equal(atEnd.body['next_offset'], 6);
   assert.deepEqual(produced, [0, 1, 2, 3, 4]);
+  const probe = await call('GET', '/topics/events/partitions/1/records?max=0');
+  assert.deepEqual([probe.body['log_start_offset'], probe.body['high_watermark'], probe.body['data']], [0, 6, []]);
   assert.deepEqual((await call('GET', '/topics/events/partitions/0/records')).body['data'], []);
 });
 

@@ -55,7 +55,8 @@ export function recordReadRoutes(ctx: KafkaRouteContext): Route[] {
      * reads up to M records (default 100, at most 10000) from offset N (default: the log start
      * offset). Answers `{kind: "StreamformRecordList", next_offset, high_watermark,
      * log_start_offset, data: [{offset, timestamp, timestamp_type, key, value, headers}]}` with
-     * key, value and header values in base64 (null for null).
+     * key, value and header values in base64 (null for null). `max=0` reads nothing and serves
+     * as the partition's offsets probe (log start offset and high watermark).
      */
     route({ method: 'GET', path: '/topics/:topic_name/partitions/:partition_id/records', access: topicAccess('Read') }, (req, cluster) => {
       const topic = topicParam(req);

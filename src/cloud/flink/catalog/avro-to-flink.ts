@@ -2,12 +2,12 @@
  * Avro → Flink types for inferred tables (reference §9.2), also reading back the `connect.type`
  * and `flink.*` properties Flink itself writes (§9.1) so created tables round-trip.
  */
-import type { LogicalType, RowField } from '../types/types.js';
+import type { LogicalType, RowField } from '../types/index.js';
 import {
-  bigintType, binaryType, booleanType, bytesType, charType, dateType, decimalType, doubleType, floatType, intType, mapType,
-  arrayType, rowType, smallintType, stringType, timeType, timestampLtzType, timestampType, tinyintType, varbinaryType, varcharType,
+  arrayType, bigintType, binaryType, booleanType, bytesType, charType, dateType, decimalType, doubleType, floatType, intType,
+  mapType, rowType, smallintType, stringType, timestampLtzType, timestampType, timeType, tinyintType, varbinaryType, varcharType,
   withNullable,
-} from '../types/type-constructors.js';
+} from '../types/index.js';
 import type { SchemaShape } from './types.js';
 
 type Json = unknown;
@@ -36,11 +36,15 @@ function avroType(s: Json, named: Named, ns: string): LogicalType {
       const full = register(s, named, ns);
       const inner = namespaceOf(full);
       const fields = Array.isArray(s['fields']) ? s['fields'] : [];
-      return rowType(fields.filter(isObject).map((f): RowField => {
+      // Flink types cannot be recursive: a record reached again inside itself becomes BYTES.
+      named.set(expanding(full), true);
+      const row = rowType(fields.filter(isObject).map((f): RowField => {
         const ft = avroType(f['type'], named, inner);
         const name = String(f['name']);
         return typeof f['doc'] === 'string' ? { name, type: ft, description: f['doc'] } : { name, type: ft };
       }), NN);
+      named.delete(expanding(full));
+      return row;
     }
     case 'enum': register(s, named, ns); return stringType(NN);
     case 'fixed': {
@@ -92,8 +96,9 @@ function primitiveOrNamed(name: string, props: Readonly<Record<string, Json>>, n
     }
     default: {
       const full = name.includes('.') || ns === '' ? name : `${ns}.${name}`;
-      const def = named.get(full) ?? named.get(name);
-      return def === undefined ? bytesType(NN) : avroType(def, new Map(named), namespaceOf(full));
+      const key = named.has(full) ? full : name;
+      const def = named.get(key);
+      return def === undefined || named.has(expanding(key)) ? bytesType(NN) : avroType(def, named, namespaceOf(key));
     }
   }
 }
@@ -143,6 +148,10 @@ function fullName(s: Readonly<Record<string, Json>>, ns: string): string {
   if (name.includes('.')) return name;
   const space = typeof s['namespace'] === 'string' ? s['namespace'] : ns;
   return space === '' ? name : `${space}.${name}`;
+}
+
+function expanding(full: string): string {
+  return `\u0000${full}`;
 }
 
 function namespaceOf(full: string): string {

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Outcome } from '../../../shared/index.js';
 import { didYouMean, errorDiag } from '../../../shared/index.js';
-import { quoteIdentifier } from '../types/type-print.js';
+import { quoteIdentifier } from '../types/index.js';
 import type { CatalogRef, DatabaseRef, SessionPath } from './types.js';
 import { EXAMPLES_CATALOG, EXAMPLES_DATABASE } from './examples-catalog.js';
 

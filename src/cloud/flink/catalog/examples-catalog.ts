@@ -5,9 +5,8 @@
  */
 import type { Diagnostic } from '../../../shared/index.js';
 import { errorDiag } from '../../../shared/index.js';
-import type { LogicalType } from '../types/types.js';
-import { doubleType, intType, stringType } from '../types/type-constructors.js';
-import { quoteIdentifier } from '../types/type-print.js';
+import type { LogicalType } from '../types/index.js';
+import { doubleType, intType, quoteIdentifier, stringType } from '../types/index.js';
 import type { CatalogRef, CatalogTable, ChangelogMode, DatabaseRef } from './types.js';
 import { defaultWatermark, rowtimeColumn } from './system-columns.js';
 import { sortedRecord } from './table-options.js';

@@ -4,8 +4,8 @@
  * `["null", T]` unions with `default: null`, `connect.type` / `flink.*` properties, logical types.
  */
 import { assertNever } from '../../../shared/index.js';
-import type { LogicalType } from '../types/types.js';
-import { MAX_LENGTH } from '../types/types.js';
+import type { LogicalType } from '../types/index.js';
+import { MAX_LENGTH } from '../types/index.js';
 
 /** Namespace of every Avro record Flink generates. */
 export const AVRO_NAMESPACE = 'org.apache.flink.avro.generated';
@@ -30,11 +30,6 @@ export class UnsupportedTypeError extends Error {
 /** The Avro schema of a record with these fields. */
 export function avroRecordSchema(fields: readonly SchemaField[]): { readonly [k: string]: unknown } {
   return { type: 'record', name: 'record', namespace: AVRO_NAMESPACE, fields: fields.map((f) => avroField(f, 'record')) };
-}
-
-/** The Avro schema of one atomic (non-record) key or value. */
-export function avroAtomicSchema(type: LogicalType): AvroJson {
-  return avroType(type, 'record');
 }
 
 function avroField(f: SchemaField, parent: string): { readonly [k: string]: unknown } {

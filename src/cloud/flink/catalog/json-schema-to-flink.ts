@@ -3,11 +3,11 @@
  * `title` and `flink.*` annotations Flink writes (§9.1). Local `$ref`s (`#/definitions/…`,
  * `#/$defs/…`) are followed; properties are nullable unless `required`.
  */
-import type { LogicalType, RowField } from '../types/types.js';
+import type { LogicalType, RowField } from '../types/index.js';
 import {
   arrayType, bigintType, booleanType, bytesType, dateType, decimalType, doubleType, floatType, intType, mapType, rowType,
-  smallintType, stringType, timeType, timestampLtzType, timestampType, tinyintType, varcharType, withNullable,
-} from '../types/type-constructors.js';
+  smallintType, stringType, timestampLtzType, timestampType, timeType, tinyintType, varcharType, withNullable,
+} from '../types/index.js';
 import type { SchemaShape } from './types.js';
 
 type Node = Readonly<Record<string, unknown>>;

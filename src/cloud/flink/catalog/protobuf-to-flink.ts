@@ -5,11 +5,11 @@
  * the file is the record (Confluent's default message index [0]).
  */
 import protobuf from 'protobufjs';
-import type { LogicalType, RowField } from '../types/types.js';
+import type { LogicalType, RowField } from '../types/index.js';
 import {
   arrayType, bigintType, booleanType, bytesType, dateType, decimalType, doubleType, floatType, intType, mapType, rowType,
-  stringType, timeType, timestampLtzType, withNullable,
-} from '../types/type-constructors.js';
+  stringType, timestampLtzType, timeType, withNullable,
+} from '../types/index.js';
 import type { SchemaShape } from './types.js';
 
 const NN = { nullable: false } as const;

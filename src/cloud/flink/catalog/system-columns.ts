@@ -1,5 +1,5 @@
 /** The system column every Confluent table has: `$rowtime`, carrying the default watermark. */
-import { timestampLtzType } from '../types/type-constructors.js';
+import { timestampLtzType } from '../types/index.js';
 import type { MetadataColumn, TableWatermark } from './types.js';
 
 /** Name of the system rowtime column. */

@@ -2,7 +2,7 @@
  * Boundary types of the Flink catalog: tables as the binder and the statement runtime see them,
  * the plain input of CREATE / ALTER TABLE, and the rows of SHOW / DESCRIBE.
  */
-import type { LogicalType } from '../types/types.js';
+import type { LogicalType } from '../types/index.js';
 
 /** How a table's topic encodes changes (Confluent's `changelog.mode`). */
 export type ChangelogMode = 'append' | 'upsert' | 'retract';

@@ -43,6 +43,8 @@ export interface ResolveOptions {
   /** Current catalog and database, quoted in the not-found message. */
   readonly catalog?: string;
   readonly database?: string;
+  /** See CallSite.rawJson. */
+  readonly rawJson?: readonly boolean[];
 }
 
 /** Resolves a call by name and argument types into a typed, compiled function. */
@@ -58,7 +60,8 @@ export function resolveFunction(name: string, argTypes: readonly LogicalType[], 
         near !== undefined ? { detail: `Did you mean '${near}'?` } : {})],
     };
   }
-  const site: CallSite = { argTypes, literals: opts.literals ?? [], ctx: opts.ctx ?? defaultEvalContext };
+  const base: CallSite = { argTypes, literals: opts.literals ?? [], ctx: opts.ctx ?? defaultEvalContext };
+  const site: CallSite = opts.rawJson ? { ...base, rawJson: opts.rawJson } : base;
   const t = def.inferType(site);
   if (typeof t === 'string') {
     return {

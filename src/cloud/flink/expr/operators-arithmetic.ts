@@ -8,7 +8,7 @@
 import {
   asDecimal, decimalAddType, decimalDivideType, decimalModType, decimalMultiplyType, divHalfUp, fitsPrecision,
   isApproxNumericType, isDatetimeType, isIntegerType, isNumericType, leastRestrictive, pow10, printType, rescale,
-  SqlRuntimeError, toScaledBigint, wrapSmallint, wrapTinyint, MS_PER_DAY, withNullable, doubleType, floatType,
+  SqlRuntimeError, toScaledBigint, wrapSmallint, wrapTinyint, MS_PER_DAY, withNullable, doubleType, floatType, withoutTimeAttribute,
 } from '../types/index.js';
 import type { DecimalType, LogicalType } from '../types/index.js';
 import type { Binding, CallSite, FunctionDef, ScalarFn } from './types.js';
@@ -121,7 +121,8 @@ function bindTemporal(op: Op, a: LogicalType, b: LogicalType): Binding | undefin
   }
   if ((op === '+' || op === '-') && isDatetimeType(a) && (b.kind === 'INTERVAL_DAY_TIME' || b.kind === 'INTERVAL_YEAR_MONTH')) {
     const sign = op === '+' ? 1 : -1;
-    const type = withNullable(a, nullable);
+    // An expression over a rowtime/proctime column is a plain timestamp (the marker is dropped).
+    const type = withNullable(withoutTimeAttribute(a), nullable);
     if (b.kind === 'INTERVAL_YEAR_MONTH') {
       if (a.kind === 'TIME') return { type, make: () => strict(2, (x) => x) };
       if (a.kind === 'DATE') return { type, make: () => strict(2, (x, y) => Math.floor(addMonthsToTimestamp((x as number) * MS_PER_DAY, sign * (y as number)) / MS_PER_DAY)) };

@@ -5,7 +5,8 @@
  * not compare strings with numbers here.
  */
 import {
-  booleanType, compileComparator, isCharacterType, isNumericType, isBinaryType, isTimestampType, printType,
+  booleanType, compileComparator, isCharacterType, isNumericType, isBinaryType, isTimestampType, localToInstant,
+  MS_PER_DAY, printType, timestampType,
 } from '../types/index.js';
 import type { Comparator, LogicalType } from '../types/index.js';
 import type { CallSite, FunctionDef, ScalarFn } from './types.js';
@@ -18,13 +19,14 @@ export function comparable(a: LogicalType, b: LogicalType): boolean {
   if (isCharacterType(a) && isCharacterType(b)) return true;
   if (isBinaryType(a) && isBinaryType(b)) return true;
   if (isTimestampType(a) && isTimestampType(b)) return true;
+  if ((a.kind === 'DATE' && isTimestampType(b)) || (b.kind === 'DATE' && isTimestampType(a))) return true;
   if (a.kind === 'ROW' && b.kind === 'ROW') return a.fields.length === b.fields.length && a.fields.every((f, i) => comparable(f.type, b.fields[i]?.type ?? f.type));
   if ((a.kind === 'ARRAY' || a.kind === 'MULTISET') && a.kind === b.kind) return comparable(a.element, b.element);
   if (a.kind === 'MAP' && b.kind === 'MAP') return comparable(a.key, b.key) && comparable(a.value, b.value);
   return a.kind === b.kind;
 }
 
-const PRIMITIVE = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'CHAR', 'VARCHAR', 'BOOLEAN', 'DATE', 'TIME', 'FLOAT', 'DOUBLE']);
+const PRIMITIVE = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'CHAR', 'VARCHAR', 'BOOLEAN', 'DATE', 'TIME', 'FLOAT', 'DOUBLE', 'TIMESTAMP', 'TIMESTAMP_LTZ', 'INTERVAL_DAY_TIME', 'INTERVAL_YEAR_MONTH']);
 
 function comparatorFor(a: LogicalType, b: LogicalType): Comparator {
   const x = a.kind === 'NULL' ? b : a;
@@ -34,7 +36,29 @@ function comparatorFor(a: LogicalType, b: LogicalType): Comparator {
 
 type CmpOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
 
-function compileCmp(op: CmpOp, a: LogicalType, b: LogicalType): ScalarFn {
+function datetimeCoercion(self: LogicalType, other: LogicalType, tz: string): ((v: unknown) => unknown) | undefined {
+  if (self.kind === other.kind) return undefined;
+  const otherLtz = other.kind === 'TIMESTAMP_LTZ';
+  if (self.kind === 'DATE' && isTimestampType(other)) {
+    return otherLtz ? (v) => localToInstant((v as number) * MS_PER_DAY, tz) : (v) => (v as number) * MS_PER_DAY;
+  }
+  if (self.kind === 'TIMESTAMP' && otherLtz) return (v) => localToInstant(v as number, tz);
+  return undefined;
+}
+
+/**
+ * Converts mixed datetime operands to one representation first: DATE -> TIMESTAMP, and TIMESTAMP ->
+ * TIMESTAMP_LTZ through the session time zone (Flink's implicit casts).
+ */
+function compileCmp(op: CmpOp, a: LogicalType, b: LogicalType, tz = 'UTC'): ScalarFn {
+  const ca = datetimeCoercion(a, b, tz);
+  const cb = datetimeCoercion(b, a, tz);
+  if (ca !== undefined || cb !== undefined) {
+    const inner = compileCmp(op, timestampType(3), timestampType(3));
+    const fa = ca ?? ((v: unknown) => v);
+    const fb = cb ?? ((v: unknown) => v);
+    return (x, y) => (x === null || y === null ? null : inner(fa(x), fb(y)));
+  }
   const same = a.kind === b.kind && PRIMITIVE.has(a.kind);
   if (same) {
     switch (op) {
@@ -76,7 +100,7 @@ function comparison(op: CmpOp): FunctionDef {
       const err = checkComparable(site, 2);
       if (err) return err;
       const [a, b] = site.argTypes as [LogicalType, LogicalType];
-      return { type: booleanType({ nullable: anyNullable(site) }), make: () => compileCmp(op, a, b) };
+      return { type: booleanType({ nullable: anyNullable(site) }), make: () => compileCmp(op, a, b, site.ctx.timeZone) };
     },
   });
 }
@@ -102,10 +126,11 @@ function between(name: string, not: boolean, symmetric: boolean): FunctionDef {
       const err = checkComparable(site, 3);
       if (err) return err;
       const [t, lo, hi] = site.argTypes as [LogicalType, LogicalType, LogicalType];
-      const ge = compileCmp('>=', t, lo);
-      const le = compileCmp('<=', t, hi);
-      const ge2 = compileCmp('>=', t, hi);
-      const le2 = compileCmp('<=', t, lo);
+      const tz = site.ctx.timeZone;
+      const ge = compileCmp('>=', t, lo, tz);
+      const le = compileCmp('<=', t, hi, tz);
+      const ge2 = compileCmp('>=', t, hi, tz);
+      const le2 = compileCmp('<=', t, lo, tz);
       const and = (p: unknown, q: unknown): boolean | null => (p === false || q === false ? false : p === null || q === null ? null : true);
       const or = (p: unknown, q: unknown): boolean | null => (p === true || q === true ? true : p === null || q === null ? null : false);
       const base: ScalarFn = symmetric
@@ -127,7 +152,7 @@ function inList(name: string, not: boolean): FunctionDef {
       if (err) return err;
       const ts = site.argTypes;
       const first = ts[0] as LogicalType;
-      const eqs = ts.slice(1).map((t) => compileCmp('=', first, t));
+      const eqs = ts.slice(1).map((t) => compileCmp('=', first, t, site.ctx.timeZone));
       const allLiterals = site.literals.slice(1).every((v) => v !== undefined && v !== null);
       const setable = allLiterals && PRIMITIVE.has(first.kind) && ts.slice(1).every((t) => t.kind === first.kind);
       return {

@@ -28,6 +28,11 @@ export interface CallSite {
    */
   readonly literals: readonly unknown[];
   readonly ctx: EvalContext;
+  /**
+   * Positions whose argument is already JSON text to embed verbatim (a nested JSON_OBJECT,
+   * JSON_ARRAY or JSON(...) call), for JSON_OBJECT and JSON_ARRAY. Absent means none.
+   */
+  readonly rawJson?: readonly boolean[];
 }
 
 /** The outcome of binding a function to argument types: a result type and a closure factory. */

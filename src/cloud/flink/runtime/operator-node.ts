@@ -60,7 +60,7 @@ export class OperatorNode {
   get pendingTimers(): number { return this.#timers.size; }
 
   /** A batch arrived on `input`. Ignored once the node finished (LIMIT reached). */
-  batch(input: number, batch: Batch): void {
+  pushBatch(input: number, batch: Batch): void {
     if (this.#finished || batch.size === 0) return;
     this.#op.onBatch(batch, input, this.#ctx);
     this.#flush();
@@ -68,28 +68,31 @@ export class OperatorNode {
   }
 
   /** A watermark arrived on `input`. */
-  watermark(input: number, time: number): void {
+  pushWatermark(input: number, time: number): void {
     this.#advance(this.#wm.watermark(input, time));
     this.#reportIdle();
   }
 
   /** `input` became idle or active. */
-  idle(input: number, idle: boolean): void {
+  pushIdle(input: number, idle: boolean): void {
     this.#advance(this.#wm.setIdle(input, idle));
     this.#reportIdle();
   }
 
-  /** A checkpoint barrier: the single-threaded runner delivers it when all inputs are aligned. */
+  /**
+   * A checkpoint barrier. The runner is single-threaded and takes checkpoints between source polls,
+   * so every input is aligned by construction; it calls this on each node in topological order
+   * (whatever a node flushes reaches its successors before their turn) instead of sending barrier
+   * elements along the edges.
+   */
   barrier(checkpointId: number): void {
-    if (this.#op.onBarrier !== undefined && !this.#ended) {
-      this.#op.onBarrier(checkpointId, this.#ctx);
-      this.#flush();
-    }
-    this.#down({ kind: 'barrier', checkpointId });
+    if (this.#op.onBarrier === undefined || this.#ended) return;
+    this.#op.onBarrier(checkpointId, this.#ctx);
+    this.#flush();
   }
 
   /** `input` ended. When all have, the final watermark fires timers, then onEndOfInput runs. */
-  end(input: number): void {
+  pushEnd(input: number): void {
     if (this.#ended) return;
     this.#advance(this.#wm.end(input));
     if (!this.#wm.ended) return;

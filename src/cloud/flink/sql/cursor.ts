@@ -4,9 +4,13 @@
  * `ParseFailure` exception from deep in the recursive descent up to `parse.ts`, which turns them
  * into a diagnostic; nothing outside this folder ever sees the exception.
  */
+import { invariant } from '../../../shared/index.js';
 import type { Pos, Range } from './ast.js';
 import type { Token } from './lexer.js';
 import { RESERVED } from './keywords.js';
+
+/** How deeply expressions, queries, types and patterns may nest. */
+const MAX_DEPTH = 200;
 
 /** Internal signal for a syntax error; caught by the parse entry points. */
 export class ParseFailure extends Error {
@@ -27,15 +31,17 @@ export class Cursor {
   readonly #tokens: readonly Token[];
   #i = 0;
   #expected: string[] = [];
+  #depth = 0;
 
   constructor(tokens: readonly Token[]) {
+    invariant(tokens[tokens.length - 1]?.kind === 'eof', 'token stream must end with eof');
     this.#tokens = tokens;
   }
 
-  /** The token `n` ahead (the last token is always eof). */
+  /** The token `n` ahead; past the end, the final eof token. */
   peek(n = 0): Token {
     const t = this.#tokens[Math.min(this.#i + n, this.#tokens.length - 1)];
-    if (t === undefined) throw new ParseFailure({ kind: 'eof', value: '', upper: '', text: '', start: zero, end: zero }, []);
+    invariant(t !== undefined, 'token stream must end with eof');
     return t;
   }
 
@@ -98,6 +104,42 @@ export class Cursor {
     if (!this.acceptOp(op)) this.fail();
   }
 
+  /**
+   * Parses with `first`; if that fails, rewinds and parses with `second`. Used only where a
+   * parenthesis could open either a query or something else (`((SELECT 1) + 1)`); when both
+   * fail, the failure that got further is reported.
+   */
+  either<T>(first: () => T, second: () => T): T {
+    const mark = this.#i;
+    try {
+      return first();
+    } catch (e) {
+      if (!(e instanceof ParseFailure)) throw e;
+      this.#i = mark;
+      this.#expected = [];
+      try {
+        return second();
+      } catch (e2) {
+        if (!(e2 instanceof ParseFailure)) throw e2;
+        throw e2.token.start.offset >= e.token.start.offset ? e2 : e;
+      }
+    }
+  }
+
+  /**
+   * Runs `f` one nesting level deeper. Deeply nested input (thousands of parentheses) becomes a
+   * syntax error instead of exhausting the call stack.
+   */
+  nested<T>(f: () => T): T {
+    if (this.#depth >= MAX_DEPTH) this.fail(`Statement is nested too deeply (more than ${MAX_DEPTH} levels)`);
+    this.#depth++;
+    try {
+      return f();
+    } finally {
+      this.#depth--;
+    }
+  }
+
   /** Throws a ParseFailure at the current token with what was expected here. */
   fail(custom?: string): never {
     throw new ParseFailure(this.peek(), this.#expected, custom);
@@ -155,5 +197,3 @@ export class Cursor {
   /** Where the next token starts. */
   here(): Pos { return this.peek().start; }
 }
-
-const zero: Pos = { line: 1, column: 1, offset: 0 };

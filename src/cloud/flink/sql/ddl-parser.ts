@@ -7,7 +7,8 @@ import { parenthesizedNames, parseQuery } from './query-parser.js';
 import { parseDataType } from './type-parser.js';
 
 /** After `CREATE [OR REPLACE] TABLE`. */
-export function parseCreateTable(c: Cursor, start: Pos, orReplace: boolean): CreateTable {
+export function parseCreateTable(c: Cursor, head: { start: Pos; orReplace: boolean }): CreateTable {
+  const { start, orReplace } = head;
   const ifNotExists = c.acceptKws('IF', 'NOT', 'EXISTS');
   const name = c.compoundName();
   const columns: Column[] = [];
@@ -27,7 +28,8 @@ export function parseCreateTable(c: Cursor, start: Pos, orReplace: boolean): Cre
   }
   const comment = c.acceptKw('COMMENT') ? c.string() : undefined;
   let distribution: Distribution | undefined;
-  if (c.acceptKw('DISTRIBUTED')) distribution = parseDistribution(c);
+  if (c.isKw('DISTRIBUTED')) distribution = parseDistribution(c);
+  else c.expect('"DISTRIBUTED"');
   let partitionedBy: string[] | undefined;
   if (c.acceptKw('PARTITIONED')) { c.expectKw('BY'); partitionedBy = parenthesizedNames(c); }
   const options = c.acceptKw('WITH') ? parseOptions(c) : [];
@@ -43,15 +45,16 @@ export function parseCreateTable(c: Cursor, start: Pos, orReplace: boolean): Cre
 }
 
 function parseDistribution(c: Cursor): Distribution {
-  let d: Distribution = { hash: false };
+  const start = c.advance().start;
+  let d: Distribution = { range: c.rangeFrom(start), hash: false };
   if (c.acceptKw('BY')) {
     const hash = c.acceptKw('HASH');
-    d = { hash, columns: parenthesizedNames(c) };
-    if (!c.acceptKw('INTO')) return d;
+    d = { range: c.rangeFrom(start), hash, columns: parenthesizedNames(c) };
+    if (!c.acceptKw('INTO')) return { ...d, range: c.rangeFrom(start) };
   } else c.expectKw('INTO');
   const buckets = c.integer();
   c.expectKw('BUCKETS');
-  return { ...d, buckets };
+  return { ...d, buckets, range: c.rangeFrom(start) };
 }
 
 /** `( 'k' = 'v', ... )`. */
@@ -60,9 +63,11 @@ export function parseOptions(c: Cursor): KeyValue[] {
   const options: KeyValue[] = [];
   if (!c.isOp(')')) {
     do {
+      const start = c.here();
       const key = c.string();
       c.expectOp('=');
-      options.push({ key, value: c.string() });
+      const value = c.string();
+      options.push({ range: c.rangeFrom(start), key, value });
     } while (c.acceptOp(','));
   }
   c.expectOp(')');
@@ -72,6 +77,7 @@ export function parseOptions(c: Cursor): KeyValue[] {
 const LIKE_FEATURES: readonly LikeFeature[] = ['ALL', 'CONSTRAINTS', 'PARTITIONS', 'GENERATED', 'OPTIONS', 'WATERMARKS', 'METADATA', 'DISTRIBUTION'];
 
 function parseLike(c: Cursor): LikeClause {
+  const start = c.prev().start;
   const source = c.compoundName();
   const options: { action: LikeAction; feature: LikeFeature }[] = [];
   if (c.acceptOp('(')) {
@@ -88,7 +94,7 @@ function parseLike(c: Cursor): LikeClause {
     }
     c.expectOp(')');
   }
-  return { source, options };
+  return { range: c.rangeFrom(start), source, options };
 }
 
 /** One schema element; a column with an inline `PRIMARY KEY` yields the column and the key. */
@@ -185,7 +191,8 @@ function alterAction(c: Cursor): AlterTableAction {
 }
 
 /** After `CREATE [OR REPLACE] VIEW`. */
-export function parseCreateView(c: Cursor, start: Pos, orReplace: boolean): CreateView {
+export function parseCreateView(c: Cursor, head: { start: Pos; orReplace: boolean }): CreateView {
+  const { start, orReplace } = head;
   const ifNotExists = c.acceptKws('IF', 'NOT', 'EXISTS');
   const name = c.compoundName();
   const columns = c.isOp('(') ? parenthesizedNames(c) : undefined;

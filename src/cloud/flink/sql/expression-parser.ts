@@ -2,17 +2,17 @@
  * Expressions with Calcite's precedence, lowest first: OR, AND, NOT, comparisons and predicates
  * (=, <>, IS, BETWEEN, IN, LIKE, SIMILAR TO), + -, * / % ||, unary + -, postfix [i] and .field.
  */
-import type { BinaryOp, Expr, FunctionCall, IsTest, Pos } from './ast.js';
+import type { BinaryOp, Expr, IsTest, Pos } from './ast.js';
 import type { Cursor } from './cursor.js';
 import { CALLABLE_RESERVED, NILADIC } from './keywords.js';
 import { parseQuery, atQueryStart } from './query-parser.js';
 import { parseSpecialCall, isSpecialCall } from './special-call-parser.js';
 import { intervalQualifier } from './type-parser.js';
-import { parseOver } from './window-spec-parser.js';
+import { callRest } from './function-call-parser.js';
 
 /** Parses one expression. */
 export function parseExpr(c: Cursor): Expr {
-  return orExpr(c);
+  return c.nested(() => orExpr(c));
 }
 
 /** Parses `expr, expr, ...` (at least one). */
@@ -22,26 +22,27 @@ export function parseExprList(c: Cursor): Expr[] {
   return list;
 }
 
-function binary(c: Cursor, op: BinaryOp, left: Expr, right: Expr): Expr {
+function binary(c: Cursor, parts: { op: BinaryOp; left: Expr; right: Expr }): Expr {
+  const { op, left, right } = parts;
   return { kind: 'Binary', range: { start: left.range.start, end: c.prev().end }, op, left, right };
 }
 
 function orExpr(c: Cursor): Expr {
   let left = andExpr(c);
-  while (c.isKw('OR')) { c.advance(); left = binary(c, 'OR', left, andExpr(c)); }
+  while (c.isKw('OR')) { c.advance(); left = binary(c, { op: 'OR', left, right: andExpr(c) }); }
   return left;
 }
 
 function andExpr(c: Cursor): Expr {
   let left = notExpr(c);
-  while (c.isKw('AND')) { c.advance(); left = binary(c, 'AND', left, notExpr(c)); }
+  while (c.isKw('AND')) { c.advance(); left = binary(c, { op: 'AND', left, right: notExpr(c) }); }
   return left;
 }
 
 function notExpr(c: Cursor): Expr {
   if (c.isKw('NOT')) {
     const start = c.advance().start;
-    const operand = notExpr(c);
+    const operand = c.nested(() => notExpr(c));
     return { kind: 'Unary', range: c.rangeFrom(start), op: 'NOT', operand };
   }
   return comparison(c);
@@ -56,7 +57,7 @@ function comparison(c: Cursor): Expr {
     const start = left.range.start;
     if (t.kind === 'op' && Object.hasOwn(COMPARISONS, t.value)) {
       c.advance();
-      left = binary(c, COMPARISONS[t.value] ?? '=', left, additive(c));
+      left = binary(c, { op: COMPARISONS[t.value] ?? '=', left, right: additive(c) });
       continue;
     }
     if (c.isKw('IS')) {
@@ -68,8 +69,8 @@ function comparison(c: Cursor): Expr {
         left = { kind: 'IsDistinctFrom', range: c.rangeFrom(start), left, right, negated };
         continue;
       }
-      left = { kind: 'Is', range: c.rangeFrom(start), expr: left, negated, test: isTest(c) };
-      left = { ...left, range: c.rangeFrom(start) };
+      const test = isTest(c);
+      left = { kind: 'Is', range: c.rangeFrom(start), expr: left, negated, test };
       continue;
     }
     const negated = c.isKw('NOT') && ['IN', 'BETWEEN', 'LIKE', 'SIMILAR'].some((k) => c.isKw(k, 1));
@@ -126,7 +127,7 @@ function additive(c: Cursor): Expr {
   let left = multiplicative(c);
   while (c.isOp('+') || c.isOp('-')) {
     const op = c.advance().value === '+' ? '+' : '-';
-    left = binary(c, op, left, multiplicative(c));
+    left = binary(c, { op, left, right: multiplicative(c) });
   }
   return left;
 }
@@ -137,14 +138,14 @@ function multiplicative(c: Cursor): Expr {
     const t = c.peek();
     if (t.kind !== 'op' || !['*', '/', '%', '||'].includes(t.value)) return left;
     c.advance();
-    left = binary(c, t.value as BinaryOp, left, unary(c));
+    left = binary(c, { op: t.value as BinaryOp, left, right: unary(c) });
   }
 }
 
 function unary(c: Cursor): Expr {
   if (c.isOp('-') || c.isOp('+')) {
     const t = c.advance();
-    const operand = unary(c);
+    const operand = c.nested(() => unary(c));
     return { kind: 'Unary', range: c.rangeFrom(t.start), op: t.value === '-' ? '-' : '+', operand };
   }
   return postfix(c);
@@ -173,7 +174,7 @@ function primary(c: Cursor): Expr {
   const start = t.start;
   switch (t.kind) {
     case 'number': c.advance(); return { kind: 'NumericLiteral', range: c.rangeFrom(start), text: t.value };
-    case 'string': c.advance(); return { kind: 'StringLiteral', range: c.rangeFrom(start), value: t.value };
+    case 'string': return stringLiteral(c);
     case 'binary': c.advance(); return { kind: 'BinaryLiteral', range: c.rangeFrom(start), hex: t.value };
     case 'op':
       if (t.value === '(') return parenthesized(c);
@@ -183,8 +184,24 @@ function primary(c: Cursor): Expr {
     case 'word': return wordPrimary(c);
     default: break;
   }
+  return failPrimary(c);
+}
+
+function failPrimary(c: Cursor): never {
   for (const e of ['<IDENTIFIER>', '<LITERAL>', '"("', '"CASE"', '"CAST"', '"NOT"']) c.expect(e);
   return c.fail();
+}
+
+/** A string literal; SQL continues a literal across lines: `'abc'\n'def'` is `'abcdef'`. */
+function stringLiteral(c: Cursor): Expr {
+  const first = c.advance();
+  let value = first.value;
+  while (c.peek().kind === 'string') {
+    const next = c.peek();
+    if (next.start.line === c.prev().end.line) c.fail('String literal continued on same line');
+    value += c.advance().value;
+  }
+  return { kind: 'StringLiteral', range: c.rangeFrom(first.start), value };
 }
 
 function wordPrimary(c: Cursor): Expr {
@@ -226,7 +243,8 @@ function wordPrimary(c: Cursor): Expr {
     c.advance();
     return { kind: 'FunctionCall', range: c.rangeFrom(start), name: [t.value], args: [], niladic: true };
   }
-  if (callNext && CALLABLE_RESERVED.has(w)) { c.advance(); return callRest(c, [t.value], start); }
+  if (callNext && CALLABLE_RESERVED.has(w)) { c.advance(); return callRest(c, { name: [t.value], start }); }
+  if (!c.atIdentifier()) return failPrimary(c);
   return nameOrCall(c);
 }
 
@@ -241,78 +259,23 @@ function nameOrCall(c: Cursor): Expr {
     if (c.isOp('.') && c.atIdentifier(1)) { c.advance(); names.push(c.identifier()); continue; }
     break;
   }
-  if (c.isOp('(')) return callRest(c, names, start);
+  if (c.isOp('(')) return callRest(c, { name: names, start });
   return { kind: 'Identifier', range: c.rangeFrom(start), names };
-}
-
-/** Parses `(args) [IGNORE|RESPECT NULLS] [FILTER (WHERE ...)] [OVER ...]` after a function name. */
-export function callRest(c: Cursor, name: readonly string[], start: Pos): FunctionCall {
-  c.expectOp('(');
-  let quantifier: 'DISTINCT' | 'ALL' | undefined;
-  if (c.isKw('DISTINCT') || c.isKw('ALL')) quantifier = c.advance().upper === 'ALL' ? 'ALL' : 'DISTINCT';
-  const args: Expr[] = [];
-  if (!c.isOp(')')) {
-    do args.push(argument(c)); while (c.acceptOp(','));
-  }
-  let nullTreatment = nulls(c);
-  c.expectOp(')');
-  nullTreatment ??= nulls(c);
-  let call: FunctionCall = { kind: 'FunctionCall', range: c.rangeFrom(start), name, args };
-  if (quantifier) call = { ...call, quantifier };
-  if (nullTreatment) call = { ...call, nullTreatment };
-  if (c.isKw('FILTER') && c.isOp('(', 1)) {
-    c.advance(); c.advance();
-    c.expectKw('WHERE');
-    const filter = parseExpr(c);
-    c.expectOp(')');
-    call = { ...call, filter };
-  }
-  if (c.isKw('OVER')) { c.advance(); call = { ...call, over: parseOver(c) }; }
-  return { ...call, range: c.rangeFrom(start) };
-}
-
-function nulls(c: Cursor): 'IGNORE NULLS' | 'RESPECT NULLS' | undefined {
-  if ((c.isKw('IGNORE') || c.isKw('RESPECT')) && c.isKw('NULLS', 1)) {
-    const w = c.advance().upper;
-    c.advance();
-    return w === 'IGNORE' ? 'IGNORE NULLS' : 'RESPECT NULLS';
-  }
-  return undefined;
-}
-
-/** One call argument: `name => value`, `TABLE t [PARTITION BY ...]`, `DESCRIPTOR(...)` or an expression. */
-function argument(c: Cursor): Expr {
-  const start = c.here();
-  if (c.atIdentifier() && c.isOp('=>', 1)) {
-    const name = c.identifier();
-    c.advance();
-    const value = argument(c);
-    return { kind: 'NamedArgument', range: c.rangeFrom(start), name, value };
-  }
-  if (c.isKw('TABLE') && !c.isOp('(', 1)) {
-    c.advance();
-    const table = c.compoundName();
-    let partitionBy: Expr[] = [];
-    if (c.isKw('PARTITION')) { c.advance(); c.expectKw('BY'); partitionBy = parseExprList(c); }
-    return { kind: 'TableArgument', range: c.rangeFrom(start), table, partitionBy };
-  }
-  if (c.isKw('DESCRIPTOR') && c.isOp('(', 1)) {
-    c.advance(); c.advance();
-    const columns = [c.identifier()];
-    while (c.acceptOp(',')) columns.push(c.identifier());
-    c.expectOp(')');
-    return { kind: 'Descriptor', range: c.rangeFrom(start), columns };
-  }
-  return parseExpr(c);
 }
 
 function parenthesized(c: Cursor): Expr {
   const start = c.advance().start;
-  if (atQueryStart(c)) {
+  if (!atQueryStart(c)) return parenthesizedList(c, start);
+  const subquery = (): Expr => {
     const query = parseQuery(c);
     c.expectOp(')');
     return { kind: 'ScalarSubquery', range: c.rangeFrom(start), query };
-  }
+  };
+  // `((SELECT 1) + 1)`: an inner parenthesis may open a query inside a larger expression.
+  return c.isOp('(') ? c.either(subquery, () => parenthesizedList(c, start)) : subquery();
+}
+
+function parenthesizedList(c: Cursor, start: Pos): Expr {
   const list = parseExprList(c);
   c.expectOp(')');
   const only = list[0];
@@ -332,6 +295,7 @@ function intervalLiteral(c: Cursor): Expr {
 
 function caseExpr(c: Cursor): Expr {
   const start = c.advance().start;
+  c.expect('"WHEN"');
   const operand = c.isKw('WHEN') ? undefined : parseExpr(c);
   const whens: { when: Expr; then: Expr }[] = [];
   while (c.acceptKw('WHEN')) {

@@ -29,9 +29,12 @@ function hint(c: Cursor): Hint {
   if (c.acceptOp('(')) {
     if (!c.isOp(')')) {
       do {
+        const at = c.here();
         const key = atom(c);
-        if (c.acceptOp('=')) options.push({ key, value: atom(c) });
-        else params.push(key);
+        if (c.acceptOp('=')) {
+          const value = atom(c);
+          options.push({ range: c.rangeFrom(at), key, value });
+        } else params.push(key);
       } while (c.acceptOp(','));
     }
     c.expectOp(')');

@@ -2,7 +2,7 @@
  * MATCH_RECOGNIZE: PARTITION BY, ORDER BY, MEASURES, rows per match, AFTER MATCH SKIP, PATTERN
  * (row pattern regular expressions with reluctant quantifiers), WITHIN and DEFINE.
  */
-import type { AfterMatch, Expr, MatchRecognize, OrderItem, Pattern, SelectItem, TableRef } from './ast.js';
+import type { AfterMatch, Expr, MatchRecognize, OrderItem, Pattern, Range, SelectItem, TableRef } from './ast.js';
 import type { Cursor } from './cursor.js';
 import { parseExpr, parseExprList } from './expression-parser.js';
 import { parseOrderItems } from './window-spec-parser.js';
@@ -21,7 +21,8 @@ export function parseMatchRecognize(c: Cursor, input: TableRef): MatchRecognize 
     do {
       const expr = parseExpr(c);
       c.expectKw('AS');
-      measures.push({ expr, alias: c.identifier() });
+      const alias = c.identifier();
+      measures.push({ range: c.rangeFrom(expr.range.start), expr, alias });
     } while (c.acceptOp(','));
   }
   let rowsPerMatch: 'ONE ROW PER MATCH' | 'ALL ROWS PER MATCH' | undefined;
@@ -45,11 +46,13 @@ export function parseMatchRecognize(c: Cursor, input: TableRef): MatchRecognize 
   c.expectOp(')');
   const within = c.acceptKw('WITHIN') ? parseExpr(c) : undefined;
   c.expectKw('DEFINE');
-  const define: { name: string; condition: Expr }[] = [];
+  const define: { range: Range; name: string; condition: Expr }[] = [];
   do {
+    const at = c.here();
     const name = c.identifier();
     c.expectKw('AS');
-    define.push({ name, condition: parseExpr(c) });
+    const condition = parseExpr(c);
+    define.push({ range: c.rangeFrom(at), name, condition });
   } while (c.acceptOp(','));
   c.expectOp(')');
   return {
@@ -80,7 +83,7 @@ function quantified(c: Cursor): Pattern {
   const start = c.here();
   let p: Pattern;
   if (c.acceptOp('(')) {
-    p = alternation(c);
+    p = c.nested(() => alternation(c));
     c.expectOp(')');
   } else {
     const t = c.peek();

@@ -5,10 +5,12 @@
  */
 import { errorDiag } from '../../../shared/index.js';
 import type { Diagnostic, Outcome } from '../../../shared/index.js';
-import type { DataType, Expr, Pos, Statement } from './ast.js';
+import type { DataType, Expr, Pos, Range, Statement } from './ast.js';
 import { Cursor, ParseFailure } from './cursor.js';
 import { parseExpr } from './expression-parser.js';
 import { lex } from './lexer.js';
+import type { LexError, Token } from './lexer.js';
+import { segmentTokens } from './script-splitter.js';
 import { parseStatementAt } from './statement-parser.js';
 import { parseDataType as dataType } from './type-parser.js';
 
@@ -34,25 +36,45 @@ export function parseStatement(text: string, options: ParseOptions = {}): Outcom
   });
 }
 
-/** Parses a script: statements separated by `;` (outside strings, comments and BEGIN ... END). */
+/**
+ * Parses a script: statements separated by `;` (outside strings, comments and BEGIN ... END).
+ * Every statement is parsed, so all syntax errors are reported; the value is present only when
+ * there are none.
+ */
 export function parseStatements(text: string, options: ParseOptions = {}): Outcome<Statement[]> {
-  return run(text, options, (c) => {
-    const out: Statement[] = [];
-    for (;;) {
-      while (c.acceptOp(';')) { /* empty statement */ }
-      if (c.peek().kind === 'eof') return { value: out };
-      out.push(parseStatementAt(c, text));
-      if (c.peek().kind === 'eof') return { value: out };
-      c.expectOp(';');
+  const file = options.file ?? 'statement';
+  const lexed = lex(text);
+  if (lexed.error) return { diagnostics: [lexDiagnostic(lexed.error, file)] };
+  const out: Statement[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const seg of segmentTokens(lexed.tokens)) {
+    // The statement ends at its `;`, which the parser sees as end of input but errors name as ";".
+    const end: Token = { ...seg.terminator, kind: 'eof', value: '', upper: '' };
+    const c = new Cursor([...seg.tokens, end]);
+    try {
+      const stmt = parseStatementAt(c, text);
+      if (c.peek().kind !== 'eof') { c.expect('";"'); c.expect('<EOF>'); c.fail(); }
+      out.push(stmt);
+    } catch (e) {
+      if (!(e instanceof ParseFailure)) throw e;
+      diagnostics.push(failureDiagnostic(e, file));
     }
-  });
+  }
+  return diagnostics.length ? { diagnostics } : { value: out, diagnostics };
 }
 
-/** Splits a script into the source text of each statement (for submitting them one by one). */
-export function splitStatements(text: string, options: ParseOptions = {}): Outcome<string[]> {
-  const parsed = parseStatements(text, options);
-  if (!parsed.value) return { diagnostics: parsed.diagnostics };
-  return { value: parsed.value.map((s) => text.slice(s.range.start.offset, s.range.end.offset)), diagnostics: [] };
+/** One statement of a script: its source text (without `;`) and where it is. */
+export interface ScriptStatement {
+  readonly text: string;
+  readonly range: Range;
+}
+
+/** Splits a script into statement texts without parsing them (for submitting them one by one). */
+export function splitStatements(text: string, options: ParseOptions = {}): Outcome<ScriptStatement[]> {
+  const lexed = lex(text);
+  if (lexed.error) return { diagnostics: [lexDiagnostic(lexed.error, options.file ?? 'statement')] };
+  const value = segmentTokens(lexed.tokens).map((s) => ({ text: text.slice(s.start.offset, s.end.offset), range: { start: s.start, end: s.end } }));
+  return { value, diagnostics: [] };
 }
 
 /** Parses a single expression (for computed columns, watermarks, tests). */
@@ -78,10 +100,7 @@ type Step<T> = { value: T } | { failure: Diagnostic };
 function run<T>(text: string, options: ParseOptions, body: (c: Cursor) => Step<T>): Outcome<T> {
   const file = options.file ?? 'statement';
   const lexed = lex(text);
-  if (lexed.error) {
-    const { pos, message } = lexed.error;
-    return { diagnostics: [errorDiag('sql-parse', `SQL parse failed. Lexical error at line ${pos.line}, column ${pos.column}. ${message}`, { range: { file, start: lc(pos) } })] };
-  }
+  if (lexed.error) return { diagnostics: [lexDiagnostic(lexed.error, file)] };
   try {
     const step = body(new Cursor(lexed.tokens));
     if ('failure' in step) return { diagnostics: [step.failure] };
@@ -92,16 +111,23 @@ function run<T>(text: string, options: ParseOptions, body: (c: Cursor) => Step<T
   }
 }
 
+function lexDiagnostic(e: LexError, file: string): Diagnostic {
+  const { pos, message } = e;
+  return errorDiag('sql-parse', `SQL parse failed. Lexical error at line ${pos.line}, column ${pos.column}. ${message}`, { range: { file, start: lc(pos) } });
+}
+
 function failureDiagnostic(f: ParseFailure, file: string): Diagnostic {
   const t = f.token;
   const where = `at line ${t.start.line}, column ${t.start.column}`;
-  const image = t.kind === 'eof' ? '<EOF>' : t.text;
+  const image = t.kind === 'eof' && t.text === '' ? '<EOF>' : t.text;
   let summary: string;
   if (f.custom !== undefined) summary = `SQL parse failed. ${f.custom} (${where}).`;
   else {
     summary = `SQL parse failed. Encountered "${image}" ${where}.`;
-    if (f.expected.length === 1) summary += `\nWas expecting:\n    ${f.expected[0] ?? ''} ...`;
-    else if (f.expected.length > 1) summary += `\nWas expecting one of:\n${f.expected.map((x) => `    ${x} ...`).join('\n')}`;
+    // JavaCC's wording: every expected token is followed by "..." except end of input.
+    const line = (x: string): string => `    ${x}${x === '<EOF>' ? '' : ' ...'}`;
+    if (f.expected.length === 1) summary += `\nWas expecting:\n${line(f.expected[0] ?? '')}`;
+    else if (f.expected.length > 1) summary += `\nWas expecting one of:\n${f.expected.map(line).join('\n')}`;
   }
   return errorDiag('sql-parse', summary, { range: { file, start: lc(t.start), end: lc(t.end) } });
 }

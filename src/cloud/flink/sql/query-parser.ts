@@ -11,24 +11,31 @@ import { parseOrderItems, parseWindowSpec } from './window-spec-parser.js';
 
 /** True when a query starts `n` tokens ahead (SELECT, WITH, VALUES, or a parenthesised query). */
 export function atQueryStart(c: Cursor, n = 0): boolean {
-  if (c.isKw('SELECT', n) || c.isKw('WITH', n) || c.isKw('VALUES', n)) return true;
-  return c.isOp('(', n) && atQueryStart(c, n + 1);
+  let k = n;
+  while (c.isOp('(', k)) k++;
+  return c.isKw('SELECT', k) || c.isKw('WITH', k) || c.isKw('VALUES', k);
 }
 
 /** Parses a full query. */
 export function parseQuery(c: Cursor): Query {
+  return c.nested(() => query(c));
+}
+
+function query(c: Cursor): Query {
   const start = c.here();
   let ctes: Cte[] | undefined;
   if (c.acceptKw('WITH')) {
     ctes = [];
     do {
+      const at = c.here();
       const name = c.identifier();
       const columns = c.isOp('(') ? parenthesizedNames(c) : undefined;
       c.expectKw('AS');
       c.expectOp('(');
       const query = parseQuery(c);
       c.expectOp(')');
-      ctes.push(columns ? { name, columns, query } : { name, query });
+      const range = c.rangeFrom(at);
+      ctes.push(columns ? { range, name, columns, query } : { range, name, query });
     } while (c.acceptOp(','));
   }
   const body = setExpression(c);
@@ -131,9 +138,11 @@ function select(c: Cursor): Select {
   if (c.acceptKw('WINDOW')) {
     windows = [];
     do {
+      const at = c.here();
       const name = c.identifier();
       c.expectKw('AS');
-      windows.push({ name, spec: parseWindowSpec(c) });
+      const spec = parseWindowSpec(c);
+      windows.push({ range: c.rangeFrom(at), name, spec });
     } while (c.acceptOp(','));
   }
   return {
@@ -145,10 +154,14 @@ function select(c: Cursor): Select {
 
 function selectItem(c: Cursor): SelectItem {
   const expr = parseExpr(c);
-  if (expr.kind === 'Star') return { expr };
-  if (c.acceptKw('AS')) return { expr, alias: c.identifier() };
+  const start = expr.range.start;
+  if (expr.kind === 'Star') return { range: expr.range, expr };
+  if (c.acceptKw('AS')) {
+    const alias = c.identifier();
+    return { range: c.rangeFrom(start), expr, alias };
+  }
   const alias = c.acceptIdentifier();
-  return alias !== undefined ? { expr, alias } : { expr };
+  return alias !== undefined ? { range: c.rangeFrom(start), expr, alias } : { range: expr.range, expr };
 }
 
 function groupItem(c: Cursor): GroupItem {

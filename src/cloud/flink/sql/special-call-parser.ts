@@ -4,7 +4,8 @@
  */
 import type { Expr, JsonClause, DataType, Pos } from './ast.js';
 import type { Cursor } from './cursor.js';
-import { callRest, parseExpr, parseOperand } from './expression-parser.js';
+import { parseExpr, parseOperand } from './expression-parser.js';
+import { callRest } from './function-call-parser.js';
 import { parseDataType, timeUnit } from './type-parser.js';
 
 const JSON_FUNCTIONS = new Set(['JSON_VALUE', 'JSON_QUERY', 'JSON_EXISTS', 'JSON_OBJECT', 'JSON_ARRAY', 'JSON_OBJECTAGG', 'JSON_ARRAYAGG']);
@@ -21,10 +22,10 @@ export function parseSpecialCall(c: Cursor): Expr {
   const nameTok = c.advance();
   const start = nameTok.start;
   const w = nameTok.upper;
-  if (JSON_FUNCTIONS.has(w)) return jsonCall(c, w, start);
+  if (JSON_FUNCTIONS.has(w)) return jsonCall(c, { name: w, start });
   if (w === 'SUBSTRING' || w === 'TIMESTAMPADD' || w === 'TIMESTAMPDIFF') {
-    if (w === 'SUBSTRING' && !substringHasFrom(c)) return callRest(c, [nameTok.value], start);
-    return c.isOp('(') ? keywordArgsCall(c, nameTok.value, start) : c.fail();
+    if (w === 'SUBSTRING' && !substringHasFrom(c)) return callRest(c, { name: [nameTok.value], start });
+    return c.isOp('(') ? keywordArgsCall(c, { name: nameTok.value, start }) : c.fail();
   }
   c.expectOp('(');
   switch (w) {
@@ -79,7 +80,7 @@ export function parseSpecialCall(c: Cursor): Expr {
 /** Looks ahead (without consuming) for a top-level FROM inside SUBSTRING's parentheses. */
 function substringHasFrom(c: Cursor): boolean {
   let depth = 0;
-  for (let n = 1; ; n++) {
+  for (let n = 0; ; n++) {
     const t = c.peek(n);
     if (t.kind === 'eof') return false;
     if (t.kind === 'op' && (t.value === '(' || t.value === '[')) depth++;
@@ -89,7 +90,8 @@ function substringHasFrom(c: Cursor): boolean {
 }
 
 /** SUBSTRING(s FROM a [FOR b]) and TIMESTAMPADD/DIFF(unit, ...) become ordinary calls. */
-function keywordArgsCall(c: Cursor, name: string, start: Pos): Expr {
+function keywordArgsCall(c: Cursor, at: { name: string; start: Pos }): Expr {
+  const { name, start } = at;
   c.expectOp('(');
   const args: Expr[] = [];
   if (name.toUpperCase() === 'SUBSTRING') {
@@ -128,7 +130,8 @@ function trim(c: Cursor, start: Pos): Expr {
 const CLAUSE_WORDS = new Set(['NULL', 'ERROR', 'EMPTY', 'ARRAY', 'OBJECT', 'TRUE', 'FALSE', 'UNKNOWN', 'ABSENT',
   'WITH', 'WITHOUT', 'CONDITIONAL', 'UNCONDITIONAL', 'WRAPPER', 'ON']);
 
-function jsonCall(c: Cursor, name: string, start: Pos): Expr {
+function jsonCall(c: Cursor, at: { name: string; start: Pos }): Expr {
+  const { name, start } = at;
   c.expectOp('(');
   const keyed = name === 'JSON_OBJECT' || name === 'JSON_OBJECTAGG';
   const args: Expr[] = [];

@@ -30,6 +30,7 @@ export interface PrimaryKeyDef extends Node {
 export type SchemaItem = Column | WatermarkDef | PrimaryKeyDef;
 
 export interface Distribution {
+  readonly range: Range;
   /** Bucket key columns; absent for `DISTRIBUTED INTO n BUCKETS`. */
   readonly columns?: readonly string[];
   readonly hash: boolean;
@@ -37,7 +38,7 @@ export interface Distribution {
 }
 export type LikeAction = 'INCLUDING' | 'EXCLUDING' | 'OVERWRITING';
 export type LikeFeature = 'ALL' | 'CONSTRAINTS' | 'PARTITIONS' | 'GENERATED' | 'OPTIONS' | 'WATERMARKS' | 'METADATA' | 'DISTRIBUTION';
-export interface LikeClause { readonly source: Name; readonly options: readonly { readonly action: LikeAction; readonly feature: LikeFeature }[] }
+export interface LikeClause { readonly range: Range; readonly source: Name; readonly options: readonly { readonly action: LikeAction; readonly feature: LikeFeature }[] }
 
 export interface CreateTable extends Node {
   readonly kind: 'CreateTable';

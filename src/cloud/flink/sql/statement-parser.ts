@@ -8,6 +8,7 @@ import type { Cursor } from './cursor.js';
 import { parseAlterTable, parseCreateTable, parseCreateView } from './ddl-parser.js';
 import { parseHints } from './hint-parser.js';
 import { atQueryStart, parenthesizedNames, parseQuery } from './query-parser.js';
+import { sqlKind } from './statement-kind.js';
 
 /** The message Confluent Cloud gives for statements it does not support at all. */
 export const NOT_SUPPORTED_MESSAGE = 'The requested operation is not supported.';
@@ -27,7 +28,7 @@ export function parseStatementAt(c: Cursor, text: string): Statement {
     case 'CREATE': return create(c, text);
     case 'ALTER': {
       if (c.isKw('TABLE', 1)) { c.advance(); c.advance(); return parseAlterTable(c, start); }
-      return unsupported(c, text, `ALTER ${c.peek(1).upper}`, 'not-supported-yet');
+      return unsupported(c, { text, what: `ALTER ${c.peek(1).upper}`, support: 'not-supported-yet' });
     }
     case 'DROP': return drop(c, text);
     case 'SET': {
@@ -46,7 +47,7 @@ export function parseStatementAt(c: Cursor, text: string): Statement {
     case 'USE': {
       c.advance();
       if (c.isKw('CATALOG') && (c.atIdentifier(1))) { c.advance(); return { kind: 'UseCatalog', range: c.rangeFrom(start), catalog: c.identifier() }; }
-      if (c.isKw('MODULES')) return unsupported(c, text, 'USE MODULES', 'not-supported', start);
+      if (c.isKw('MODULES')) return unsupported(c, { text, what: 'USE MODULES', support: 'not-supported', from: start });
       return { kind: 'Use', range: c.rangeFrom(start), name: c.compoundName() };
     }
     case 'SHOW': return show(c);
@@ -58,7 +59,7 @@ export function parseStatementAt(c: Cursor, text: string): Statement {
     }
     case 'EXPLAIN': return explain(c, text);
     case 'ANALYZE': case 'DELETE': case 'UPDATE': case 'TRUNCATE': case 'CALL': case 'LOAD': case 'UNLOAD':
-      return unsupported(c, text, w, 'not-supported');
+      return unsupported(c, { text, what: w, support: 'not-supported' });
     default:
       for (const k of ['SELECT', 'INSERT', 'CREATE', 'ALTER', 'DROP', 'SET', 'SHOW', 'DESCRIBE', 'EXPLAIN', 'USE', 'EXECUTE']) c.expect(`"${k}"`);
       return c.fail();
@@ -101,11 +102,11 @@ function statementSet(c: Cursor): Statement {
 function create(c: Cursor, text: string): Statement {
   const start = c.advance().start;
   const orReplace = c.acceptKws('OR', 'REPLACE');
-  if (c.acceptKw('TABLE')) return parseCreateTable(c, start, orReplace);
-  if (c.acceptKw('VIEW')) return parseCreateView(c, start, orReplace);
+  if (c.acceptKw('TABLE')) return parseCreateTable(c, { start, orReplace });
+  if (c.acceptKw('VIEW')) return parseCreateView(c, { start, orReplace });
   const t = c.peek();
-  if (t.kind === 'word' && ['FUNCTION', 'MODEL', 'CONNECTION', 'AGENT', 'TOOL'].includes(t.upper)) return unsupported(c, text, `CREATE ${t.upper}`, 'not-supported-yet', start);
-  if (t.kind === 'word' && ['TEMPORARY', 'CATALOG', 'DATABASE'].includes(t.upper)) return unsupported(c, text, `CREATE ${t.upper}`, 'not-supported', start);
+  if (t.kind === 'word' && ['FUNCTION', 'MODEL', 'CONNECTION', 'AGENT', 'TOOL'].includes(t.upper)) return unsupported(c, { text, what: `CREATE ${t.upper}`, support: 'not-supported-yet', from: start });
+  if (t.kind === 'word' && ['TEMPORARY', 'CATALOG', 'DATABASE'].includes(t.upper)) return unsupported(c, { text, what: `CREATE ${t.upper}`, support: 'not-supported', from: start });
   c.expect('"TABLE"'); c.expect('"VIEW"'); c.expect('"FUNCTION"'); c.expect('"MODEL"');
   return c.fail();
 }
@@ -121,8 +122,8 @@ function drop(c: Cursor, text: string): Statement {
     return { kind: 'DropView', range: c.rangeFrom(start), ifExists, name: c.compoundName() };
   }
   const t = c.peek();
-  if (t.kind === 'word' && ['FUNCTION', 'MODEL', 'CONNECTION', 'AGENT', 'TOOL'].includes(t.upper)) return unsupported(c, text, `DROP ${t.upper}`, 'not-supported-yet', start);
-  if (t.kind === 'word' && ['TEMPORARY', 'CATALOG', 'DATABASE'].includes(t.upper)) return unsupported(c, text, `DROP ${t.upper}`, 'not-supported', start);
+  if (t.kind === 'word' && ['FUNCTION', 'MODEL', 'CONNECTION', 'AGENT', 'TOOL'].includes(t.upper)) return unsupported(c, { text, what: `DROP ${t.upper}`, support: 'not-supported-yet', from: start });
+  if (t.kind === 'word' && ['TEMPORARY', 'CATALOG', 'DATABASE'].includes(t.upper)) return unsupported(c, { text, what: `DROP ${t.upper}`, support: 'not-supported', from: start });
   c.expect('"TABLE"'); c.expect('"VIEW"');
   return c.fail();
 }
@@ -175,14 +176,15 @@ function explain(c: Cursor, text: string): Statement {
   }
   const inner = parseStatementAt(c, text);
   if (inner.kind !== 'QueryStatement' && inner.kind !== 'Insert' && inner.kind !== 'StatementSet' && inner.kind !== 'CreateTable') {
-    return { kind: 'Unsupported', range: c.rangeFrom(start), what: `EXPLAIN ${inner.kind}`, support: 'not-supported', message: NOT_SUPPORTED_MESSAGE, text: text.slice(start.offset, c.prev().end.offset) };
+    return { kind: 'Unsupported', range: c.rangeFrom(start), what: `EXPLAIN ${sqlKind(inner).replace(/_/g, ' ')}`, support: 'not-supported', message: NOT_SUPPORTED_MESSAGE, text: text.slice(start.offset, c.prev().end.offset) };
   }
   return { kind: 'Explain', range: c.rangeFrom(start), planFor, details, statement: inner };
 }
 
 /** Skips to the end of the statement (next top-level `;` or end of text) and records it as unsupported. */
-function unsupported(c: Cursor, text: string, what: string, support: 'not-supported-yet' | 'not-supported', from?: Pos): Statement {
-  const start = from ?? c.here();
+function unsupported(c: Cursor, o: { text: string; what: string; support: 'not-supported-yet' | 'not-supported'; from?: Pos }): Statement {
+  const { text, what, support } = o;
+  const start = o.from ?? c.here();
   let depth = 0;
   for (;;) {
     const t = c.peek();

@@ -3,9 +3,10 @@
  * `TABLE(fn(...))` / `LATERAL TABLE(...)` (window TVFs, UDTFs), UNNEST, MATCH_RECOGNIZE and joins.
  * Joins, including comma joins, associate to the left at one level as in Calcite.
  */
-import type { Alias, Expr, FunctionCall, Pos, TableRef } from './ast.js';
+import type { Alias, DerivedTable, Expr, FunctionCall, Join, Pos, TableRef } from './ast.js';
 import type { Cursor } from './cursor.js';
-import { callRest, parseExpr, parseExprList } from './expression-parser.js';
+import { parseExpr, parseExprList } from './expression-parser.js';
+import { callRest } from './function-call-parser.js';
 import { parseHints } from './hint-parser.js';
 import { parseMatchRecognize } from './match-recognize-parser.js';
 import { atQueryStart, parenthesizedNames, parseQuery } from './query-parser.js';
@@ -54,7 +55,7 @@ function joinType(c: Cursor): 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | undefined {
 function tablePrimary(c: Cursor): TableRef {
   const start = c.here();
   const lateral = c.isKw('LATERAL') ? (c.advance(), true) : false;
-  let ref: TableRef;
+  let ref: Exclude<TableRef, Join>;
   if (c.isKw('TABLE') && c.isOp('(', 1)) {
     c.advance(); c.advance();
     const call = functionCall(c);
@@ -67,15 +68,21 @@ function tablePrimary(c: Cursor): TableRef {
     const withOrdinality = c.isKw('WITH') && c.isKw('ORDINALITY', 1) ? (c.advance(), c.advance(), true) : false;
     ref = { kind: 'Unnest', range: c.rangeFrom(start), args, withOrdinality };
   } else if (c.isOp('(') && atQueryStart(c, 1)) {
-    c.advance();
-    const query = parseQuery(c);
-    c.expectOp(')');
-    ref = { kind: 'DerivedTable', range: c.rangeFrom(start), query, lateral };
+    const derived = (): DerivedTable => {
+      c.advance();
+      const query = parseQuery(c);
+      c.expectOp(')');
+      return { kind: 'DerivedTable', range: c.rangeFrom(start), query, lateral };
+    };
+    // `((SELECT 1) AS x JOIN t ON ...)`: a parenthesised join may start with a subquery.
+    if (lateral || !c.isOp('(', 1)) ref = derived();
+    else {
+      const r = c.either<TableRef>(derived, () => parenthesizedJoin(c));
+      if (r.kind !== 'DerivedTable') return r;
+      ref = r;
+    }
   } else if (!lateral && c.isOp('(')) {
-    c.advance();
-    const inner = parseFrom(c);
-    c.expectOp(')');
-    return inner;
+    return parenthesizedJoin(c);
   } else if (lateral) {
     c.expectKw('TABLE');
     return c.fail();
@@ -97,17 +104,28 @@ function tablePrimary(c: Cursor): TableRef {
   return alias ? { ...ref, alias, range: c.rangeFrom(start) } : ref;
 }
 
+function parenthesizedJoin(c: Cursor): TableRef {
+  c.advance();
+  const inner = c.nested(() => parseFrom(c));
+  c.expectOp(')');
+  return inner;
+}
+
 function functionCall(c: Cursor): FunctionCall {
   const start: Pos = c.here();
   const name = c.compoundName();
-  return callRest(c, name, start);
+  return callRest(c, { name, start });
 }
 
 /** `[AS] alias [(c1, c2)]`. */
 export function parseAlias(c: Cursor): Alias | undefined {
+  const start = c.here();
   const explicit = c.acceptKw('AS');
   const name = explicit ? c.identifier() : c.acceptIdentifier();
   if (name === undefined) return undefined;
-  if (c.isOp('(')) return { name, columns: parenthesizedNames(c) };
-  return { name };
+  if (c.isOp('(')) {
+    const columns = parenthesizedNames(c);
+    return { range: c.rangeFrom(start), name, columns };
+  }
+  return { range: c.rangeFrom(start), name };
 }

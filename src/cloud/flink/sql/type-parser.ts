@@ -10,10 +10,14 @@ const SIMPLE: Readonly<Record<string, string>> = {
   DECIMAL: 'DECIMAL', DEC: 'DECIMAL', NUMERIC: 'DECIMAL', TIME: 'TIME', TIMESTAMP: 'TIMESTAMP',
   TIMESTAMP_LTZ: 'TIMESTAMP_LTZ', NULL: 'NULL', RAW: 'RAW', VARIANT: 'VARIANT', DESCRIPTOR: 'DESCRIPTOR',
 };
-const TYPE_NAMES = ['"INT"', '"STRING"', '"BIGINT"', '"TIMESTAMP"', '"ARRAY"', '"MAP"', '"ROW"', '"..."'];
+const TYPE_NAMES = ['"ARRAY"', '"BIGINT"', '"BOOLEAN"', '"BYTES"', '"DECIMAL"', '"DOUBLE"', '"INT"', '"MAP"', '"ROW"', '"STRING"', '"TIMESTAMP"', '"TIMESTAMP_LTZ"'];
 
 /** Parses a data type including trailing `NOT NULL` / `NULL` and postfix `ARRAY` / `MULTISET`. */
 export function parseDataType(c: Cursor): DataType {
+  return c.nested(() => dataType(c));
+}
+
+function dataType(c: Cursor): DataType {
   const start = c.here();
   let type = baseType(c);
   for (;;) {
@@ -97,11 +101,12 @@ function baseType(c: Cursor): DataType {
 }
 
 function rowField(c: Cursor): RowField {
+  const start = c.here();
   const name = c.identifier();
   const type = parseDataType(c);
-  if (c.isKw('COMMENT') && c.peek(1).kind === 'string') { c.advance(); return { name, type, comment: c.string() }; }
-  if (c.peek().kind === 'string') return { name, type, comment: c.string() };
-  return { name, type };
+  if (c.isKw('COMMENT') && c.peek(1).kind === 'string') c.advance();
+  const comment = c.peek().kind === 'string' ? c.string() : undefined;
+  return { range: c.rangeFrom(start), name, type, ...(comment !== undefined ? { comment } : {}) };
 }
 
 /** `DAY[(p)] [TO SECOND[(p)]]`, with plural units accepted. */

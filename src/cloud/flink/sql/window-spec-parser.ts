@@ -56,7 +56,7 @@ export function parseOrderItems(c: Cursor): OrderItem[] {
   const items: OrderItem[] = [];
   do {
     const expr = parseExpr(c);
-    let item: OrderItem = { expr };
+    let item: OrderItem = { range: expr.range, expr };
     if (c.isKw('ASC') || c.isKw('DESC')) item = { ...item, direction: c.advance().upper === 'ASC' ? 'ASC' : 'DESC' };
     else { c.expect('"ASC"'); c.expect('"DESC"'); }
     if (c.isKw('NULLS')) {
@@ -64,7 +64,7 @@ export function parseOrderItems(c: Cursor): OrderItem[] {
       if (c.acceptKw('FIRST')) item = { ...item, nulls: 'FIRST' };
       else { c.expectKw('LAST'); item = { ...item, nulls: 'LAST' }; }
     }
-    items.push(item);
+    items.push({ ...item, range: c.rangeFrom(expr.range.start) });
   } while (c.acceptOp(','));
   return items;
 }

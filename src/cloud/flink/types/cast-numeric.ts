@@ -30,6 +30,7 @@ export function compileToBoolean(from: LogicalType, to: LogicalType): CastFn {
   }
 }
 
+const SHORT_INT = /^[+-]?\d{1,15}$/;
 const INT_TEXT = /^([+-]?)(\d+)(?:\.(\d*))?$|^([+-]?)\.(\d+)$/;
 
 /** Parses integer text like Flink's BinaryStringDataUtil.toLong (fraction digits ignored). */
@@ -61,13 +62,21 @@ export function compileToInteger(from: LogicalType, to: LogicalType): CastFn {
     case 'BOOLEAN': return big ? (v) => (v ? 1n : 0n) : (v) => (v ? 1 : 0);
     case 'CHAR': case 'VARCHAR': {
       const range = RANGES[to.kind] as readonly [bigint, bigint];
+      const lo = Number(range[0]); const hi = Number(range[1]);
       return (v) => {
-        const n = parseIntegerText(v as string);
+        const text = v as string;
+        if (SHORT_INT.test(text)) {
+          // Fast path: up to 15 digits parse exactly as a double.
+          const x = Number(text);
+          if (x < lo || x > hi) return fail(v, to);
+          return big ? BigInt(x) : x;
+        }
+        const n = parseIntegerText(text);
         if (n === undefined || n < range[0] || n > range[1]) return fail(v, to);
         return big ? n : Number(n);
       };
     }
-    case 'TIMESTAMP_LTZ': return (v) => fromBig(BigInt(Math.floor((v as number) / 1000)));
+    case 'TIMESTAMP_LTZ': return (v) => fromBig(BigInt(Math.trunc((v as number) / 1000)));
     case 'INTERVAL_YEAR_MONTH': case 'INTERVAL_DAY_TIME': return big ? (v) => BigInt(v as number) : (v) => wrapNum(v as number);
     default: return (v) => fail(v, to);
   }

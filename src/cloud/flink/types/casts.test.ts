@@ -29,6 +29,8 @@ test('string to number casts trim, fail on garbage', () => {
   assert.equal(castValue(' 1.5e2 ', stringType(), doubleType()), 150);
   assert.equal(castValue('12.345', stringType(), decimalType(5, 2)), 1235n);
   assert.equal(castValue('12345.6', stringType(), decimalType(5, 2)), null, 'decimal overflow is NULL');
+  assert.equal(castValue('abc', stringType(), decimalType(5, 2)), null, 'Flink gives NULL for non-numeric text to DECIMAL');
+  assert.equal(castValue('1.5e2', stringType(), decimalType(5, 2)), 15000n);
   assert.equal(castValue(null, stringType(), intType()), null);
 });
 

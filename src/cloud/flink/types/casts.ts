@@ -2,7 +2,7 @@
  * CAST and TRY_CAST between runtime values, compiled per (source, target) type pair. Semantics follow
  * Flink 1.15+ (non-legacy casts): invalid text fails the statement (TRY_CAST gives NULL); integer
  * narrowing wraps like Java primitive casts; DOUBLE -> integer truncates and saturates like Java;
- * DECIMAL overflow gives NULL; text to CHAR(n)/VARCHAR(n) is padded/truncated; TIMESTAMP <->
+ * DECIMAL overflow gives NULL, and so does text that is not a number cast to DECIMAL (Flink's toDecimal); text to CHAR(n)/VARCHAR(n) is padded/truncated; TIMESTAMP <->
  * TIMESTAMP_LTZ uses the session time zone; numbers <-> TIMESTAMP_LTZ are seconds since epoch.
  * Whether a pair is allowed at all is `supportsExplicitCast` (type-rules.ts), checked at bind time.
  */
@@ -120,11 +120,8 @@ function compileToDecimal(from: LogicalType, p: number, s: number, to: LogicalTy
     case 'DECIMAL': { const fs = from.scale; return (v) => check(rescale(v as bigint, fs, s)); }
     case 'FLOAT': case 'DOUBLE': return (v) => check(decimalFromNumber(v as number, s));
     case 'BOOLEAN': { const one = pow10(s); return (v) => check(v ? one : 0n); }
-    case 'CHAR': case 'VARCHAR': return (v) => {
-      const u = parseDecimal((v as string).trim(), s);
-      if (u === undefined) castFailure(v, to);
-      return check(u);
-    };
+    // Flink's BinaryStringDataUtil.toDecimal gives NULL (not an error) for text that is not a number.
+    case 'CHAR': case 'VARCHAR': return (v) => check(parseDecimal((v as string).trim(), s));
     case 'TIMESTAMP_LTZ': return (v) => check(rescale(BigInt(Math.floor(v as number)), 3, s));
     default: return (v) => castFailure(v, to);
   }
@@ -165,7 +162,7 @@ function compileToLtz(from: LogicalType, to: LogicalType, p: number, tz: string)
     case 'TINYINT': case 'SMALLINT': case 'INTEGER': return (v) => (v as number) * 1000;
     case 'BIGINT': return (v) => Number(v as bigint) * 1000;
     case 'DECIMAL': { const s = from.scale; return (v) => trunc(Math.floor(decimalToNumber(v as bigint, s) * 1000)); }
-    case 'FLOAT': case 'DOUBLE': return (v) => trunc(Math.floor((v as number) * 1000));
+    case 'FLOAT': case 'DOUBLE': return (v) => trunc(Math.trunc((v as number) * 1000));
     default: return (v) => castFailure(v, to);
   }
 }

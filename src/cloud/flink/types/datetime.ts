@@ -88,13 +88,15 @@ export function formatTimestamp(ts: number, precision = 3): string {
 const DATE_RE = /^([+-]?\d{1,9})-(\d{1,2})-(\d{1,2})$/;
 const TIME_RE = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?$/;
 
-/** Parses 'yyyy-[M]M-[d]d'; undefined when invalid. */
+const PARTIAL_DATE_RE = /^([+-]?\d{1,9})(?:-(\d{1,2}))?$/;
+
+/** Parses 'yyyy-[M]M-[d]d' (also 'yyyy' and 'yyyy-MM', as Flink does); undefined when invalid. */
 export function parseDate(text: string): number | undefined {
-  const m = DATE_RE.exec(text);
+  const m = DATE_RE.exec(text) ?? PARTIAL_DATE_RE.exec(text);
   if (!m) return undefined;
   const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  const mo = m[2] === undefined ? 1 : Number(m[2]);
+  const d = m[3] === undefined ? 1 : Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
   return daysFromCivil(y, mo, d);
 }

@@ -32,3 +32,7 @@ export {
   type FormatOptions, type FormattedValue,
 } from './value-format.js';
 export { compileCast, castValue, castFailure, type CastFn, type CastOptions } from './casts.js';
+export {
+  numericLiteral, stringLiteral, dateLiteral, timeLiteral, timestampLiteral, intervalLiteral, type TypedLiteral,
+} from './literals.js';
+export { compileValueEncoder, compileRowKey } from './value-key.js';

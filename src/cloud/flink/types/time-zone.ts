@@ -53,9 +53,10 @@ export function zoneOffsetAt(zone: string, instantMs: number): number {
     }
   }
   if (bc) y = 1 - y;
-  const local = Date.UTC(y, mo - 1, d, h, mi, s) + (y >= 0 && y < 100 ? 0 : 0);
-  const localFixed = y >= 0 && y < 100 ? new Date(local).setUTCFullYear(y) : local;
-  return localFixed - whole;
+  // Date.UTC maps years 0..99 to 1900..1999; setUTCFullYear puts them back.
+  let local = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (y >= 0 && y < 100) local = new Date(local).setUTCFullYear(y);
+  return local - whole;
 }
 
 /** Wall-clock millis in `zone` of an instant. */
@@ -63,12 +64,26 @@ export function instantToLocal(instantMs: number, zone: string): number {
   return instantMs + zoneOffsetAt(zone, instantMs);
 }
 
-/** Instant of a wall-clock time in `zone` (earlier offset on overlaps, shifted forward in gaps). */
+/**
+ * Instant of a wall-clock time in `zone`, like java.time's ZonedDateTime.ofLocal: on an overlap the
+ * earlier instant (earlier offset); in a gap the time is shifted forward by the gap's length.
+ */
 export function localToInstant(localMs: number, zone: string): number {
   const fixed = fixedOffset(zone);
   if (fixed !== undefined) return localMs - fixed;
-  const o1 = zoneOffsetAt(zone, localMs - zoneOffsetAt(zone, localMs));
-  const guess = localMs - o1;
-  const o2 = zoneOffsetAt(zone, guess);
-  return o2 === o1 ? guess : Math.min(guess, localMs - o2);
+  const oa = zoneOffsetAt(zone, localMs - zoneOffsetAt(zone, localMs));
+  const a = localMs - oa;
+  const ob = zoneOffsetAt(zone, a);
+  if (ob === oa) {
+    // Also try the other side of a nearby transition, for overlaps.
+    const other = localMs - zoneOffsetAt(zone, a - 3 * 3_600_000);
+    return other < a && instantToLocal(other, zone) === localMs ? other : a;
+  }
+  const b = localMs - ob;
+  const aOk = instantToLocal(a, zone) === localMs;
+  const bOk = instantToLocal(b, zone) === localMs;
+  if (aOk && bOk) return Math.min(a, b);
+  if (aOk) return a;
+  if (bOk) return b;
+  return Math.max(a, b);
 }

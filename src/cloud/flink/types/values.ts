@@ -25,10 +25,14 @@
  * | MULTISET<T>              | `Map<T, number>` element -> count                               |
  * | ROW<…>                   | `unknown[]` of field values                                     |
  *
- * BIGINT is a JS bigint everywhere (decision measured in expr/bench-functions.ts): V8 lowers
- * `BigInt.asIntN(64, a + b)` to native int64 arithmetic, so the cost against a number add is about
- * 2x, while a mixed "number when safe" representation would put a type test on every operation
- * and break Map keys (`1 !== 1n`). DECIMAL as an unscaled bigint keeps grouping and hashing cheap.
+ * BIGINT is a JS bigint everywhere (decision measured in expr/bench-functions.ts on Node 20:
+ * raw `a + b` on numbers ~135-170 M ops/s, `BigInt.asIntN(64, a + b)` ~60-70 M ops/s, the compiled
+ * BIGINT `+`, `*`, `/` closures ~95-100 M calls/s, `=`/`>` ~160-185 M calls/s, the same for values
+ * near 2^63): V8 lowers asIntN(64) arithmetic to native int64, so exactness costs about 2x on the
+ * raw operation and little at the call level, while a mixed "number when safe" representation
+ * would put a type test on every operation and break Map keys (`1 !== 1n`). Map lookups with
+ * bigint keys are ~3x slower than with numbers; hash operators that key on BIGINT may want
+ * `compileRowKey`. DECIMAL as an unscaled bigint keeps grouping and hashing cheap.
  *
  * Timestamps: precision ≤ 3 (the fast path: `$rowtime`, TO_TIMESTAMP, CURRENT_TIMESTAMP) is an
  * integer number of millis. Precision 4..9 may carry microseconds as a fraction built only by

@@ -1,0 +1,113 @@
+/**
+ * A physical plan → the runtime's job graph: topic sources with the tables' codecs, calc / union /
+ * limit operators, topic / results / blackhole sinks. Shared plan nodes (one scan feeding several
+ * INSERTs of a statement set) become one job node with several out-edges.
+ */
+import type { Clock, Diagnostic, Outcome } from '../../../shared/index.js';
+import { errorDiag } from '../../../shared/index.js';
+import type { TopicLogStore } from '../../kafka/index.js';
+import type { SchemaRegistryStore } from '../../schema-registry/index.js';
+import type { PhysicalNode, PhysicalPlan, PhysicalSink } from '../planner/index.js';
+import type { CatalogTable } from '../catalog/index.js';
+import {
+  BlackholeSink, CalcOperator, LimitOperator, ResultsSink, TopicSink, TopicSource, UnionOperator, ValuesSource,
+} from '../runtime/index.js';
+import type { JobEdge, JobGraph, JobNode, MetadataKey, ResultChange } from '../runtime/index.js';
+import { compileFormatter } from '../types/index.js';
+import { tableDeserializer, tableSerializer } from './row-codecs.js';
+
+/** What building a job needs. */
+export interface JobDeps {
+  readonly topics: TopicLogStore;
+  readonly schemaRegistry: SchemaRegistryStore;
+  readonly clock: Clock;
+  /** `sql.local-time-zone`, for formatting result rows. */
+  readonly timeZone: string;
+  /** Receives a SELECT's committed result changes (inside the checkpoint transaction). */
+  readonly deliverResults: (changes: readonly ResultChange[]) => void;
+}
+
+/** Builds the job graph of a plan. */
+export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
+  const nodes: JobNode[] = [];
+  const edges: JobEdge[] = [];
+  const seen = new Set<string>();
+  const diags: Diagnostic[] = [];
+  const visit = (n: PhysicalNode): void => {
+    if (seen.has(n.id)) return;
+    seen.add(n.id);
+    switch (n.kind) {
+      case 'scan': {
+        const src = source(n, deps, diags);
+        if (src !== undefined) nodes.push({ kind: 'source', id: n.id, source: src });
+        return;
+      }
+      case 'values': nodes.push({ kind: 'source', id: n.id, source: new ValuesSource(n.rows.map((r) => [...r])) }); return;
+      case 'calc':
+        visit(n.input);
+        nodes.push({ kind: 'operator', id: n.id, operator: new CalcOperator({ ...(n.project === undefined ? {} : { project: n.project }), ...(n.filter === undefined ? {} : { filter: n.filter }) }) });
+        edges.push({ from: n.input.id, to: n.id });
+        return;
+      case 'union':
+        n.inputs.forEach(visit);
+        nodes.push({ kind: 'operator', id: n.id, operator: new UnionOperator() });
+        n.inputs.forEach((i, k) => edges.push({ from: i.id, to: n.id, input: k }));
+        return;
+      case 'limit':
+        visit(n.input);
+        nodes.push({ kind: 'operator', id: n.id, operator: new LimitOperator({ limit: n.limit, offset: n.offset }) });
+        edges.push({ from: n.input.id, to: n.id });
+        return;
+    }
+  };
+  for (const s of plan.sinks) {
+    visit(s.input);
+    const sink = sinkOf(s, deps, diags);
+    if (sink !== undefined) nodes.push({ kind: 'sink', id: s.id, sink });
+    edges.push({ from: s.input.id, to: s.id });
+  }
+  return diags.length > 0 ? { diagnostics: diags } : { value: { nodes, edges }, diagnostics: [] };
+}
+
+function codecOf(table: CatalogTable, deps: JobDeps): ReturnType<SchemaRegistryStore['codec']> | undefined {
+  return table.schemaRegistryId === undefined ? undefined : deps.schemaRegistry.codec(table.schemaRegistryId);
+}
+
+function source(n: Extract<PhysicalNode, { kind: 'scan' }>, deps: JobDeps, diags: Diagnostic[]): TopicSource | undefined {
+  const t = n.table;
+  if (t.readOnly) {
+    diags.push(errorDiag('flink-not-supported-yet', `not supported yet: reading the examples catalog table '${t.name}'`));
+    return undefined;
+  }
+  const de = tableDeserializer(t, n.columns, codecOf(t, deps));
+  if (de.value === undefined) { diags.push(...de.diagnostics); return undefined; }
+  const metadata = n.columns.filter((c) => c.kind === 'metadata').map((c) => (c.kind === 'metadata' ? c.key : '') as MetadataKey);
+  return new TopicSource({
+    logs: deps.topics, cluster: t.database.id, topic: t.name, mode: t.changelogMode, deserializer: de.value, metadata,
+    startup: n.startup, bounded: n.bounded, errorHandling: n.errorHandling, clock: deps.clock,
+  });
+}
+
+function sinkOf(s: PhysicalSink, deps: JobDeps, diags: Diagnostic[]): TopicSink | ResultsSink | BlackholeSink | undefined {
+  switch (s.kind) {
+    case 'blackhole-sink': return new BlackholeSink();
+    case 'results-sink': {
+      const formatters = s.fields.map((f) => compileFormatter(f.type, { timeZone: deps.timeZone }));
+      return new ResultsSink({
+        format: (row) => formatters.map((fmt, i) => { const v = row[i]; return v === null || v === undefined ? null : fmt(v); }),
+        deliver: (changes) => deps.deliverResults(changes),
+      });
+    }
+    case 'topic-sink': {
+      const t = s.table;
+      const ser = tableSerializer(t, s.columns, codecOf(t, deps));
+      if (ser.value === undefined) { diags.push(...ser.diagnostics); return undefined; }
+      const ts = s.columns.findIndex((c) => c.kind === 'metadata' && c.key === 'timestamp');
+      const headers = s.columns.findIndex((c) => c.kind === 'metadata' && c.key === 'headers');
+      return new TopicSink({
+        logs: deps.topics, cluster: t.database.id, topic: t.name, mode: t.changelogMode, serializer: ser.value,
+        ...(ts >= 0 ? { timestampColumn: ts } : {}), ...(headers >= 0 ? { headersColumn: headers } : {}),
+      });
+    }
+  }
+}

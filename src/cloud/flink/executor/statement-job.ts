@@ -1,0 +1,65 @@
+/**
+ * One statement's text → what to run: a metadata result (DDL, SHOW, DESCRIBE, EXPLAIN) or a
+ * planned job with its `status.traits` (§7.1). CTAS creates its table first, only on the first
+ * launch: a resumed or restarted CTAS finds the table it created and continues inserting.
+ */
+import type { Outcome } from '../../../shared/index.js';
+import type { Clock, IdSource } from '../../../shared/index.js';
+import { parseStatement } from '../sql/index.js';
+import type { FlinkCatalog } from '../catalog/index.js';
+import { bindInsertInto, bindStatement, isQueryStatement } from '../binder/index.js';
+import type { BindOptions } from '../binder/index.js';
+import { deriveSchema, planInserts, planStatement } from '../planner/index.js';
+import type { PhysicalPlan } from '../planner/index.js';
+import type { StatementTraits } from '../statements/index.js';
+import { stringType, toDataTypeJson } from '../types/index.js';
+import { runMetadataStatement } from './metadata-statements.js';
+import type { MetadataResult } from './metadata-statements.js';
+import { sessionOf } from './session-properties.js';
+
+/** What a statement turned out to be. */
+export type PreparedStatement =
+  | { readonly kind: 'metadata'; readonly result: MetadataResult; readonly traits: StatementTraits }
+  | { readonly kind: 'job'; readonly plan: PhysicalPlan; readonly traits: StatementTraits; readonly timeZone: string };
+
+/** Parses, binds and plans a statement (running DDL on the catalog). */
+export function prepareStatement(text: string, properties: Readonly<Record<string, string>>, catalog: FlinkCatalog, opts: { readonly firstLaunch: boolean; readonly clock: Clock; readonly ids: IdSource }): Outcome<PreparedStatement> {
+  const parsed = parseStatement(text);
+  if (parsed.value === undefined) return { diagnostics: parsed.diagnostics };
+  const stmt = parsed.value;
+  const { session, timeZone } = sessionOf(properties);
+  const bindOpts: BindOptions = { session, timeZone };
+  if (!isQueryStatement(stmt)) {
+    const r = runMetadataStatement(stmt, catalog, { ...bindOpts, properties });
+    if (r.value === undefined) return { diagnostics: r.diagnostics };
+    const columns = (r.value.result?.columns ?? []).map((name) => ({ name, type: { ...toDataTypeJson(stringType({ nullable: false })) } }));
+    return { value: { kind: 'metadata', result: r.value, traits: { sqlKind: r.value.sqlKind, isBounded: true, isAppendOnly: true, columns } }, diagnostics: [] };
+  }
+  const bound = bindStatement(stmt, catalog, bindOpts, { clock: opts.clock, ids: opts.ids });
+  if (bound.value === undefined) return { diagnostics: bound.diagnostics };
+  const b = bound.value;
+  let plan: Outcome<PhysicalPlan>;
+  if (b.kind === 'create-table-as') {
+    const existing = opts.firstLaunch ? undefined : catalog.resolveTable(b.spec.path, session).value;
+    let table = existing;
+    if (table === undefined) {
+      const derived = deriveSchema(b.query, { properties });
+      if (derived.value === undefined) return { diagnostics: derived.diagnostics };
+      const created = catalog.createTableAs(b.spec, derived.value, session);
+      if (created.value === undefined) return { diagnostics: created.diagnostics };
+      table = created.value.table;
+    }
+    const ins = bindInsertInto(table, b.query, { range: stmt.range, file: 'statement', timeZone });
+    if (ins.value === undefined) return { diagnostics: ins.diagnostics };
+    plan = planInserts([ins.value], 'CREATE_TABLE_AS', { properties });
+  } else {
+    plan = planStatement(b, { properties });
+  }
+  if (plan.value === undefined) return { diagnostics: plan.diagnostics };
+  const p = plan.value;
+  const traits: StatementTraits = {
+    sqlKind: p.sqlKind, isBounded: p.bounded, isAppendOnly: p.appendOnly,
+    columns: p.schema.map((f) => ({ name: f.name, type: { ...toDataTypeJson(f.type) } })),
+  };
+  return { value: { kind: 'job', plan: p, traits, timeZone }, diagnostics: [] };
+}

@@ -1,0 +1,38 @@
+/** Boundary types of the statement executor. */
+import type Database from 'better-sqlite3';
+import type { Clock, IdSource } from '../../../shared/index.js';
+import type { TopicLogStore } from '../../kafka/index.js';
+import type { SchemaRegistryStore } from '../../schema-registry/index.js';
+import type { CatalogControlPlane } from '../catalog/index.js';
+import type { StatementStore } from '../statements/index.js';
+
+/** The parts of a running local cloud the executor drives (RunningCloud satisfies it). */
+export interface ExecutorCloud {
+  readonly statements: StatementStore;
+  readonly topics: TopicLogStore;
+  readonly schemaRegistry: SchemaRegistryStore;
+  readonly controlPlane: CatalogControlPlane;
+  /** The shared `cloud.db`: checkpoints, topic appends and result pages commit in one transaction. */
+  readonly database: Database.Database;
+}
+
+/** Tuning and injection. */
+export interface ExecutorOptions {
+  readonly clock?: Clock;
+  readonly ids?: IdSource;
+  /** Checkpoint interval of running jobs (default 1000 ms): output becomes visible at checkpoints. */
+  readonly checkpointIntervalMs?: number;
+  /** Wait between slices when a job's sources had no data (default 50 ms). */
+  readonly idlePollMs?: number;
+}
+
+/** A started executor. */
+export interface Executor {
+  /** Statements with a job running in this process. */
+  readonly running: readonly string[];
+  /**
+   * Detaches from the store: running jobs take a final checkpoint and halt without changing their
+   * statements' phase, so a restarted cloud resumes them. Resolves when every job has halted.
+   */
+  close(): Promise<void>;
+}

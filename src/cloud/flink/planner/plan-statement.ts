@@ -1,0 +1,97 @@
+/**
+ * Bound statements → physical plans: SELECT into a results sink, INSERT INTO and EXECUTE STATEMENT
+ * SET into topic sinks (sources shared), CTAS as its query into the table created first. The
+ * append-sink check happens here, before anything runs: an updating query into an append table is
+ * rejected with Flink's message.
+ */
+import type { Diagnostic, Outcome } from '../../../shared/index.js';
+import { errorDiag } from '../../../shared/index.js';
+import type { BoundInsert, BoundStatement, LogicalRel } from '../binder/index.js';
+import type { DerivedSchema } from '../catalog/index.js';
+import type { JobSqlKind, PhysicalNode, PhysicalPlan, PhysicalSink, PlanOptions } from './types.js';
+import { PlanContext, isBounded, planRel } from './plan-query.js';
+import { isInsertOnly, modeName } from './changelog-mode.js';
+import { nodeTitle } from './explain.js';
+
+/** Plans a bound SELECT / INSERT / STATEMENT SET (CTAS: use `deriveSchema`, create the table, then `planInserts`). */
+export function planStatement(bound: BoundStatement, opts: PlanOptions = {}): Outcome<PhysicalPlan> {
+  switch (bound.kind) {
+    case 'select': return planSelect(bound.query, opts);
+    case 'insert': return planInserts(bound.inserts, bound.statementSet ? 'EXECUTE_STATEMENT_SET' : 'INSERT_INTO', opts);
+    case 'create-table-as': {
+      // Without the created table there is no sink yet: plan the query alone (EXPLAIN of a CTAS).
+      const cx = new PlanContext(opts.properties ?? {}, opts.file ?? 'statement');
+      const input = planRel(bound.query, cx);
+      return done(cx.diagnostics, {
+        sqlKind: 'CREATE_TABLE_AS', sinks: [{ kind: 'blackhole-sink', id: cx.id('sink'), input }],
+        bounded: isBounded(input), appendOnly: isInsertOnly(input.changelog), schema: visible(bound.query),
+      });
+    }
+  }
+}
+
+/** Plans a SELECT into the statement's results. */
+export function planSelect(query: LogicalRel, opts: PlanOptions = {}): Outcome<PhysicalPlan> {
+  const cx = new PlanContext(opts.properties ?? {}, opts.file ?? 'statement');
+  const input = planRel(query, cx);
+  const fields = visible(query);
+  const shaped = hideHidden(input, query, cx);
+  const sink: PhysicalSink = { kind: 'results-sink', id: cx.id('sink'), input: shaped, fields };
+  return done(cx.diagnostics, { sqlKind: 'SELECT', sinks: [sink], bounded: isBounded(input), appendOnly: isInsertOnly(input.changelog), schema: fields });
+}
+
+/** Plans INSERTs (one, a statement set, or the insert half of a CTAS). */
+export function planInserts(inserts: readonly BoundInsert[], sqlKind: JobSqlKind, opts: PlanOptions = {}): Outcome<PhysicalPlan> {
+  const cx = new PlanContext(opts.properties ?? {}, opts.file ?? 'statement');
+  const sinks: PhysicalSink[] = [];
+  for (const ins of inserts) {
+    const input = planRel(ins.query, cx);
+    const t = ins.table;
+    if (t.changelogMode === 'append' && !isInsertOnly(input.changelog)) {
+      const path = [t.catalog.name, t.database.name, t.name].join('.');
+      cx.diagnostics.push(errorDiag('flink-append-sink-updates',
+        `Table sink '${path}' doesn't support consuming ${input.changelog.includes('D') ? 'update and delete' : 'update'} changes which is produced by node ${nodeTitle(producer(input))}`));
+    }
+    sinks.push({ kind: 'topic-sink', id: cx.id('sink'), input, table: t, columns: ins.columns });
+  }
+  const first = inserts[0];
+  return done(cx.diagnostics, {
+    sqlKind, sinks,
+    bounded: sinks.every((s) => isBounded(s.input)),
+    appendOnly: sinks.every((s) => isInsertOnly(s.input.changelog)),
+    schema: inserts.length === 1 && first !== undefined ? visible(first.query) : [],
+  });
+}
+
+/** The schema and changelog mode a CTAS query produces (for `FlinkCatalog.createTableAs`). */
+export function deriveSchema(query: LogicalRel, opts: PlanOptions = {}): Outcome<DerivedSchema> {
+  const cx = new PlanContext(opts.properties ?? {}, opts.file ?? 'statement');
+  const input = planRel(query, cx);
+  if (cx.diagnostics.length > 0) return { diagnostics: cx.diagnostics };
+  return { value: { columns: visible(query).map((f) => ({ name: f.name, type: f.type })), changelogMode: modeName(input.changelog) }, diagnostics: [] };
+}
+
+function visible(rel: LogicalRel): { name: string; type: LogicalRel['fields'][number]['type'] }[] {
+  return rel.fields.filter((f) => f.hidden !== true).map((f) => ({ name: f.name, type: f.type }));
+}
+
+/** Drops hidden fields (`$rowtime`, virtual metadata) from a SELECT's output rows. */
+function hideHidden(input: PhysicalNode, query: LogicalRel, cx: PlanContext): PhysicalNode {
+  const keep = query.fields.map((f, i) => (f.hidden === true ? -1 : i)).filter((i) => i >= 0);
+  if (keep.length === query.fields.length) return input;
+  const fields = keep.map((i) => query.fields[i]).filter((f) => f !== undefined);
+  return {
+    kind: 'calc', id: cx.id('calc'), input, project: (row) => keep.map((i) => row[i] ?? null),
+    projection: fields.map((f) => f.name), changelog: input.changelog, fields,
+  };
+}
+
+/** The node that introduced updates (for the append-sink message). */
+function producer(n: PhysicalNode): PhysicalNode {
+  if (n.kind === 'calc' || n.kind === 'limit') return isInsertOnly(n.input.changelog) ? n : producer(n.input);
+  return n;
+}
+
+function done(diags: readonly Diagnostic[], plan: PhysicalPlan): Outcome<PhysicalPlan> {
+  return diags.length > 0 ? { diagnostics: diags } : { value: plan, diagnostics: [] };
+}

@@ -1,0 +1,79 @@
+/**
+ * Checkpoints of running statements, in the topic logs' SQLite database so that one transaction
+ * commits source offsets, operator state and sink output together. Operator state is a
+ * v8-serialized blob (Map, bigint and typed arrays survive); source offsets are JSON, readable by
+ * the statements layer for `status.latest_offsets`. Only the newest two checkpoints per statement
+ * are kept.
+ */
+import { deserialize, serialize } from 'node:v8';
+import type Database from 'better-sqlite3';
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS flink_checkpoints (
+  statement TEXT NOT NULL,
+  checkpoint_id INTEGER NOT NULL,
+  kind TEXT NOT NULL,               -- 'checkpoint' | 'savepoint' (taken at stop)
+  source_offsets TEXT NOT NULL,     -- JSON: source node id -> position
+  operator_state BLOB NOT NULL,     -- v8.serialize: node id -> state
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (statement, checkpoint_id)
+);`;
+
+/** A stored checkpoint. */
+export interface Checkpoint {
+  readonly statement: string;
+  readonly checkpointId: number;
+  readonly kind: 'checkpoint' | 'savepoint';
+  readonly sourceOffsets: { readonly [nodeId: string]: unknown };
+  readonly operatorState: { readonly [nodeId: string]: unknown };
+  readonly createdAt: number;
+}
+
+interface CheckpointRow {
+  statement: string;
+  checkpoint_id: number;
+  kind: string;
+  source_offsets: string;
+  operator_state: Buffer;
+  created_at: number;
+}
+
+/** Reads and writes `flink_checkpoints`. Writes nest inside the caller's transaction. */
+export class CheckpointStore {
+  readonly #q;
+
+  constructor(db: Database.Database) {
+    db.exec(DDL);
+    this.#q = {
+      insert: db.prepare('INSERT INTO flink_checkpoints (statement, checkpoint_id, kind, source_offsets, operator_state, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      prune: db.prepare('DELETE FROM flink_checkpoints WHERE statement = ? AND checkpoint_id < ?'),
+      latest: db.prepare<[string], CheckpointRow>('SELECT * FROM flink_checkpoints WHERE statement = ? ORDER BY checkpoint_id DESC LIMIT 1'),
+      remove: db.prepare('DELETE FROM flink_checkpoints WHERE statement = ?'),
+    };
+  }
+
+  /** Stores a checkpoint and drops all but the previous one. */
+  save(cp: Checkpoint): void {
+    this.#q.insert.run(cp.statement, cp.checkpointId, cp.kind, JSON.stringify(cp.sourceOffsets), serialize(cp.operatorState), cp.createdAt);
+    this.#q.prune.run(cp.statement, cp.checkpointId - 1);
+  }
+
+  /** The newest checkpoint of a statement, if any. */
+  latest(statement: string): Checkpoint | undefined {
+    const r = this.#q.latest.get(statement);
+    if (r === undefined) return undefined;
+    return {
+      statement: r.statement,
+      checkpointId: r.checkpoint_id,
+      kind: r.kind === 'savepoint' ? 'savepoint' : 'checkpoint',
+      sourceOffsets: JSON.parse(r.source_offsets) as { [nodeId: string]: unknown },
+      operatorState: deserialize(r.operator_state) as { [nodeId: string]: unknown },
+      createdAt: r.created_at,
+    };
+  }
+
+  /** Forgets a statement's checkpoints (the statement was deleted). */
+  delete(statement: string): void {
+    this.#q.remove.run(statement);
+  }
+}

@@ -1,0 +1,51 @@
+/** Builds the accumulator for one aggregate call (DISTINCT wraps the function's own accumulator). */
+import { assertNever, invariant } from '../../../../../shared/index.js';
+import { compileJsonText } from '../../../expr/json-text.js';
+import type { LogicalType } from '../../../types/index.js';
+import type { AggregateCall } from '../types.js';
+import { AvgAccumulator } from './avg-accumulator.js';
+import { CollectAccumulator } from './collect-accumulator.js';
+import { CountAccumulator } from './count-accumulator.js';
+import { DistinctAccumulator } from './distinct-accumulator.js';
+import { FirstLastValueAccumulator } from './first-last-value-accumulator.js';
+import { JsonObjectAggAccumulator } from './json-objectagg-accumulator.js';
+import { ArrayAggAccumulator, JsonArrayAggAccumulator, ListAggAccumulator } from './list-accumulators.js';
+import { MinMaxAccumulator } from './min-max-accumulator.js';
+import { SumAccumulator } from './sum-accumulator.js';
+import type { Accumulator } from './types.js';
+import { VarianceAccumulator } from './variance-accumulator.js';
+
+/** A fresh accumulator for `call`. */
+export function createAccumulator(call: AggregateCall): Accumulator {
+  const inner = createPlain(call);
+  return call.distinct === true ? new DistinctAccumulator(inner) : inner;
+}
+
+function createPlain(call: AggregateCall): Accumulator {
+  const fn = call.fn;
+  switch (fn) {
+    case 'COUNT': return new CountAccumulator(call.arg === undefined);
+    case 'SUM': return new SumAccumulator(argType(call));
+    case 'AVG': return new AvgAccumulator(argType(call));
+    case 'MIN': return new MinMaxAccumulator(argType(call), false);
+    case 'MAX': return new MinMaxAccumulator(argType(call), true);
+    case 'FIRST_VALUE': return new FirstLastValueAccumulator(false);
+    case 'LAST_VALUE': return new FirstLastValueAccumulator(true);
+    case 'LISTAGG': return new ListAggAccumulator(call.separator ?? ',');
+    case 'COLLECT': return new CollectAccumulator();
+    case 'ARRAY_AGG': return new ArrayAggAccumulator(call.ignoreNulls === true);
+    case 'STDDEV_POP': case 'STDDEV_SAMP': case 'VAR_POP': case 'VAR_SAMP':
+      return new VarianceAccumulator(argType(call), fn);
+    case 'VARIANCE': return new VarianceAccumulator(argType(call), 'VAR_SAMP');
+    case 'JSON_ARRAYAGG':
+      return new JsonArrayAggAccumulator(compileJsonText(argType(call), call.timeZone ?? 'UTC'), call.onNull === 'NULL');
+    case 'JSON_OBJECTAGG':
+      return new JsonObjectAggAccumulator(compileJsonText(argType(call), call.timeZone ?? 'UTC'), call.onNull === 'ABSENT');
+    default: return assertNever(fn, 'aggregate function');
+  }
+}
+
+function argType(call: AggregateCall): LogicalType {
+  invariant(call.argType !== undefined && call.arg !== undefined, `${call.fn} needs an argument and its type`);
+  return call.argType;
+}

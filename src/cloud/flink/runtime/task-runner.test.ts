@@ -1,0 +1,161 @@
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TopicLogStore } from '../../kafka/index.js';
+import {
+  CheckpointStore, LimitOperator, OperatorHarness, ResultsSink, TaskRunner, UnionOperator, ValuesSource,
+  jsonDeserializer, TopicSource, type Batch, type Operator, type OperatorContext, type ResultChange, type RunnerPhase,
+} from './index.js';
+import { CLUSTER, recoveryJob, seedInput } from './recovery-pipeline.fixture.js';
+
+function setup(t: TestContext, n: number): TopicLogStore {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamform-runner-'));
+  const logs = TopicLogStore.open(path.join(dir, 'cloud.db'));
+  seedInput(logs, n);
+  t.after(() => { logs.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+  return logs;
+}
+
+function output(logs: TopicLogStore, topic = 'out'): string[] {
+  return logs.partitionOffsets(CLUSTER, topic).flatMap((p) => logs.read(CLUSTER, topic, p.partition, 0, 1_000_000).records.map((r) => r.value?.toString() ?? 'null')).sort();
+}
+
+function expected(n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i += 2) out.push(`{"id":${i},"sq":${i * i}}`);
+  return out.sort();
+}
+
+test('a bounded pipeline runs to COMPLETED and its final checkpoint commits all output', async (t) => {
+  const logs = setup(t, 1000);
+  const phases: RunnerPhase[] = [];
+  const runner = new TaskRunner(recoveryJob(logs, { bounded: { kind: 'latest-offset' } }), { statement: 's1', db: logs.database, maxBatchRecords: 64, onPhase: (p) => phases.push(p) });
+  assert.equal(await runner.run(), 'COMPLETED');
+  assert.deepEqual(phases, ['RUNNING', 'COMPLETED']);
+  assert.equal(runner.detail, 'SQL statement is completed');
+  assert.deepEqual(output(logs), expected(1000));
+});
+
+test('exactly once: a runner dropped mid-way without its final checkpoint, restored in a fresh runner, writes every result once', async (t) => {
+  const n = 2000;
+  const logs = setup(t, n);
+  logs.createTopic(CLUSTER, 'straight', { partitionsCount: 2 });
+  const bounded = { kind: 'latest-offset' } as const;
+  const straight = new TaskRunner(recoveryJob(logs, { bounded, out: 'straight' }), { statement: 'straight', db: logs.database });
+  assert.equal(await straight.run(), 'COMPLETED');
+
+  const crashed = new TaskRunner(recoveryJob(logs, { bounded }), { statement: 's2', db: logs.database, maxBatchRecords: 30, checkpoints: { everyRecords: 100 } });
+  while (crashed.recordsRead < 1100) crashed.step();
+  const committed = output(logs);
+  assert.ok(crashed.checkpointId > 0 && committed.length < n / 2, 'crashed mid-way with some checkpoints committed');
+  assert.ok(crashed.recordsRead > committed.length * 2, 'some processed output was not committed when the runner died');
+
+  const resumed = new TaskRunner(recoveryJob(logs, { bounded }), { statement: 's2', db: logs.database, maxBatchRecords: 30, checkpoints: { everyRecords: 100 } });
+  assert.equal(resumed.restore(), crashed.checkpointId);
+  assert.equal(await resumed.run(), 'COMPLETED');
+  assert.deepEqual(output(logs), expected(n));
+  assert.deepEqual(output(logs), output(logs, 'straight'), 'recovered run equals the uninterrupted one');
+});
+
+test('stop takes a savepoint that commits pending output; resume continues exactly where it stopped', async (t) => {
+  const logs = setup(t, 600);
+  const a = new TaskRunner(recoveryJob(logs), { statement: 's3', db: logs.database, maxBatchRecords: 100 });
+  a.step();
+  a.step();
+  a.stop();
+  assert.equal(a.phase, 'STOPPED');
+  const stoppedAt = output(logs).length;
+  assert.equal(stoppedAt, a.recordsRead / 2, 'everything processed before the stop is committed');
+  const cp = new CheckpointStore(logs.database).latest('s3');
+  assert.equal(cp?.kind, 'savepoint');
+  const b = new TaskRunner(recoveryJob(logs), { statement: 's3', db: logs.database, maxBatchRecords: 100 });
+  b.restore();
+  while (b.step() === 'data') { /* drain */ }
+  b.stop();
+  assert.deepEqual(output(logs), expected(600));
+});
+
+test('a deserialization failure fails the statement with the record position and commits nothing after the last checkpoint', (t) => {
+  const logs = setup(t, 10);
+  logs.append(CLUSTER, 'in', [{ partition: 2, value: Buffer.from('garbage') }]);
+  const phases: string[] = [];
+  const runner = new TaskRunner(recoveryJob(logs), { statement: 's4', db: logs.database, onPhase: (p, d) => phases.push(`${p}: ${d}`) });
+  assert.equal(runner.step(), 'done');
+  assert.equal(runner.phase, 'FAILED');
+  const offset = logs.partitionOffset(CLUSTER, 'in', 2).highWatermark - 1;
+  assert.match(runner.detail, new RegExp(`topic 'in' at partition 2, offset ${offset}`));
+  assert.deepEqual(phases.map((p) => p.split(':')[0]), ['RUNNING', 'FAILING', 'FAILED']);
+  assert.deepEqual(output(logs), []);
+});
+
+test('LIMIT over an unbounded topic completes the statement once enough rows arrived', async (t) => {
+  const logs = setup(t, 50);
+  const pages: ResultChange[] = [];
+  const graph = {
+    nodes: [
+      { kind: 'source' as const, id: 'src', source: new TopicSource({ logs, cluster: CLUSTER, topic: 'in', mode: 'append', deserializer: jsonDeserializer([{ name: 'id', from: 'value' }]) }) },
+      { kind: 'operator' as const, id: 'limit', operator: new LimitOperator({ limit: 5 }) },
+      { kind: 'sink' as const, id: 'results', sink: new ResultsSink({ format: (r) => r.map(String), deliver: (c) => { pages.push(...c); } }) },
+    ],
+    edges: [{ from: 'src', to: 'limit' }, { from: 'limit', to: 'results' }],
+  };
+  const runner = new TaskRunner(graph, { statement: 's5', db: logs.database, maxBatchRecords: 2 });
+  assert.equal(await runner.run(), 'COMPLETED');
+  assert.equal(pages.length, 5);
+  assert.ok(pages.every((c) => c.op === 0));
+  assert.ok(runner.recordsRead < 50, 'the source stopped reading once the limit was reached');
+});
+
+test('two statements share one process through cooperative slices', async (t) => {
+  const logs = setup(t, 3000);
+  logs.createTopic(CLUSTER, 'out2', { partitionsCount: 2 });
+  const bounded = { kind: 'latest-offset' } as const;
+  const a = new TaskRunner(recoveryJob(logs, { bounded }), { statement: 'a', db: logs.database, maxBatchRecords: 100 });
+  const b = new TaskRunner(recoveryJob(logs, { bounded, out: 'out2' }), { statement: 'b', db: logs.database, maxBatchRecords: 100 });
+  const order: string[] = [];
+  const pa = a.run().then((p) => { order.push('a'); return p; });
+  const pb = b.run().then((p) => { order.push('b'); return p; });
+  await Promise.resolve();
+  assert.deepEqual(order, [], 'neither ran to the end in one go');
+  assert.deepEqual(await Promise.all([pa, pb]), ['COMPLETED', 'COMPLETED']);
+  assert.deepEqual(output(logs), output(logs, 'out2'));
+});
+
+test('union of two VALUES sources feeds a results sink and completes', async (t) => {
+  const logs = setup(t, 0);
+  const changes: ResultChange[] = [];
+  const graph = {
+    nodes: [
+      { kind: 'source' as const, id: 'v1', source: new ValuesSource([[1], [2]]) },
+      { kind: 'source' as const, id: 'v2', source: new ValuesSource([[3]]) },
+      { kind: 'operator' as const, id: 'union', operator: new UnionOperator() },
+      { kind: 'sink' as const, id: 'out', sink: new ResultsSink({ format: (r) => r.map(String), deliver: (c) => { changes.push(...c); } }) },
+    ],
+    edges: [{ from: 'v1', to: 'union', input: 0 }, { from: 'v2', to: 'union', input: 1 }, { from: 'union', to: 'out' }],
+  };
+  assert.equal(await new TaskRunner(graph, { statement: 'u', db: logs.database }).run(), 'COMPLETED');
+  assert.deepEqual(changes.map((c) => c.row[0]).sort(), ['1', '2', '3']);
+});
+
+/** Emits [key, time] when an event-time timer at rowtime + 10 fires. */
+class DelayOperator implements Operator<null> {
+  onBatch(batch: Batch, _input: number, ctx: OperatorContext): void {
+    for (let i = 0; i < batch.size; i++) ctx.registerTimer((batch.rowtimes[i] as number) + 10, String(batch.rows[i]?.[0]));
+  }
+  onTimer(time: number, key: string, ctx: OperatorContext): void { ctx.emit([key, time], 0, time); }
+  snapshot(): null { return null; }
+  restore(): void { /* timers live in the node */ }
+  close(): void { /* nothing held */ }
+}
+
+test('event-time timers fire in time order before the watermark is forwarded, and survive restore', () => {
+  const h = new OperatorHarness(new DelayOperator());
+  h.changes("+I['b'] @1000\n+I['a'] @1000\n+I['c'] @2000");
+  h.watermark(1010);
+  assert.deepEqual(h.take(), ["+I['a', 1010]", "+I['b', 1010]", 'WM 1010']);
+  const restored = new OperatorHarness(new DelayOperator()).restore(h.snapshot());
+  restored.end();
+  assert.deepEqual(restored.take(), ["+I['c', 2010]", 'WM Infinity', 'END']);
+});

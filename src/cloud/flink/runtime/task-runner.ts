@@ -1,0 +1,286 @@
+/**
+ * Runs one statement's job: pulls source batches, pushes them through the operator nodes to the
+ * sinks, forwards source watermarks and idleness, takes checkpoints and drives the phases
+ * (confluent-flink.md §5.2, §11).
+ *
+ * The checkpoint transaction: between two source polls nothing is in flight (the push through the
+ * DAG is synchronous), so a checkpoint first lets every operator flush (`onBarrier`, topological
+ * order), then in ONE SQLite transaction on the topic log database commits every sink's buffered
+ * output, the source positions and every node's snapshot. Sinks write nowhere else, so a crash
+ * loses only uncommitted work, which the restored statement redoes exactly once.
+ *
+ * Cooperative scheduling: `run()` does one slice (one poll of every source) per macrotask
+ * (setImmediate), so many statements share one process. `step()` runs one slice synchronously
+ * for tests and tools that drive the runner by hand.
+ */
+import type Database from 'better-sqlite3';
+import { invariant, systemClock, type Clock } from '../../../shared/index.js';
+import { BatchBuilder, DEFAULT_BATCH_SIZE, type StreamElement } from './batch.js';
+import { CheckpointStore } from './checkpoint-store.js';
+import { orderJob, type JobGraph, type JobNode } from './job-graph.js';
+import { OperatorNode } from './operator-node.js';
+import type { Sink } from './sink.js';
+import type { Source } from './source.js';
+import { NO_WATERMARK, type CheckpointPolicy, type RunnerPhase } from './types.js';
+
+/** Options of a task runner. */
+export interface TaskRunnerOptions {
+  /** The statement id: checkpoints are stored under it. */
+  readonly statement: string;
+  /** The topic logs' database (`TopicLogStore.database`). */
+  readonly db: Database.Database;
+  readonly checkpoints?: CheckpointPolicy;
+  /** Records per source poll (default 1024). */
+  readonly maxBatchRecords?: number;
+  /** Wait between slices when no source had data (default 50 ms). */
+  readonly idlePollMs?: number;
+  readonly clock?: Clock;
+  /** Phase changes, with `status.detail` text. */
+  readonly onPhase?: (phase: RunnerPhase, detail: string) => void;
+}
+
+/** What one slice did. */
+export type StepResult = 'data' | 'idle' | 'done';
+
+interface SourceState { readonly node: JobNode & { kind: 'source' }; ended: boolean; watermark: number; idle: boolean; downstream: (el: StreamElement) => void; successors: readonly string[] }
+interface SinkState { readonly sink: Sink; readonly inputs: number; ended: number }
+
+/** Drives one statement's job; see the file header. */
+export class TaskRunner {
+  readonly #o: TaskRunnerOptions;
+  readonly #clock: Clock;
+  readonly #store: CheckpointStore;
+  readonly #max: number;
+  readonly #sources: SourceState[] = [];
+  readonly #ops = new Map<string, OperatorNode>();
+  readonly #opOrder: string[] = [];
+  readonly #sinks = new Map<string, SinkState>();
+  readonly #builder: BatchBuilder;
+  #phase: RunnerPhase = 'CREATED';
+  #detail = '';
+  #checkpointId = 0;
+  #recordsSince = 0;
+  #lastCheckpointAt: number;
+  #stopRequested = false;
+  #records = 0;
+
+  constructor(graph: JobGraph, opts: TaskRunnerOptions) {
+    this.#o = opts;
+    this.#clock = opts.clock ?? systemClock;
+    this.#store = new CheckpointStore(opts.db);
+    this.#max = opts.maxBatchRecords ?? DEFAULT_BATCH_SIZE;
+    this.#builder = new BatchBuilder(this.#max);
+    this.#lastCheckpointAt = this.#clock.now();
+    const { order, inputs } = orderJob(graph);
+    // Create sinks and operator nodes from the end backwards, so each node's downstream exists.
+    for (const n of [...order].reverse()) {
+      if (n.kind === 'sink') this.#sinks.set(n.id, { sink: n.sink, inputs: inputs.get(n.id) ?? 1, ended: 0 });
+      else if (n.kind === 'operator') {
+        this.#ops.set(n.id, new OperatorNode(n.operator, { inputs: inputs.get(n.id) ?? 1, downstream: this.#dispatcher(graph, n.id), batchSize: this.#max }));
+        this.#opOrder.unshift(n.id);
+      } else {
+        const successors = graph.edges.filter((e) => e.from === n.id).map((e) => e.to);
+        this.#sources.unshift({ node: n, ended: false, watermark: NO_WATERMARK, idle: false, downstream: this.#dispatcher(graph, n.id), successors });
+      }
+    }
+  }
+
+  /** The current phase. */
+  get phase(): RunnerPhase { return this.#phase; }
+  /** The current `status.detail`. */
+  get detail(): string { return this.#detail; }
+  /** The id of the last committed checkpoint (0 before any). */
+  get checkpointId(): number { return this.#checkpointId; }
+  /** Source records read by this runner. */
+  get recordsRead(): number { return this.#records; }
+
+  /** Restores the statement's newest checkpoint, if any; returns its id (0 when none). Before the first step. */
+  restore(): number {
+    invariant(this.#phase === 'CREATED', 'restore() runs before the job starts');
+    const cp = this.#store.latest(this.#o.statement);
+    if (cp === undefined) return 0;
+    for (const s of this.#sources) {
+      const pos = cp.sourceOffsets[s.node.id];
+      if (pos !== undefined) s.node.source.restore(pos);
+    }
+    for (const [id, node] of this.#ops) {
+      const st = cp.operatorState[id];
+      if (st !== undefined) node.restore(st as Parameters<OperatorNode['restore']>[0]);
+    }
+    this.#checkpointId = cp.checkpointId;
+    return cp.checkpointId;
+  }
+
+  /** Runs one slice: every source polled once, then checkpoint/completion checks. Failures fail the statement. */
+  step(): StepResult {
+    if (this.#phase === 'CREATED') this.#setPhase('RUNNING', 'Statement is running');
+    if (this.#phase !== 'RUNNING') return 'done';
+    try {
+      const progressed = this.#pollSources();
+      if (this.#allSinksEnded()) {
+        this.checkpoint();
+        this.#close();
+        this.#setPhase('COMPLETED', 'SQL statement is completed');
+        return 'done';
+      }
+      if (this.#checkpointDue()) this.checkpoint();
+      return progressed ? 'data' : 'idle';
+    } catch (e) {
+      this.#fail(e);
+      return 'done';
+    }
+  }
+
+  /** Takes a checkpoint now (see the file header); returns its id. */
+  checkpoint(kind: 'checkpoint' | 'savepoint' = 'checkpoint'): number {
+    invariant(this.#phase === 'RUNNING' || this.#phase === 'STOPPING', `checkpoint in phase ${this.#phase}`);
+    const id = this.#checkpointId + 1;
+    for (const opId of this.#opOrder) this.#ops.get(opId)?.barrier(id);
+    const sourceOffsets: { [id: string]: unknown } = {};
+    for (const s of this.#sources) sourceOffsets[s.node.id] = s.node.source.snapshot();
+    const operatorState: { [id: string]: unknown } = {};
+    for (const [opId, node] of this.#ops) operatorState[opId] = node.snapshot();
+    try {
+      this.#o.db.transaction(() => {
+        for (const s of this.#sinks.values()) s.sink.commit(id);
+        this.#store.save({ statement: this.#o.statement, checkpointId: id, kind, sourceOffsets, operatorState, createdAt: this.#clock.now() });
+      })();
+    } catch (e) {
+      for (const s of this.#sinks.values()) s.sink.discard();
+      throw e;
+    }
+    this.#checkpointId = id;
+    this.#recordsSince = 0;
+    this.#lastCheckpointAt = this.#clock.now();
+    return id;
+  }
+
+  /** Runs slices cooperatively until the statement completes, stops or fails; resolves with the final phase. */
+  async run(): Promise<RunnerPhase> {
+    const idleMs = this.#o.idlePollMs ?? 50;
+    for (;;) {
+      if (this.#stopRequested) this.#stopNow();
+      const r = this.step();
+      if (r === 'done' && !this.#stopRequested) return this.#phase;
+      if (r === 'done') continue;
+      await new Promise<void>((resolve) => { if (r === 'data') setImmediate(resolve); else setTimeout(resolve, idleMs); });
+    }
+  }
+
+  /**
+   * Stops the statement: STOPPING, a savepoint (a checkpoint that also commits pending output), STOPPED.
+   * While `run()` is looping the stop happens at its next slice boundary.
+   */
+  stop(opts: { readonly whileRunning?: boolean } = {}): void {
+    if (opts.whileRunning === true) this.#stopRequested = true;
+    else this.#stopNow();
+  }
+
+  #stopNow(): void {
+    this.#stopRequested = false;
+    if (this.#phase !== 'RUNNING' && this.#phase !== 'CREATED') return;
+    this.#setPhase('STOPPING', 'Statement is stopping');
+    try {
+      this.checkpoint('savepoint');
+    } catch (e) {
+      this.#fail(e);
+      return;
+    }
+    this.#close();
+    this.#setPhase('STOPPED', 'Statement was stopped.');
+  }
+
+  #pollSources(): boolean {
+    let progressed = false;
+    for (const s of this.#sources) {
+      if (s.ended) continue;
+      if (s.successors.every((id) => this.#ops.get(id)?.finished === true)) {
+        s.ended = true; // everything downstream finished (LIMIT reached): stop reading
+        continue;
+      }
+      this.#builder.reset();
+      const status = s.node.source.poll(this.#builder, this.#max);
+      if (this.#builder.size > 0) {
+        progressed = true;
+        this.#records += this.#builder.size;
+        this.#recordsSince += this.#builder.size;
+        s.downstream({ kind: 'batch', batch: this.#builder });
+      }
+      const idle = s.node.source.idle;
+      if (idle !== s.idle) {
+        s.idle = idle;
+        s.downstream({ kind: 'idle', idle });
+      }
+      const wm = s.node.source.watermark;
+      if (wm > s.watermark) {
+        s.watermark = wm;
+        s.downstream({ kind: 'watermark', time: wm });
+      }
+      if (status === 'end') {
+        s.ended = true;
+        s.downstream({ kind: 'end' });
+      }
+    }
+    this.#builder.reset();
+    return progressed;
+  }
+
+  #dispatcher(graph: JobGraph, from: string): (el: StreamElement) => void {
+    const targets = graph.edges.filter((e) => e.from === from).map((e) => {
+      const op = this.#ops.get(e.to);
+      const sink = this.#sinks.get(e.to);
+      return { op, sink, input: e.input ?? 0 };
+    });
+    return (el) => {
+      for (const t of targets) {
+        if (t.op !== undefined) deliver(t.op, t.input, el);
+        else if (t.sink !== undefined) {
+          if (el.kind === 'batch') t.sink.sink.write(el.batch);
+          else if (el.kind === 'end') t.sink.ended++;
+        }
+      }
+    };
+  }
+
+  #allSinksEnded(): boolean {
+    for (const s of this.#sinks.values()) if (s.ended < s.inputs) return false;
+    return true;
+  }
+
+  #checkpointDue(): boolean {
+    const p = this.#o.checkpoints;
+    if (p === undefined) return false;
+    if (p.everyRecords !== undefined && this.#recordsSince >= p.everyRecords) return true;
+    return p.everyMs !== undefined && this.#clock.now() - this.#lastCheckpointAt >= p.everyMs;
+  }
+
+  #fail(e: unknown): void {
+    const detail = e instanceof Error ? e.message : String(e);
+    this.#setPhase('FAILING', detail);
+    for (const s of this.#sinks.values()) s.sink.discard();
+    this.#close();
+    this.#setPhase('FAILED', detail);
+  }
+
+  #close(): void {
+    for (const s of this.#sources) s.node.source.close();
+    for (const n of this.#ops.values()) n.operator.close();
+    for (const s of this.#sinks.values()) s.sink.close();
+  }
+
+  #setPhase(phase: RunnerPhase, detail: string): void {
+    this.#phase = phase;
+    this.#detail = detail;
+    this.#o.onPhase?.(phase, detail);
+  }
+}
+
+function deliver(node: OperatorNode, input: number, el: StreamElement): void {
+  switch (el.kind) {
+    case 'batch': node.pushBatch(input, el.batch); return;
+    case 'watermark': node.pushWatermark(input, el.time); return;
+    case 'idle': node.pushIdle(input, el.idle); return;
+    case 'end': node.pushEnd(input); return;
+    case 'barrier': return;
+  }
+}
