@@ -70,6 +70,10 @@ export async function runApply(io: Io, dir: string, flags: ApplyFlags, resolverF
     let ep: EnginePlan;
     let fromFile = false;
     if (flags.planFile) {
+      if (flags.varArgs.length) {
+        printDiagnostics(io, [errorDiag('apply-plan-file-vars', "Can't set variables when applying a saved plan", { detail: `The -var and -var-file options cannot be used when applying a saved plan file, because a saved plan includes the variable values that were set when it was created. Make a new plan with those values instead.` })], { color: flags.color });
+        return EXIT_ERROR;
+      }
       const lf = loadPlanFile(dir, flags.planFile, prep);
       if (!lf.data) { printDiagnostics(io, lf.diagnostics, { color: flags.color }); return EXIT_ERROR; }
       ep = lf.data.plan;
@@ -79,7 +83,7 @@ export async function runApply(io: Io, dir: string, flags: ApplyFlags, resolverF
       ep = await computePlan(prep, resolver, flags.json ? {} : new ApplyProgressReporter({ color: flags.color, json: false, clock: systemClock, emit: (t) => { refreshed = true; io.out(t.endsWith('\n') ? t : t + '\n'); } }).hooks, intr.signal, dir, { mode: flags.mode, refresh: flags.refresh, targets: flags.targets, replace: flags.replace, parallelism: flags.parallelism });
       const plan = { ...ep.plan, diagnostics: [...prep.diagnostics, ...ep.plan.diagnostics] };
       if (flags.json) for (const line of renderPlanJSONLines(plan, { clock: systemClock, version: STREAMFORM_VERSION, sources })) io.out(line + '\n');
-      else io.out((refreshed ? '\n' : '') + renderPlanText(plan, { color: flags.color, sources }));
+      else (hasErrors(plan.diagnostics) ? io.err : io.out)((refreshed ? '\n' : '') + renderPlanText(plan, { color: flags.color, sources }));
       if (hasErrors(plan.diagnostics)) return EXIT_ERROR;
       if (!hasChanges(ep)) {
         if (!flags.json) io.out('\n' + renderApplySummary({ add: 0, change: 0, destroy: 0 }, { color: flags.color, mode: flags.mode === 'destroy' ? 'destroy' : 'apply' }) + '\n');

@@ -2,7 +2,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { parse as hclParse } from '@cdktf/hcl2json';
 import { formatHcl } from '../provisioner/format/index.js';
+import { syntaxDiagnostics } from '../provisioner/config/index.js';
 import { EXIT_ERROR, EXIT_FMT_CHECK, EXIT_OK } from './exit-codes.js';
 import type { Io } from './terminal.js';
 import { printDiagnostics } from './workspace.js';
@@ -31,6 +33,14 @@ export async function fmtCommand(io: Io, dir: string, targets: readonly string[]
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
     const display = relative(dir, f) || f;
+    // The formatter only tokenises; a file hcl2json rejects is reported and left as it is.
+    if (/\.(tf|tfvars)$/.test(f)) {
+      try { await hclParse(display, text); } catch (e) {
+        printDiagnostics(io, syntaxDiagnostics(String((e as Error).message ?? e), display), { color: opts.color, sources: new Map([[display, text]]) });
+        failed = true;
+        continue;
+      }
+    }
     const r = formatHcl(text, { file: display, blankLines: 'keep' });
     if (r.diagnostics.some((d) => d.severity === 'error')) { printDiagnostics(io, r.diagnostics, { color: opts.color, sources: new Map([[display, text]]) }); failed = true; continue; }
     if (!r.changed) continue;

@@ -77,7 +77,8 @@ export async function runPlan(io: Io, dir: string, flags: PlanFlags, resolverFor
       io.out(renderPlanMarkdown(plan, { sources }));
     } else {
       if (refreshed) io.out('\n');
-      io.out(renderPlanText(plan, { color: flags.color, sources }));
+      // A failed plan is an error report: it goes to stderr, like Terraform's.
+      (hasErrors(plan.diagnostics) ? io.err : io.out)(renderPlanText(plan, { color: flags.color, sources }));
     }
     if (hasErrors(plan.diagnostics)) return EXIT_ERROR;
     if (flags.out) {

@@ -90,6 +90,10 @@ export async function stateRm(io: Io, dir: string, addrs: readonly string[], opt
     for (const a of addrs) {
       if (opts.dryRun) { for (const r of s.snapshot().resources.filter((x) => selectorMatches(a, x))) io.out(`Would remove ${r.address}\n`); continue; }
       const removed = s.forgetResources(a);
+      if (!removed.length) {
+        printDiagnostics(io, [errorDiag('state-rm-no-match', 'Invalid target address', { detail: `No matching objects found. To view the available instances, use "streamform state list". Please modify the address to reference a specific instance (${a} matched nothing).` })], { color: opts.color });
+        return EXIT_ERROR;
+      }
       for (const r of removed) io.out(`Removed ${r}\n`);
       total += removed.length;
     }

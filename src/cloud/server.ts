@@ -12,12 +12,12 @@ import type { Clock, IdSource } from '../shared/index.js';
 import { systemClock, systemIds } from '../shared/index.js';
 import type { Logger, Route } from './http/index.js';
 import { Router, createDispatcher } from './http/index.js';
-import { Authorizer, createAccessCheck, createAuthGate } from './auth/index.js';
+import { Authorizer, createAccessCheck, createAuthGate, verifySecret } from './auth/index.js';
 import type { AccessCheck, AdminCredentials, Db, Visibility } from './control-plane/index.js';
 import { ControlPlane, openDatabase, withKafkaAuthz, withSchemaRegistryAuthz } from './control-plane/index.js';
-import { FlinkCatalog, StatementStore, statementRoutes } from './flink/index.js';
+import { FlinkCatalog, StatementStore, startExecutor, statementRoutes, type Executor } from './flink/index.js';
 import { ConnectorRuntime, ConnectorStore, connectorRoutes } from './connectors/index.js';
-import { AclStore, TopicLogStore, kafkaRestRoutes } from './kafka/index.js';
+import { AclStore, ConsumerOffsets, TopicLogStore, kafkaRestRoutes, startKafkaListener, type ConnectionInfo, type KafkaListener } from './kafka/index.js';
 import { SchemaRegistryStore, schemaRegistryRoutes } from './schema-registry/index.js';
 
 /** Options for startCloud. */
@@ -41,6 +41,10 @@ export interface CloudOptions {
   readonly maintenanceIntervalMs?: number;
   /** Run connector tasks (Datagen) in this process; default true. */
   readonly runConnectors?: boolean;
+  /** Run Flink SQL statements in this process; default true. */
+  readonly runStatements?: boolean;
+  /** Port of the Kafka wire-protocol listener: 0 (default) = the previous one when free, else any. */
+  readonly kafkaPort?: number;
 }
 
 /** The server's logger: the cloud's Logger plus an optional debug level. */
@@ -69,6 +73,10 @@ export interface RunningCloud {
   readonly schemaRegistry: SchemaRegistryStore;
   /** The Flink catalog: environments, clusters, topics and subjects seen as catalogs, databases and tables. */
   readonly catalog: FlinkCatalog;
+  /** The statement executor (absent with `runStatements: false`). */
+  readonly executor?: Executor;
+  /** Port of the Kafka wire-protocol listener (kafkajs, kcat, librdkafka clients). */
+  readonly kafkaPort: number;
   /** The shared `cloud.db` handle (runtimes commit into it). */
   readonly database: Db;
   /** Stops accepting requests, finishes in-flight ones and closes the database. */
@@ -110,6 +118,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
   const db = openDatabase(opts.dataDir);
   try {
     const topics = new TopicLogStore(db, { clock });
+    let kafkaListener: KafkaListener | undefined;
     const schemaRegistry = new SchemaRegistryStore(db);
     const statements = new StatementStore(db, { clock });
     const connectors = new ConnectorStore(db);
@@ -123,6 +132,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
     const controlPlane = new ControlPlane(db, {
       clock, ids, access, visible,
       hooks: {
+        kafkaBootstrap: () => (kafkaListener ? `SASL_PLAINTEXT://${host}:${kafkaListener.port}` : undefined),
         onClusterDeleted: (clusterId) => {
           for (const t of topics.listTopics(clusterId)) topics.deleteTopic(clusterId, t.name);
           acls.deleteCluster(clusterId);
@@ -164,6 +174,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
     writeFileSync(join(opts.dataDir, PORT_FILE), `${port} ${process.pid}\n`);
     const url = `http://${host}:${port}`;
     logger.info('local cloud listening', { url, dataDir: opts.dataDir, auth });
+    kafkaListener = await startKafka(opts, { topics, controlPlane, host, logger, auth });
     const maintenance = setInterval(() => runMaintenance(topics, clock, logger), opts.maintenanceIntervalMs ?? MAINTENANCE_INTERVAL_MS);
     maintenance.unref();
     const catalog = new FlinkCatalog({ db, controlPlane, topics, schemaRegistry, clock });
@@ -171,13 +182,22 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
       store: connectors, topics, schemaRegistry, srIdOf: (envId) => controlPlane.schemaRegistryOf(envId)?.id, clock, logger,
     });
     connectorRuntime?.start();
+    // Statements that were RUNNING before a restart resume from their last checkpoint.
+    const executor = opts.runStatements === false ? undefined : startExecutor({ statements, topics, schemaRegistry, controlPlane, database: db }, { clock, ids });
     let closing: Promise<void> | undefined;
     const base = {
       url, port, host, dataDir: opts.dataDir, organizationId: controlPlane.orgId, auth,
       controlPlane, statements, connectors, topics, acls, schemaRegistry, catalog, database: db,
+      ...(executor ? { executor } : {}),
+      kafkaPort: kafkaListener.port,
       close: (): Promise<void> => {
         clearInterval(maintenance);
-        return (closing ??= (async () => { await connectorRuntime?.stop(); await closeServer(server, db, logger); })());
+        return (closing ??= (async () => {
+          await connectorRuntime?.stop();
+          await executor?.close();
+          await kafkaListener?.close();
+          await closeServer(server, db, logger);
+        })());
       },
     };
     return {
@@ -263,9 +283,45 @@ function bootstrapAdmin(cp: ControlPlane, dataDir: string): AdminCredentials | u
   return undefined;
 }
 
-function rememberedPort(dataDir: string): number {
+const KAFKA_PORT_FILE = 'last-kafka-port';
+
+/**
+ * The Kafka wire listener. Its bootstrap endpoint also ends up in state (a cluster's
+ * `bootstrap_endpoint`), so it keeps its port across restarts like the HTTP one. A connection's
+ * cluster is its SASL username (a cluster id, or a cluster-scoped API key), else the first one.
+ */
+async function startKafka(opts: CloudOptions, p: { topics: TopicLogStore; controlPlane: ControlPlane; host: string; logger: CloudLogger; auth: boolean }): Promise<KafkaListener> {
+  const cp = p.controlPlane;
+  const clusterId = (conn: ConnectionInfo): string | undefined => {
+    const user = conn.username;
+    if (user !== undefined) {
+      if (cp.kafkaCluster(user) !== undefined) return user;
+      const key = cp.authSource().findApiKey(user);
+      if (key?.resource?.family === 'kafka') return key.resource.id;
+    }
+    return cp.environments().flatMap((e) => cp.kafkaClusters(e.id))[0]?.id;
+  };
+  const base = {
+    store: p.topics, offsets: new ConsumerOffsets(p.topics), host: p.host, logger: p.logger, clusterId,
+    ...(p.auth ? { authenticate: (k: string, s: string) => { const key = cp.authSource().findApiKey(k); return key !== undefined && verifySecret(s, key.secretHash); } } : {}),
+  };
+  const remembered = opts.kafkaPort ?? rememberedPort(opts.dataDir, KAFKA_PORT_FILE);
+  let listener: KafkaListener;
   try {
-    const [portText = '', pidText = ''] = readFileSync(join(dataDir, PORT_FILE), 'utf8').trim().split(' ');
+    listener = await startKafkaListener({ ...base, port: remembered });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || remembered === 0) throw err;
+    p.logger.warn(`Kafka port ${remembered} is in use; choosing a free port`, { requestedPort: remembered });
+    listener = await startKafkaListener({ ...base, port: 0 });
+  }
+  writeFileSync(join(opts.dataDir, KAFKA_PORT_FILE), `${listener.port} ${process.pid}\n`);
+  p.logger.info('Kafka listener ready', { bootstrap: `${p.host}:${listener.port}` });
+  return listener;
+}
+
+function rememberedPort(dataDir: string, file = PORT_FILE): number {
+  try {
+    const [portText = '', pidText = ''] = readFileSync(join(dataDir, file), 'utf8').trim().split(' ');
     const n = Number(portText);
     if (Number(pidText) === process.pid) return 0;
     return Number.isInteger(n) && n > 0 && n < 65_536 ? n : 0;

@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { join } from 'node:path';
-import { cli, removeDir, workdir, writeFiles } from '../support/cli-harness.js';
-import { readState, stateAddresses, stateAttr } from '../support/state-reader.js';
+import { cli, readState, removeDir, stateAddresses, stateAttr, workdir } from '../support/index.js';
 
 const MAIN = `
 variable "tag" {
@@ -73,18 +72,20 @@ describe('lifecycle', () => {
   });
 
   test('-replace forces replacement of one instance only', async () => {
-    const before = stateAttr(dir, 'random_integer.n', 'id');
     const idBefore = stateAttr(dir, 'random_id.a', 'id');
+    const serial = readState(dir)?.serial ?? 0;
     const p = await cli(dir, ['plan', '-no-color', '-var=tag=b', '-replace=random_integer.n']);
     assert.equal(p.code, 0, p.err);
     assert.match(p.out, /# random_integer\.n will be replaced, as requested/);
     assert.match(p.out, /Plan: 1 to add, 0 to change, 1 to destroy\./);
-    const r = await cli(dir, ['apply', '-auto-approve', '-var=tag=b', '-replace=random_integer.n']);
+    const r = await cli(dir, ['apply', '-auto-approve', '-no-color', '-var=tag=b', '-replace=random_integer.n']);
     assert.equal(r.code, 0, r.err);
+    // A fresh random integer may equal the old one, so check the operations instead of the value.
+    assert.match(r.out, /random_integer\.n: Destroying\.\.\./);
+    assert.match(r.out, /random_integer\.n: Creation complete/);
+    assert.match(r.out, /Resources: 1 added, 0 changed, 1 destroyed\./);
+    assert.ok((readState(dir)?.serial ?? 0) > serial);
     assert.equal(stateAttr(dir, 'random_id.a', 'id'), idBefore);
-    // A fresh random integer may coincide with the old one; the state serial proves the write.
-    assert.ok(readState(dir)?.resources.some((x) => x.address === 'random_integer.n'));
-    void before;
   });
 
   test('-target limits the plan to the target', async () => {
@@ -114,7 +115,7 @@ describe('lifecycle', () => {
     assert.equal(readState(dir)?.resources.find((x) => x.address === 'random_id.a')?.status, 'ready');
   });
 
-  test('destroy removes everything and clears outputs', { todo: 'BUG: plan -destroy/destroy fail with "Attempt to get attribute from null value" on any root output that reads a resource attribute (engine/plan-walk.ts leaves resource values null in destroy mode; config-walk.ts #output still evaluates outputs)' }, async () => {
+  test('destroy removes everything and clears outputs', async () => {
     const p = await cli(dir, ['plan', '-destroy', '-no-color', '-var=tag=b']);
     assert.equal(p.code, 0, p.out + p.err);
     assert.match(p.out, /Plan: 0 to add, 0 to change, 3 to destroy\./);
@@ -173,9 +174,9 @@ describe('saved plan files', () => {
     assert.deepEqual(plan.resource_changes.find((c) => c.address === 'random_integer.n')?.change.actions, ['no-op']);
   });
 
-  test('apply of a plan file does not accept -var', async () => {
-    writeFiles(dir, {});
-    const r = await cli(dir, ['apply', '-var=tag=q', 'third.plan']);
+  test('apply of a plan file refuses -var', { todo: 'apply -var=tag=q FILE does not refuse the -var: it goes on to apply the saved plan (Terraform: "Can\'t set variables when applying a saved plan")' }, async () => {
+    const r = await cli(dir, ['apply', '-no-color', '-var=tag=q', 'third.plan']);
     assert.equal(r.code, 1);
+    assert.match(r.err, /Can't set variables when applying a saved plan/);
   });
 });

@@ -1,10 +1,9 @@
-/** state list/show/mv/rm/pull/push, outputs and variables through the CLI. */
+/** state list/show/mv/rm/pull/push, outputs, sensitive values and saved-plan JSON through the CLI. */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { cli, removeDir, workdir, writeFiles } from '../support/cli-harness.js';
-import { readState, stateAddresses, stateAttr } from '../support/state-reader.js';
+import { cli, readState, removeDir, stateAddresses, stateAttr, workdir, writeFiles } from '../support/index.js';
 
 const MAIN = `
 resource "random_id" "a" {
@@ -146,53 +145,98 @@ describe('state commands', () => {
   });
 });
 
-const VARS = `
-variable "v" {
-  type = string
+describe('sensitive values', () => {
+  const tf = (key: string): string => `
+variable "api_key" {
+  type      = string
+  sensitive = true
+  default   = "${key}"
 }
 
-output "v" {
-  value = var.v
+resource "terraform_data" "creds" {
+  input = {
+    key    = var.api_key
+    region = "eu-west-1"
+  }
 }
 `;
-
-describe('variable precedence', () => {
-  const dir = workdir({ 'main.tf': VARS });
+  const dir = workdir({ 'main.tf': tf('key-one') });
   after(() => removeDir(dir));
-  const value = async (args: string[] = [], env: Record<string, string> = {}): Promise<string> => {
-    const r = await cli(dir, ['apply', '-auto-approve', '-no-color', ...args], env);
-    assert.equal(r.code, 0, r.out + r.err);
-    return String(readState(dir)?.outputs['v']?.value);
-  };
 
-  test('missing required variable without a terminal is an error naming it', async () => {
-    const r = await cli(dir, ['plan', '-no-color']);
-    assert.equal(r.code, 1);
-    assert.match(r.out + r.err, /Error: No value for required variable "v"/);
-    assert.match(r.out + r.err, /on main\.tf line 2, in variable "v":/);
-  });
-
-  test('TF_VAR_ < terraform.tfvars < *.auto.tfvars (lexical) < -var-file/-var in order', async () => {
-    assert.equal(await value([], { TF_VAR_v: 'env' }), 'env');
-    writeFiles(dir, { 'terraform.tfvars': 'v = "tfvars"\n' });
-    assert.equal(await value([], { TF_VAR_v: 'env' }), 'tfvars');
-    writeFiles(dir, { 'terraform.tfvars.json': '{"v": "tfvars-json"}\n' });
-    assert.equal(await value([], { TF_VAR_v: 'env' }), 'tfvars-json');
-    writeFiles(dir, { 'b.auto.tfvars': 'v = "auto-b"\n', 'a.auto.tfvars': 'v = "auto-a"\n' });
-    assert.equal(await value([], { TF_VAR_v: 'env' }), 'auto-b');
-    writeFiles(dir, { 'extra.tfvars': 'v = "file"\n' });
-    assert.equal(await value(['-var-file=extra.tfvars']), 'file');
-    assert.equal(await value(['-var-file=extra.tfvars', '-var=v=flag']), 'flag');
-    assert.equal(await value(['-var=v=flag', '-var-file=extra.tfvars']), 'file');
-  });
-
-  test('a -var for an undeclared variable is an error; a tfvars entry only a warning', async () => {
-    let r = await cli(dir, ['plan', '-var=nope=1']);
-    assert.equal(r.code, 1);
-    assert.match(r.err, /Value for undeclared variable/);
-    writeFiles(dir, { 'c.auto.tfvars': 'other = 1\n' });
-    r = await cli(dir, ['plan', '-no-color']);
+  test('a sensitive variable is masked in the plan and in the apply output', async () => {
+    const r = await cli(dir, ['apply', '-auto-approve', '-no-color']);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out + r.err, /Value for undeclared variable/);
+    assert.doesNotMatch(r.out, /key-one/);
+    assert.match(r.out, /input\s+= \(sensitive value\)/);
+  });
+
+  test('terraform_data.output inherits the sensitivity of its input', { todo: 'BUG: terraform_data.output copies a sensitive input but is stored without a sensitive path, so `state show` and the next plan print the secret ("- \\"key\\" = \\"key-one\\"")' }, async () => {
+    const s = await cli(dir, ['state', 'show', '-no-color', 'terraform_data.creds']);
+    assert.doesNotMatch(s.out, /key-one/);
+    writeFiles(dir, { 'main.tf': tf('key-two') });
+    const p = await cli(dir, ['plan', '-no-color']);
+    assert.equal(p.code, 0, p.err);
+    assert.doesNotMatch(p.out, /key-one|key-two/);
+  });
+});
+
+describe('show -json of a saved plan', () => {
+  const dir = workdir({ 'main.tf': 'resource "random_id" "a" {\n  byte_length = 4\n}\n' });
+  after(() => removeDir(dir));
+
+  test('unknown values are flagged in after_unknown, not printed as text', { todo: 'BUG (same cause as apply FILE): plan files store UNKNOWN as the string "(known after apply)", so show -json prints it as a value and after_unknown is {}' }, async () => {
+    assert.equal((await cli(dir, ['plan', '-out=p.plan'])).code, 0);
+    const s = await cli(dir, ['show', '-json', 'p.plan']);
+    const plan = JSON.parse(s.out) as { resource_changes: { change: { after: Record<string, unknown>; after_unknown: Record<string, unknown> } }[] };
+    const change = plan.resource_changes[0]?.change;
+    assert.equal(change?.after_unknown['hex'], true);
+    assert.equal(change?.after['hex'], undefined);
+  });
+});
+
+describe('state command errors', () => {
+  const dir = workdir({ 'main.tf': 'resource "random_id" "a" {\n  byte_length = 4\n}\n\nresource "random_id" "b" {\n  byte_length = 4\n}\n' });
+  after(() => removeDir(dir));
+
+  test('without a state file, state list fails with a hint', async () => {
+    const r = await cli(dir, ['state', 'list']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /No state file was found/);
+  });
+
+  test('state mv onto an occupied address is refused and changes nothing', async () => {
+    assert.equal((await cli(dir, ['apply', '-auto-approve'])).code, 0);
+    const a = stateAttr(dir, 'random_id.a', 'id');
+    const b = stateAttr(dir, 'random_id.b', 'id');
+    const r = await cli(dir, ['state', 'mv', 'random_id.a', 'random_id.b']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /already exists in state/);
+    assert.equal(stateAttr(dir, 'random_id.a', 'id'), a);
+    assert.equal(stateAttr(dir, 'random_id.b', 'id'), b);
+  });
+
+  test('state mv / taint of a missing address fail', async () => {
+    assert.equal((await cli(dir, ['state', 'mv', 'random_id.zz', 'random_id.q'])).code, 1);
+    const t = await cli(dir, ['taint', 'random_id.zz']);
+    assert.equal(t.code, 1);
+    assert.match(t.err, /No such resource instance/);
+  });
+
+  test('state rm of a missing address fails like Terraform', { todo: 'state rm random_id.zz exits 0 with "Successfully removed 0 resource instance(s)"; Terraform fails with "Invalid target address: No matching objects found" (exit 1), which catches typos in scripts' }, async () => {
+    const r = await cli(dir, ['state', 'rm', 'random_id.zz']);
+    assert.equal(r.code, 1);
+  });
+});
+
+describe('backend "local" path', () => {
+  const dir = workdir({ 'main.tf': 'terraform {\n  backend "local" {\n    path = "state/custom.db"\n  }\n}\n\nresource "random_id" "a" {\n  byte_length = 2\n}\n' });
+  after(() => removeDir(dir));
+
+  test('state lives at the configured path and every command uses it', async () => {
+    assert.equal((await cli(dir, ['apply', '-auto-approve'])).code, 0);
+    assert.equal(readState(dir), undefined, 'no default state file');
+    assert.deepEqual(readState(dir, 'state/custom.db')?.resources.map((r) => r.address), ['random_id.a']);
+    assert.equal((await cli(dir, ['state', 'list'])).out, 'random_id.a\n');
+    assert.equal((await cli(dir, ['plan', '-detailed-exitcode'])).code, 0);
   });
 });

@@ -104,12 +104,19 @@ export function spawnCli(dir: string, args: readonly string[], env: Readonly<Rec
   return { child, output: () => ({ out, err }), exited };
 }
 
-/** Polls `check` (every 20 ms) until it returns a value, or fails after `timeoutMs`. */
-export async function pollUntil<T>(what: string, check: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+/**
+ * Polls `check` (every 20 ms) until it returns a value, or fails after `timeoutMs` — or as soon
+ * as `running` (the process expected to bring the condition about) has exited.
+ */
+export async function pollUntil<T>(what: string, check: () => T | undefined, running?: RunningCli, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = check();
     if (v !== undefined) return v;
+    if (running && running.child.exitCode !== null) {
+      const o = running.output();
+      throw new Error(`process exited (${running.child.exitCode}) before ${what}:\n${o.err}\n${o.out}`);
+    }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -23,3 +23,11 @@ export function stateAttr(dir: string, address: string, name: string): unknown {
   const r = readState(dir)?.resources.find((x) => x.address === address && x.deposed === undefined);
   return r?.attributes[name];
 }
+
+/** The id of the lock held on `dir`'s state, if any. */
+export function lockId(dir: string, file = DEFAULT_STATE_FILE): string | undefined {
+  const path = join(dir, file);
+  if (!existsSync(path)) return undefined;
+  const store = StateStore.open(path, { clock: systemClock, ids: systemIds, create: false });
+  try { return store.lockInfo()?.id; } finally { store.close(); }
+}

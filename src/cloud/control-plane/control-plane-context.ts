@@ -16,6 +16,8 @@ export type Visibility = (req: HttpRequest, crn: string) => boolean;
 
 /** Cross-family effects of control-plane changes, wired by server.ts. */
 export interface ControlPlaneHooks {
+  /** The Kafka wire listener's bootstrap endpoint (`SASL_PLAINTEXT://127.0.0.1:<port>`), once it listens. */
+  kafkaBootstrap?(): string | undefined;
   /** A Kafka cluster was deleted: drop its topics. */
   readonly onClusterDeleted?: (clusterId: string) => void;
   /** A Schema Registry cluster was deleted with its environment: drop its subjects. */

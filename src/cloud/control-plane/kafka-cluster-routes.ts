@@ -27,7 +27,7 @@ export function renderCluster(ctx: ControlPlaneContext, req: HttpRequest, c: Kaf
   if (c.cku !== undefined) config['cku'] = c.cku;
   const maxEcku = c.maxEcku ?? DEFAULT_MAX_ECKU[c.clusterKind];
   if (c.clusterKind !== 'Dedicated' && maxEcku !== undefined) config['max_ecku'] = maxEcku;
-  const bootstrap = `SASL_SSL://127.0.0.1:${port}`;
+  const bootstrap = ctx.hooks.kafkaBootstrap?.() ?? `SASL_PLAINTEXT://127.0.0.1:${port}`;
   const status: Record<string, unknown> = { phase: 'PROVISIONED' };
   if (c.cku !== undefined) status['cku'] = c.cku;
   return {

@@ -5,3 +5,6 @@
  */
 export * from './statements/index.js';
 export { FlinkCatalog } from './catalog/index.js';
+export { startExecutor, type Executor, type ExecutorCloud, type ExecutorOptions } from './executor/index.js';
+/** The Flink SQL parser and AST (used by the CLI for lineage and statement splitting). */
+export * as flinkSql from './sql/index.js';

@@ -35,3 +35,5 @@ export { ConsumerOffsets } from './consumer-offsets.js';
 export { openTopicLogDatabase, ensureTopicLogSchema } from './log-schema.js';
 export { kafkaRestRoutes, type KafkaRestOptions } from './kafka-rest-routes.js';
 export { AclStore } from './acl-store.js';
+
+export { startKafkaListener, SUPPORTED_APIS, type KafkaListener, type KafkaListenerOptions, type ConnectionInfo } from './wire/index.js';

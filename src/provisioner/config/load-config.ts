@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { parse as hclParse } from '@cdktf/hcl2json';
 import type { Diagnostic, Outcome, SourcePos, SourceRange } from '../../shared/index.js';
 import { errorDiag, warningDiag, hasErrors } from '../../shared/index.js';
-import { parseTypeExpression } from '../lang/index.js';
+import { convertToType, parseTypeExpression } from '../lang/index.js';
 import type { Value } from '../lang/index.js';
 import { blockInstances, decodeBody, isJsonObject, type DecodeContext } from './body-decoder.js';
 import { scanHcl, type ScannedBlock } from './source-scanner.js';
@@ -291,6 +291,10 @@ class ModuleLoader {
     }
     const known = new Set(['type', 'default', 'description', 'sensitive', 'nullable', 'validation', 'ephemeral']);
     for (const k of Object.keys(json)) if (!known.has(k)) this.diagnostics.push(errorDiag('config-unknown-attribute', `Unsupported argument "${k}" in variable "${name}"`, { detail: 'A variable block accepts type, default, description, sensitive, nullable and validation.', range: { file: ctx.file, start: sb?.attributes.get(k)?.pos ?? range.start } }));
+    if (type && json.default !== undefined && json.default !== null) {
+      const conv = convertToType(literal(json.default), type);
+      if (conv.value === undefined) this.diagnostics.push(errorDiag('config-variable-default', 'Invalid default value for variable', { detail: `This default value is not compatible with the variable's type constraint: ${conv.diagnostics.map((d) => d.detail ?? d.summary).join('; ')}.`, range: { file: ctx.file, start: sb?.attributes.get('default')?.pos ?? range.start } }));
+    }
     return {
       name,
       ...(type ? { type } : {}),

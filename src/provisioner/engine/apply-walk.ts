@@ -10,15 +10,15 @@ import { formatInstanceAddr, formatModulePath, type InstanceAddr, type InstanceK
 import type { ResourceConfig } from '../config/index.js';
 import { Dag, walkDag } from '../graph/index.js';
 import type { EvalScope, MarkedValue, ObjectValue, Value } from '../lang/index.js';
-import { isWhollyKnown } from '../lang/index.js';
+import { isWhollyKnown, UNKNOWN } from '../lang/index.js';
 import type { ChangeAction, ResourceChange } from '../plan/index.js';
 import type { ApplyAction, ResourceSchema } from '../provider/index.js';
 import type { ResourceInstanceState } from '../state/index.js';
 import { ConfigWalk, type ProviderHandle } from './config-walk.js';
 import { decodeBody } from './decode-body.js';
 import type { ModuleNode } from './module-tree.js';
-import { consistentWithPlan, planInstance, schemaSensitivePaths, sensitiveStepPaths } from './plan-instance.js';
-import type { EnginePlan, InstanceExtra } from './plan-walk.js';
+import { consistentWithPlan, planInstance, propagateSensitive, schemaSensitivePaths, sensitiveStepPaths } from './plan-instance.js';
+import { deposedKey, type EnginePlan, type InstanceExtra } from './plan-walk.js';
 import { resourceKey, StateIndex } from './state-index.js';
 import type { EngineEnv, StateWriter, VariableInput } from './types.js';
 
@@ -46,14 +46,14 @@ export class ApplyWalk extends ConfigWalk {
   readonly #changes = new Map<string, ResourceChange>();
   readonly #state: StateIndex;
   readonly counts = { add: 0, change: 0, destroy: 0, import: 0 };
-  readonly #deposed: { change: ResourceChange; prior: ObjectValue; extra: InstanceExtra }[] = [];
+  readonly #deposed: { change: ResourceChange; prior: ObjectValue; extra: InstanceExtra; key: string }[] = [];
 
   constructor(env: EngineEnv, plan: EnginePlan, writer: StateWriter, opts: { parallelism: number; variables: ReadonlyMap<string, VariableInput> }) {
     super(env, opts);
     this.#plan = plan;
     this.#writer = writer;
     this.skipOutputs = plan.plan.mode === 'destroy';
-    for (const c of plan.plan.changes) this.#changes.set(c.address, c);
+    for (const c of plan.plan.changes) if (!c.deposed) this.#changes.set(c.address, c);
     const moved = this.modules.flatMap((m) => m.config.moved.map((block) => ({ block, modulePrefix: m.path ? m.path + '.' : '' })));
     this.#state = new StateIndex(env.state, moved);
   }
@@ -123,30 +123,32 @@ export class ApplyWalk extends ConfigWalk {
   }
 
   async #destroyPhase(): Promise<void> {
-    const dels = [...this.#changes.values()].filter((c) => c.action === 'delete' || (c.action === 'replace' && c.replaceOrder !== 'create-before-destroy'));
+    const dels = this.#plan.plan.changes.filter((c) => c.action === 'delete' || (c.action === 'replace' && c.replaceOrder !== 'create-before-destroy'));
     if (!dels.length) return;
     const g = new Dag<ResourceChange>();
-    for (const c of dels) g.add({ id: c.address, data: c });
+    const idOf = (c: ResourceChange): string => (c.deposed ? deposedKey(c.address, c.deposed) : c.address);
+    for (const c of dels) g.add({ id: idOf(c), data: c });
     const resOf = (a: string): string => a.replace(/\[[^\]]*\]$/, '');
     for (const c of dels) {
       for (const d of this.#plan.extras.get(c.address)?.dependencies ?? []) {
-        for (const o of dels) if (resOf(o.address) === d || o.address === d) g.depend(c.address, o.address);
+        for (const o of dels) if (resOf(o.address) === d || o.address === d) g.depend(idOf(c), idOf(o));
       }
     }
     await walkDag(g, async (n) => this.semaphore.run(() => this.#delete(n.data)), { parallelism: 1000, reverse: true, signal: this.env.signal });
   }
 
-  async #delete(c: ResourceChange, deposed?: { prior: ObjectValue; extra: InstanceExtra }): Promise<boolean> {
-    const extra = deposed?.extra ?? this.#plan.extras.get(c.address);
+  async #delete(c: ResourceChange, deposed?: { prior: ObjectValue; extra: InstanceExtra; key: string }): Promise<boolean> {
+    const deposedKeyOf = deposed?.key ?? c.deposed;
+    const extra = deposed?.extra ?? this.#plan.extras.get(c.deposed ? deposedKey(c.address, c.deposed) : c.address);
     const prior = deposed?.prior ?? extra?.prior ?? c.before;
     if (!prior) return true;
     const handle = await this.#handleFor(c);
     if (!handle) return false;
     const id = typeof prior.id === 'string' ? prior.id : undefined;
-    return this.#op(c.address, deposed ? 'delete-deposed' : 'delete', id, async (progress) => {
+    return this.#op(c.address, deposedKeyOf ? 'delete-deposed' : 'delete', id, async (progress) => {
       const r = await handle.provider.applyResource({ type: c.type, action: 'delete', prior, planned: null, config: null, ...(extra?.priorPrivate ? { priorPrivate: extra.priorPrivate } : {}) }, this.providerContext(handle.address, progress));
       if (hasErrors(r.diagnostics ?? [])) { this.#fail(c.address, r.diagnostics ?? [], c.range); return false; }
-      this.#writer.removeResource(c.address, deposed ? 'deposed' : undefined);
+      this.#writer.removeResource(c.address, deposedKeyOf);
       if (c.action === 'delete') this.counts.destroy++;
       return true;
     });
@@ -155,7 +157,7 @@ export class ApplyWalk extends ConfigWalk {
   async #deposedPhase(): Promise<void> {
     for (const d of [...this.#deposed].reverse()) {
       if (this.env.signal.aborted) return;
-      if (await this.#delete(d.change, { prior: d.prior, extra: d.extra })) this.counts.destroy++;
+      if (await this.#delete(d.change, { prior: d.prior, extra: d.extra, key: d.key })) this.counts.destroy++;
     }
   }
 
@@ -226,14 +228,15 @@ export class ApplyWalk extends ConfigWalk {
       return ok && readState ? { value: readState, sensitive: false } : false;
     }
     if (!c || c.action === 'no-op') {
-      if (!st) return undefined;
       const extra = this.#plan.extras.get(address);
-      if (c?.previousAddress) { this.#writer.removeResource(c.previousAddress); this.#writer.putResource({ ...st }); }
       if (c?.importing && extra?.imported) {
         this.#writer.putResource(stateFromChange(c, extra.imported.state, extra, { private: extra.imported.private }));
         this.counts.import++;
         return { value: extra.imported.state, sensitive: false };
       }
+      // Not in the plan and not in state: outside -target, not created yet.
+      if (!st) return { value: UNKNOWN, sensitive: false };
+      if (c?.previousAddress) { this.#writer.removeResource(c.previousAddress); this.#writer.putResource({ ...st }); }
       const refreshed = this.#plan.refreshed.get(address);
       if (refreshed && extra) { this.#writer.putResource({ ...st, attributes: refreshed }); return { value: refreshed, sensitive: false }; }
       return { value: st.attributes, sensitive: false };
@@ -254,8 +257,9 @@ export class ApplyWalk extends ConfigWalk {
     }
     if (c.previousAddress) this.#writer.removeResource(c.previousAddress);
     let deposedHere = false;
+    let depKey = '';
     if (replacing && c.replaceOrder === 'create-before-destroy' && extra.prior) {
-      if (st) { this.#writer.putResource({ ...st, deposed: 'deposed' }); deposedHere = true; }
+      if (st) { depKey = this.env.uuid().slice(0, 8); this.#writer.putResource({ ...st, deposed: depKey }); deposedHere = true; }
     }
     const action: ApplyAction = replacing || !prior ? 'create' : 'update';
     const id = typeof extra.prior?.id === 'string' ? extra.prior.id : undefined;
@@ -265,7 +269,7 @@ export class ApplyWalk extends ConfigWalk {
       const failed = hasErrors(res.diagnostics ?? []);
       if (res.state) {
         // A create that failed part-way leaves a tainted object: the next plan replaces it.
-        this.#writer.putResource(stateFromChange(c, res.state, { ...extra, sensitivePaths: c.afterSensitive }, { tainted: failed && action === 'create', private: res.private }));
+        this.#writer.putResource(stateFromChange(c, res.state, { ...extra, sensitivePaths: propagateSensitive(res.state, c.afterSensitive) }, { tainted: failed && action === 'create', private: res.private }));
         newValue = res.state;
         setId(typeof res.state.id === 'string' ? res.state.id : undefined);
       } else if (!failed && action === 'update') this.#writer.removeResource(address);
@@ -278,10 +282,10 @@ export class ApplyWalk extends ConfigWalk {
     });
     if (!ok) {
       // The replacement was not created: the old object stays current, nothing is deposed.
-      if (deposedHere) this.#writer.removeResource(address, 'deposed');
+      if (deposedHere) this.#writer.removeResource(address, depKey);
       return false;
     }
-    if (deposedHere && extra.prior) this.#deposed.push({ change: c, prior: extra.prior, extra });
+    if (deposedHere && extra.prior) this.#deposed.push({ change: c, prior: extra.prior, extra, key: depKey });
     return newValue ? { value: newValue, sensitive: false } : undefined;
   }
 }

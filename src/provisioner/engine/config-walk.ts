@@ -140,7 +140,7 @@ export abstract class ConfigWalk {
         if (input) {
           if (input.raw && typeof input.value === 'string' && decl.type && decl.type.kind !== 'string' && decl.type.kind !== 'any') {
             const p = parseRawVariable(input.value, name);
-            if (!p.value && p.value !== null) { this.diagnostics.push(errorDiag('variable-invalid', `Invalid value for variable "${name}"`, { detail: `The value from ${input.source} is not a valid expression: ${p.diagnostics.map((x) => x.detail ?? x.summary).join('; ')}`, range: decl.range })); continue; }
+            if (p.value === undefined) { this.diagnostics.push(errorDiag('variable-invalid', `Invalid value for variable "${name}"`, { detail: `The value from ${input.source} is not a valid expression: ${p.diagnostics.map((x) => x.detail ?? x.summary).join('; ')}`, range: decl.range })); continue; }
             mv = { value: p.value, sensitive: decl.sensitive };
           } else mv = { value: input.value as Value, sensitive: decl.sensitive };
         }

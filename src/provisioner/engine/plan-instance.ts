@@ -10,7 +10,7 @@ import type { ObjectValue, Value } from '../lang/index.js';
 import { isObjectValue, isUnknown, valuesEqual } from '../lang/index.js';
 import type { ActionReason, ChangeAction } from '../plan/index.js';
 import type { Provider, ProviderContext, ResourceSchema } from '../provider/index.js';
-import { applyIgnoreChanges, pathSteps, proposeNewState } from './propose.js';
+import { applyIgnoreChanges, getPath, pathSteps, proposeNewState } from './propose.js';
 
 export interface InstancePlanInput {
   readonly address: string;
@@ -53,7 +53,9 @@ async function providerPlan(input: InstancePlanInput, prior: ObjectValue | null)
   if (prior && input.ignoreChanges !== 'all' && input.ignoreChanges.length === 0) { /* nothing ignored */ }
   else if (prior) proposed = applyIgnoreChanges(proposed, prior, input.ignoreChanges, input.schema);
   if (!input.provider.planResource) return { planned: proposed, requiresReplace: [], notes: [], diagnostics: [] };
-  const r = await input.provider.planResource({ type: input.type, prior, config: input.config, proposed, ...(input.priorPrivate ? { priorPrivate: input.priorPrivate } : {}) }, input.ctx);
+  // ignore_changes: the provider sees the prior values at the ignored paths, in config too.
+  const config = prior && (input.ignoreChanges === 'all' || input.ignoreChanges.length > 0) ? applyIgnoreChanges(input.config, prior, input.ignoreChanges, input.schema) : input.config;
+  const r = await input.provider.planResource({ type: input.type, prior, config, proposed, ...(input.priorPrivate ? { priorPrivate: input.priorPrivate } : {}) }, input.ctx);
   let planned = r.planned;
   if (prior && input.ignoreChanges !== 'all' && input.ignoreChanges.length > 0) planned = applyIgnoreChanges(planned, prior, input.ignoreChanges, input.schema);
   else if (prior && input.ignoreChanges === 'all') planned = applyIgnoreChanges(planned, prior, 'all', input.schema);
@@ -137,4 +139,21 @@ export function sensitiveStepPaths(paths: Iterable<string>, multi: boolean): (st
   const out: (string | number)[][] = [];
   for (const p of new Set(paths)) { const steps = pathSteps(p); if (steps.length) out.push(multi ? ['*', ...steps] : steps); }
   return out;
+}
+
+/**
+ * Providers copy values between attributes (terraform_data's `output` mirrors `input`): an
+ * attribute whose value equals a sensitive attribute's value is sensitive too, so a secret never
+ * reappears in clear under another name.
+ */
+export function propagateSensitive(obj: ObjectValue | null, paths: readonly string[]): string[] {
+  if (!obj || !paths.length) return [...paths];
+  const secrets = paths.map((p) => getPath(obj, pathSteps(p))).filter((v): v is Value => v !== undefined && v !== null && !isUnknown(v));
+  if (!secrets.length) return [...paths];
+  const out = new Set(paths);
+  for (const [k, v] of Object.entries(obj)) {
+    if (out.has(k) || v === null || isUnknown(v) || v === '' ) continue;
+    if (secrets.some((s) => valuesEqual(s, v))) out.add(k);
+  }
+  return [...out].sort();
 }

@@ -15,7 +15,7 @@ import { bodyExprs } from './build-graph.js';
 import { ConfigWalk, type ProviderHandle } from './config-walk.js';
 import { decodeBody } from './decode-body.js';
 import { nodeId, type ModuleNode } from './module-tree.js';
-import { planInstance, preventDestroyDiag, schemaSensitivePaths, sensitiveStepPaths } from './plan-instance.js';
+import { planInstance, preventDestroyDiag, propagateSensitive, schemaSensitivePaths, sensitiveStepPaths } from './plan-instance.js';
 import { resourceKey, StateIndex } from './state-index.js';
 import { missingImportTargets } from './generate-config.js';
 import type { EngineEnv, PlanOptions } from './types.js';
@@ -154,7 +154,8 @@ export class PlanWalk extends ConfigWalk {
       const address = formatInstanceAddr(addr);
       const st = this.#state.byAddress.get(address);
       if (!inScope || !this.#instanceTargeted(addr)) {
-        if (st) values.set(k, { value: st.attributes, sensitive: false });
+        // Outside -target: the object as state has it; one not created yet is unknown.
+        values.set(k, { value: st ? st.attributes : UNKNOWN, sensitive: false });
         continue;
       }
       const instScope = k === undefined ? scope : typeof k === 'number' && r.count ? scope.with({ count: k }) : scope.with({ each: { key: k, value: eachValues.get(String(k)) ?? { value: null, sensitive: false } } });
@@ -179,8 +180,7 @@ export class PlanWalk extends ConfigWalk {
     // The resource's value for references: object, list (count) or map (for_each).
     let value: Value;
     let sensitive = false;
-    // Refresh-only and destroy plans see only the instances that exist in state.
-    if (this.#opts.mode !== 'normal') keys = keys.filter((k) => values.has(k));
+
     if (r.count) { value = keys.map((k) => values.get(k)?.value ?? null); }
     else if (r.forEach) { const o: Record<string, Value> = {}; for (const k of keys) o[String(k)] = values.get(k)?.value ?? null; value = o; }
     else { const v = values.get(undefined); value = v?.value ?? null; sensitive = false; }
@@ -255,7 +255,8 @@ export class PlanWalk extends ConfigWalk {
       if (st && prior !== null) await this.#planDelete({ ...st, attributes: prior }, undefined, r.lifecycle.preventDestroy);
       return st ? { value: st.attributes, sensitive: false } : undefined;
     }
-    if (this.#opts.mode === 'refresh-only') return prior ? { value: prior, sensitive: false } : undefined;
+    // Refresh-only: what exists is what was refreshed; an object not created yet is unknown.
+    if (this.#opts.mode === 'refresh-only') return { value: prior ?? UNKNOWN, sensitive: false };
     const dec = decodeBody(r.body, schema, scope, this.evaluator(m.config.dir), { what: `resource "${r.type}" "${r.name}"`, address });
     this.diagnostics.push(...dec.diagnostics);
     if (hasErrors(dec.diagnostics)) return undefined;
@@ -283,7 +284,7 @@ export class PlanWalk extends ConfigWalk {
     });
     this.diagnostics.push(...p.diagnostics.map((d) => ({ ...d, address, ...(d.range ? {} : { range: r.range }) })));
     if (hasErrors(p.diagnostics)) return undefined;
-    const afterSensitive = [...new Set([...dec.sensitivePaths, ...schemaSensitivePaths(schema)])].sort();
+    const afterSensitive = propagateSensitive(p.after, [...new Set([...dec.sensitivePaths, ...schemaSensitivePaths(schema)])].sort());
     const moved = this.#state.movedFrom.get(address);
     const change = this.#change({ ...base, sensitivePaths: st?.sensitivePaths ?? [] }, p.action, prior, p.after, {
       provider: handle.address, afterSensitive, replacePaths: p.replacePaths,
@@ -322,10 +323,14 @@ export class PlanWalk extends ConfigWalk {
       for (const u of referencesOf(a.expr)) {
         if (u.ref.kind !== 'resource') continue;
         const prefix = formatModulePath(addr.module);
-        const target = `${prefix ? prefix + '.' : ''}${u.ref.type}.${u.ref.name}`;
+        let target = `${prefix ? prefix + '.' : ''}${u.ref.type}.${u.ref.name}`;
+        let rest = u.rest;
+        // `terraform_data.t["a"]` / `x[0]`: the first index step picks the instance.
+        const first = rest[0];
+        if (first && first.kind === 'index') { target += typeof first.key === 'number' ? `[${first.key}]` : `[${JSON.stringify(first.key)}]`; rest = rest.slice(1); }
         for (const c of this.changes) {
-          if (c.address === target || c.address.startsWith(target + '[')) {
-            if (u.rest.length === 0 ? c.action !== 'no-op' && c.action !== 'read' : changedAt(c, u.rest.map((s) => (s.kind === 'attr' ? s.name : s.key)))) return true;
+          if (c.address === target || (c.address.startsWith(target + '[') && target === `${prefix ? prefix + '.' : ''}${u.ref.type}.${u.ref.name}`)) {
+            if (rest.length === 0 ? c.action !== 'no-op' && c.action !== 'read' : changedAt(c, rest.map((s) => (s.kind === 'attr' ? s.name : s.key)))) return true;
           }
         }
       }
@@ -376,8 +381,20 @@ export class PlanWalk extends ConfigWalk {
     return this.modules.some((m) => m.path === modulePath.replace(/\[[^\]]*\]/g, ''));
   }
 
+  /** Deposed objects (an interrupted create_before_destroy left them) are destroyed. */
+  #planDeposed(): void {
+    if (this.#opts.mode === 'refresh-only') return;
+    for (const st of this.#state.deposed) {
+      const parsed = parseAddress(st.address).value;
+      if (parsed && parsed.kind !== 'module' && !this.#instanceTargeted(parsed.addr)) continue;
+      this.changes.push({ ...this.#change(st, 'delete', st.attributes, null, { provider: st.provider }), deposed: st.deposed! });
+      this.extras.set(deposedKey(st.address, st.deposed!), { prior: st.attributes, ...(st.private ? { priorPrivate: st.private } : {}), sensitivePaths: st.sensitivePaths, dependencies: st.dependencies, createBeforeDestroy: true, provider: st.provider, schemaVersion: st.schemaVersion });
+    }
+  }
+
   /** Builds the Plan once the walk finished. */
   result(): EnginePlan {
+    this.#planDeposed();
     const byAddr = (a: ResourceChange, b: ResourceChange): number => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
     const changes = [...this.changes].sort(byAddr);
     const outputs: OutputChange[] = [];
@@ -412,6 +429,11 @@ export class PlanWalk extends ConfigWalk {
     };
     return { plan, extras: this.extras, dataReads: this.dataReads, refreshed: this.refreshed };
   }
+}
+
+/** The extras key of a deposed object. */
+export function deposedKey(address: string, deposed: string): string {
+  return `${address} (deposed ${deposed})`;
 }
 
 function targetMatchesResource(t: TargetAddr, a: InstanceAddr): boolean {

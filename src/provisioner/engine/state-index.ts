@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../../shared/index.js';
 import { errorDiag } from '../../shared/index.js';
-import { formatInstanceAddr, parseAddress, type InstanceKey } from '../addr/index.js';
+import { formatInstanceAddr, formatModulePath, parseAddress, type InstanceKey } from '../addr/index.js';
 import type { MovedBlock } from '../config/index.js';
 import type { ResourceInstanceState, StateSnapshot } from '../state/index.js';
 
@@ -28,8 +28,30 @@ export class StateIndex {
     let list = current.map((r) => ({ ...r }));
     for (const { block, modulePrefix } of moved) {
       const from = parseAddress(modulePrefix + block.from), to = parseAddress(modulePrefix + block.to);
-      if (!from.value || !to.value || from.value.kind === 'module' || to.value.kind === 'module') {
-        if (!from.value || !to.value) this.diagnostics.push(errorDiag('moved-invalid', 'Invalid moved block', { detail: [...from.diagnostics, ...to.diagnostics].map((d) => d.detail).join(' '), range: block.range }));
+      if (!from.value || !to.value) {
+        this.diagnostics.push(errorDiag('moved-invalid', 'Invalid moved block', { detail: [...from.diagnostics, ...to.diagnostics].map((d) => d.detail).join(' '), range: block.range }));
+        continue;
+      }
+      if (from.value.kind === 'module' || to.value.kind === 'module') {
+        if (from.value.kind !== 'module' || to.value.kind !== 'module') {
+          this.diagnostics.push(errorDiag('moved-invalid', 'Invalid moved block', { detail: 'A module can only be moved to a module address (moved { from = module.a, to = module.b }).', range: block.range }));
+          continue;
+        }
+        const fp = formatModulePath(from.value.module), tp = formatModulePath(to.value.module);
+        for (const r of list) {
+          if (r.module !== fp && !r.module.startsWith(fp + '.') && !r.module.startsWith(fp + '[')) continue;
+          // `module.a` moves `module.a` and `module.a.module.b`, and `module.a["k"]` when unkeyed.
+          const restModule = r.module.slice(fp.length);
+          if (restModule.startsWith('[') && from.value.module[from.value.module.length - 1]?.key !== undefined) continue;
+          const newModule = tp + restModule;
+          const newAddress = newModule + r.address.slice(r.module.length);
+          if (list.some((x) => x.address === newAddress)) {
+            this.diagnostics.push(errorDiag('moved-target-exists', `Cannot move ${r.address} to ${newAddress}`, { detail: `${newAddress} already exists in state.`, range: block.range }));
+            continue;
+          }
+          this.movedFrom.set(newAddress, this.movedFrom.get(r.address) ?? r.address);
+          Object.assign(r, { address: newAddress, module: newModule });
+        }
         continue;
       }
       const f = from.value, t = to.value;

@@ -9,7 +9,12 @@ export const PLAN_FILE_FORMAT = 'streamform-plan/1';
 
 /** Serialises any structure containing UNKNOWN markers. */
 export function encodePlanData(v: unknown): string {
-  return JSON.stringify({ format: PLAN_FILE_FORMAT, data: v }, (_k, x: unknown) => (isUnknown(x) ? { $unknown: true } : x instanceof Map ? { $map: [...x.entries()] } : x));
+  // UnknownValue has a toJSON() that runs before a replacer sees the value: look at the raw one.
+  return JSON.stringify({ format: PLAN_FILE_FORMAT, data: v }, function (this: Record<string, unknown>, k: string, x: unknown) {
+    const raw = this[k];
+    if (isUnknown(raw)) return { $unknown: true };
+    return raw instanceof Map ? { $map: [...raw.entries()] } : x;
+  });
 }
 
 /** Reads back `encodePlanData` output; returns undefined when the text is not a plan file. */

@@ -49,6 +49,8 @@ export interface ResourceChange {
   readonly afterSensitive: readonly AttrPath[];
   /** The attributes that force replacement, and why. */
   readonly replacePaths: readonly { readonly path: AttrPath; readonly reason?: string }[];
+  /** Set when the change destroys a deposed object (left by an interrupted create_before_destroy). */
+  readonly deposed?: string;
   /** Import of an existing object into this address (import blocks). */
   readonly importing?: { readonly id: string };
   /** Config to write for a generated import (plan -generate-config-out). */

@@ -15,7 +15,7 @@ import type { Scope } from './scope.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
 import { intervalLiteral, numericLiteral, stringLiteral, typedLiteral } from './bind-literal.js';
 import type { LiteralResult } from './bind-literal.js';
-import { logicalTypeOf } from './catalog-bridge.js';
+import { logicalTypeOf } from '../catalog/index.js';
 
 /** What expression binding needs. */
 export interface ExprContext {
@@ -145,7 +145,7 @@ export function call(name: string, args: readonly BoundExpr[], range: Range, cx:
   });
   if (r.value === undefined) {
     const d = r.diagnostics[0];
-    const reason = d === undefined ? `Cannot apply '${name}'` : d.detail !== undefined && d.code === 'function-not-found' ? d.summary : d.summary;
+    const reason = d === undefined ? `Cannot apply '${name}'` : d.summary;
     throw new BindError(validationError(range, reason, { file: cx.file, code: d?.code ?? 'sql-validation' }));
   }
   return { kind: 'call', fn: r.value, args, type: r.value.type };

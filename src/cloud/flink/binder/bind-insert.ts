@@ -7,21 +7,19 @@
 import type { Outcome } from '../../../shared/index.js';
 import type { Range } from '../sql/index.js';
 import type { CatalogTable } from '../catalog/index.js';
-import { quotedPath } from '../catalog/index.js';
-import { canImplicitCast, printType, withNullable } from '../types/index.js';
+import { quotedPath, sinkColumns } from '../catalog/index.js';
+import { canImplicitCast, printType, SqlRuntimeError, withNullable } from '../types/index.js';
 import type { BoundExpr, BoundField, BoundInsert, LogicalRel, ScanColumn } from './types.js';
 import { coerce } from './bind-expression.js';
 import { BindError, validationError } from './sql-error.js';
 
-/** The columns an INSERT writes, in sink row order. */
+/** The columns an INSERT writes, in declared order: physical and persisted (non-VIRTUAL) metadata columns. */
 export function writableColumns(table: CatalogTable): ScanColumn[] {
-  const physical: ScanColumn[] = [];
-  const metadata: ScanColumn[] = [];
-  for (const c of table.columns) {
-    if (c.kind === 'physical') physical.push({ kind: 'physical', name: c.name, type: c.type });
-    else if (c.kind === 'metadata' && !c.virtual) metadata.push({ kind: 'metadata', name: c.name, key: c.key ?? c.name, type: c.type });
-  }
-  return [...physical, ...metadata];
+  return sinkColumns(table).flatMap((c): ScanColumn[] => {
+    if (c.kind === 'physical') return [{ kind: 'physical', name: c.name, type: c.type }];
+    if (c.kind === 'metadata') return [{ kind: 'metadata', name: c.name, key: c.key ?? c.name, type: c.type }];
+    return [];
+  });
 }
 
 /** Binds `INSERT INTO table [(cols)] query` once the query is bound (CTAS: after the table exists). */
@@ -62,9 +60,25 @@ export function insertInto(table: CatalogTable, query: LogicalRel, opts: InsertO
       return { kind: 'literal', value: null, type: withNullable(c.type, true) };
     }
     const src = visible[k] as { f: BoundField; i: number };
-    if (src.f.type.kind !== 'NULL' && !canImplicitCast(src.f.type, c.type)) fail(`Incompatible types for sink column '${c.name}' at position ${pos}.`);
-    return coerce({ kind: 'input', index: src.i, type: src.f.type }, c.type, opts.timeZone);
+    if (src.f.type.kind !== 'NULL' && !canImplicitCast(withNullable(src.f.type, true), withNullable(c.type, true))) fail(`Incompatible types for sink column '${c.name}' at position ${pos}.`);
+    const value = coerce({ kind: 'input', index: src.i, type: src.f.type }, withNullable(c.type, src.f.type.nullable), opts.timeZone);
+    return !c.type.nullable && value.type.nullable ? notNullEnforcer(value, c.name) : value;
   });
   const fields: BoundField[] = columns.map((c, i) => ({ name: c.name, type: (project[i] as BoundExpr).type }));
   return { table, columns, query: { kind: 'calc', input: query, project, fields } };
+}
+
+/**
+ * Flink's sink NOT NULL enforcer (default `table.exec.sink.not-null-enforcer` = ERROR): a nullable
+ * query column may feed a NOT NULL sink column, and a NULL arriving at run time fails the statement.
+ */
+function notNullEnforcer(value: BoundExpr, column: string): BoundExpr {
+  const type = withNullable(value.type, false);
+  const message = `Column '${column}' is NOT NULL, however, a null value is being written into it. `
+    + "You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop such records silently.";
+  const fn = (v: unknown): unknown => {
+    if (v === null) throw new SqlRuntimeError('invalid-argument', message);
+    return v;
+  };
+  return { kind: 'call', fn: { name: 'NOT_NULL_ENFORCER', type, fn, deterministic: true }, args: [value], type };
 }

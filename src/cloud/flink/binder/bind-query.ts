@@ -6,7 +6,7 @@
  */
 import type { Cte, Expr, Query, QueryBody, Range, Select, TableRef, Values } from '../sql/index.js';
 import type { EvalContext } from '../expr/index.js';
-import { leastRestrictive, printType, withNullable } from '../types/index.js';
+import { leastRestrictive, printType, typesEqual, withNullable } from '../types/index.js';
 import type { BindOptions, BoundExpr, BoundField, LogicalRel, TableResolver } from './types.js';
 import { Scope } from './scope.js';
 import type { ScopeField } from './scope.js';
@@ -41,7 +41,7 @@ export function bindQuery(q: Query, cx: QueryContext): LogicalRel {
   if (limitExpr === undefined && q.offset === undefined) return rel;
   const limit = limitExpr === undefined ? Number.MAX_SAFE_INTEGER : constantInt(limitExpr, 'LIMIT', cx);
   const offset = q.offset === undefined ? 0 : constantInt(q.offset, 'OFFSET', cx);
-  return { kind: 'limit', input: rel, limit, offset, fields: rel.fields };
+  return { kind: 'limit', input: rel, limit, offset, fields: rel.fields, range: (limitExpr ?? q.offset ?? q).range };
 }
 
 function constantInt(e: Expr, what: string, cx: QueryContext): number {
@@ -207,7 +207,7 @@ export function unionAll(inputs: readonly LogicalRel[], range: Range, cx: QueryC
   }
   const shaped = flat.map((r) => {
     const idx = r.fields.map((f, i) => (f.hidden === true ? -1 : i)).filter((i) => i >= 0);
-    const same = idx.length === r.fields.length && fields.every((f, c) => r.fields[c]?.type.kind === f.type.kind && JSON.stringify(r.fields[c]?.type) === JSON.stringify(f.type));
+    const same = idx.length === r.fields.length && fields.every((f, c) => { const t = r.fields[c]?.type; return t !== undefined && typesEqual(t, f.type); });
     if (same) return r;
     const project = idx.map((i, c) => coerce({ kind: 'input', index: i, type: (r.fields[i] as BoundField).type }, (fields[c] as BoundField).type, cx.evalCtx.timeZone));
     return { kind: 'calc', input: r, project, fields } as LogicalRel;

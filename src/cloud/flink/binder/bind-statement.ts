@@ -12,7 +12,7 @@ import { bindQuery } from './bind-query.js';
 import type { QueryContext } from './bind-query.js';
 import { insertInto } from './bind-insert.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
-import { tableSpecFromAst } from './catalog-bridge.js';
+import { tableSpecFromAst } from '../catalog/index.js';
 
 /** Statement kinds the binder turns into queries; everything else is metadata/DDL work. */
 export type QueryStatementKind = 'QueryStatement' | 'Insert' | 'StatementSet' | 'CreateTable';

@@ -10,4 +10,3 @@ export type { BoundExpr, BoundWhen, BoundField, ScanColumn, LogicalRel, BoundIns
 export { bindStatement, isQueryStatement, evalContextOf } from './bind-statement.js';
 export { bindInsertInto, writableColumns, type InsertOptions } from './bind-insert.js';
 export { validationError, notSupportedYet } from './sql-error.js';
-export { logicalTypeOf, tableSpecFromAst, alterActionsFromAst } from './catalog-bridge.js';

@@ -46,7 +46,7 @@ export type LogicalRel =
   | { readonly kind: 'values'; readonly rows: readonly (readonly BoundExpr[])[]; readonly fields: readonly BoundField[] }
   | { readonly kind: 'calc'; readonly input: LogicalRel; readonly project: readonly BoundExpr[]; readonly filter?: BoundExpr; readonly fields: readonly BoundField[] }
   | { readonly kind: 'union'; readonly inputs: readonly LogicalRel[]; readonly fields: readonly BoundField[] }
-  | { readonly kind: 'limit'; readonly input: LogicalRel; readonly limit: number; readonly offset: number; readonly fields: readonly BoundField[] };
+  | { readonly kind: 'limit'; readonly input: LogicalRel; readonly limit: number; readonly offset: number; readonly fields: readonly BoundField[]; readonly range: Range };
 
 /** One INSERT INTO: the query already projected and cast to the table's writable columns. */
 export interface BoundInsert {

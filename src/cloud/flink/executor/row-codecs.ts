@@ -16,24 +16,28 @@ import { fromRegistry, toRegistry } from './registry-values.js';
 const REGISTRY_FORMATS = new Set<TableFormat>(['avro-registry', 'json-registry', 'proto-registry']);
 
 type Side = 'key' | 'value';
-interface Slot { readonly side: Side; readonly field?: string; readonly type: LogicalType }
+/** A physical column: where it lives in the record, and its position in the row (`index`). */
+interface Slot { readonly side: Side; readonly field?: string; readonly type: LogicalType; readonly index: number }
 
 function slots(table: CatalogTable, columns: readonly ScanColumn[]): Slot[] {
   const find = (m: readonly FieldMapping[], name: string): FieldMapping | undefined => m.find((x) => x.column === name);
-  return columns.filter((c) => c.kind === 'physical').map((c) => {
+  const out: Slot[] = [];
+  columns.forEach((c, index) => {
+    if (c.kind !== 'physical') return;
     const v = find(table.valueFields, c.name);
     const k = v === undefined ? find(table.keyFields, c.name) : undefined;
     const m = v ?? k;
     const side: Side = v !== undefined ? 'value' : 'key';
-    return m?.field === undefined ? { side, type: c.type } : { side, field: m.field, type: c.type };
+    out.push(m?.field === undefined ? { side, type: c.type, index } : { side, field: m.field, type: c.type, index });
   });
+  return out;
 }
 
 function unsupported(table: CatalogTable, format: string, side: Side): Diagnostic {
   return errorDiag('flink-format-not-supported', `not supported yet: ${side}.format '${format}' (table '${table.name}')`);
 }
 
-/** The deserializer reading a table's records into its physical columns (in `columns` order). */
+/** The deserializer reading a table's records into its physical columns (in `columns` order; metadata columns are the source's job). */
 export function tableDeserializer(table: CatalogTable, columns: readonly ScanColumn[], codec: SchemaCodec | undefined): Outcome<RecordDeserializer> {
   const s = slots(table, columns);
   const diags: Diagnostic[] = [];
@@ -82,13 +86,13 @@ export function tableDeserializer(table: CatalogTable, columns: readonly ScanCol
   };
 }
 
-/** The serializer writing a table's rows (physical columns first, in `columns` order). */
+/** The serializer writing a table's rows laid out as `columns` (physical and metadata in any order). */
 export function tableSerializer(table: CatalogTable, columns: readonly ScanColumn[], codec: SchemaCodec | undefined): Outcome<RecordSerializer> {
   const s = slots(table, columns);
   const diags: Diagnostic[] = [];
   const encodeSide = (side: Side): ((row: unknown[]) => Buffer | null) | undefined => {
     const format = side === 'key' ? table.keyFormat : table.valueFormat;
-    const idx = s.map((slot, i) => ({ slot, i })).filter((x) => x.slot.side === side);
+    const idx = s.map((slot) => ({ slot, i: slot.index })).filter((x) => x.slot.side === side);
     if (format === undefined || idx.length === 0) return undefined;
     if (format === 'raw') {
       const first = idx[0];

@@ -66,3 +66,35 @@ test('an undecodable record fails the statement naming topic, partition and offs
   assert.equal(s.status.phase, 'FAILED');
   assert.match(s.status.detail, /^Failed to deserialize a record of topic 'fragile' at partition 2, offset 0: /);
 });
+
+test('sql.local-time-zone renders TIMESTAMP_LTZ results; an unknown zone fails the statement', async () => {
+  const s = await h.run('tokyo', 'SELECT TO_TIMESTAMP_LTZ(0, 3)', { properties: { 'sql.local-time-zone': 'Asia/Tokyo' }, until: ['COMPLETED', 'FAILED'] });
+  assert.equal(s.status.phase, 'COMPLETED', s.status.detail);
+  assert.deepEqual(await h.results('tokyo'), [{ op: 0, row: ['1970-01-01 09:00:00.000'] }]);
+  const bad = await h.run('nowhere', 'SELECT 1', { properties: { 'sql.local-time-zone': 'Mars/Olympus' }, until: ['COMPLETED', 'FAILED'] });
+  assert.equal(bad.status.phase, 'FAILED');
+  assert.match(bad.status.detail, /^Invalid value for property 'sql.local-time-zone': 'Mars\/Olympus'/);
+});
+
+test('a deleted running statement stops its job', async () => {
+  const s = await h.run('to-delete', 'SELECT * FROM orders');
+  assert.equal(s.status.phase, 'RUNNING');
+  assert.ok(h.executor.running.some((k) => k.endsWith('to-delete')));
+  const del = await fetch(`${h.cloud.url}${h.statementsPath}/to-delete`, { method: 'DELETE' });
+  assert.equal(del.status, 202);
+  await h.until(() => !h.executor.running.some((k) => k.endsWith('to-delete')), 'the job to halt');
+  assert.equal(h.cloud.statements.get(h.envId, 'to-delete'), undefined);
+});
+
+test('sql.dry-run validates without running or creating anything', async () => {
+  const dry = { 'sql.dry-run': 'true' };
+  const ctas = await h.run('dry-ctas', 'CREATE TABLE dry_copy AS SELECT id FROM orders', { properties: dry, until: ['COMPLETED', 'FAILED'] });
+  assert.equal(ctas.status.phase, 'COMPLETED', ctas.status.detail);
+  assert.equal(h.cloud.topics.hasTopic(h.clusterId, 'dry_copy'), false);
+  const ddl = await h.run('dry-ddl', 'CREATE TABLE dry_table (a INT)', { properties: dry, until: ['COMPLETED', 'FAILED'] });
+  assert.equal(ddl.status.phase, 'COMPLETED');
+  assert.equal(h.cloud.topics.hasTopic(h.clusterId, 'dry_table'), false);
+  const bad = await h.run('dry-bad', 'INSERT INTO orders SELECT id FROM orders', { properties: dry, until: ['COMPLETED', 'FAILED'] });
+  assert.equal(bad.status.phase, 'FAILED');
+  assert.match(bad.status.detail, /Different number of columns/);
+});

@@ -65,7 +65,7 @@ export class StatementExecutor implements Executor {
   }
 
   get running(): readonly string[] {
-    return [...this.#active.keys()].sort();
+    return [...this.#active.keys()].map((k) => k.replace('\u0000', '/')).sort();
   }
 
   async close(): Promise<void> {
@@ -106,7 +106,17 @@ export class StatementExecutor implements Executor {
       return;
     }
     if (active !== undefined) return;
-    if (rec.status.phase === 'PENDING' || rec.status.phase === 'RUNNING' || rec.status.phase === 'DEGRADED') this.#launch(k, rec);
+    if (rec.status.phase !== 'PENDING' && rec.status.phase !== 'RUNNING' && rec.status.phase !== 'DEGRADED') return;
+    try {
+      this.#launch(k, rec);
+    } catch (e) {
+      // The outside world failed while starting the job (a topic deleted meanwhile, an unreadable
+      // checkpoint): the statement fails with the reason instead of taking the cloud down.
+      this.#active.delete(k);
+      const message = e instanceof Error ? e.message : String(e);
+      store.appendException(env, name, { name: e instanceof Error ? e.name : 'Error', message });
+      store.setPhase(env, name, 'FAILED', message);
+    }
   }
 
   #launch(k: string, rec: StatementRecord): void {

@@ -28,7 +28,7 @@ export interface ExecutorOptions {
 
 /** A started executor. */
 export interface Executor {
-  /** Statements with a job running in this process. */
+  /** Statements with a job running in this process, as `env-id/statement-name`. */
   readonly running: readonly string[];
   /**
    * Detaches from the store: running jobs take a final checkpoint and halt without changing their

@@ -81,7 +81,7 @@ export function planRel(rel: LogicalRel, cx: PlanContext): PhysicalNode {
     case 'limit': {
       const input = planRel(rel.input, cx);
       if (!isInsertOnly(input.changelog)) {
-        cx.diagnostics.push(notSupportedYet({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, 'LIMIT over an updating input', cx.file));
+        cx.diagnostics.push(notSupportedYet(rel.range, 'LIMIT over an updating input', cx.file));
       }
       return { kind: 'limit', id: cx.id('limit'), input, limit: rel.limit, offset: rel.offset, changelog: input.changelog, fields: rel.fields };
     }

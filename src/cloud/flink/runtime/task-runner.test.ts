@@ -28,7 +28,7 @@ function expected(n: number): string[] {
   return out.sort();
 }
 
-test('a bounded pipeline runs to COMPLETED and its final checkpoint commits all output', async (t) => {
+test('a bounded pipeline runs to COMPLETED and its final checkpoint commits all output', { timeout: 20_000 }, async (t) => {
   const logs = setup(t, 1000);
   const phases: RunnerPhase[] = [];
   const runner = new TaskRunner(recoveryJob(logs, { bounded: { kind: 'latest-offset' } }), { statement: 's1', db: logs.database, maxBatchRecords: 64, onPhase: (p) => phases.push(p) });
@@ -38,7 +38,7 @@ test('a bounded pipeline runs to COMPLETED and its final checkpoint commits all 
   assert.deepEqual(output(logs), expected(1000));
 });
 
-test('exactly once: a runner dropped mid-way without its final checkpoint, restored in a fresh runner, writes every result once', async (t) => {
+test('exactly once: a runner dropped mid-way without its final checkpoint, restored in a fresh runner, writes every result once', { timeout: 20_000 }, async (t) => {
   const n = 2000;
   const logs = setup(t, n);
   logs.createTopic(CLUSTER, 'straight', { partitionsCount: 2 });
@@ -59,7 +59,7 @@ test('exactly once: a runner dropped mid-way without its final checkpoint, resto
   assert.deepEqual(output(logs), output(logs, 'straight'), 'recovered run equals the uninterrupted one');
 });
 
-test('stop takes a savepoint that commits pending output; resume continues exactly where it stopped', async (t) => {
+test('stop takes a savepoint that commits pending output; resume continues exactly where it stopped', { timeout: 20_000 }, async (t) => {
   const logs = setup(t, 600);
   const a = new TaskRunner(recoveryJob(logs), { statement: 's3', db: logs.database, maxBatchRecords: 100 });
   a.step();
@@ -90,7 +90,7 @@ test('a deserialization failure fails the statement with the record position and
   assert.deepEqual(output(logs), []);
 });
 
-test('LIMIT over an unbounded topic completes the statement once enough rows arrived', async (t) => {
+test('LIMIT over an unbounded topic completes the statement once enough rows arrived', { timeout: 20_000 }, async (t) => {
   const logs = setup(t, 50);
   const pages: ResultChange[] = [];
   const graph = {
@@ -108,7 +108,7 @@ test('LIMIT over an unbounded topic completes the statement once enough rows arr
   assert.ok(runner.recordsRead < 50, 'the source stopped reading once the limit was reached');
 });
 
-test('two statements share one process through cooperative slices', async (t) => {
+test('two statements share one process through cooperative slices', { timeout: 20_000 }, async (t) => {
   const logs = setup(t, 3000);
   logs.createTopic(CLUSTER, 'out2', { partitionsCount: 2 });
   const bounded = { kind: 'latest-offset' } as const;
@@ -123,7 +123,7 @@ test('two statements share one process through cooperative slices', async (t) =>
   assert.deepEqual(output(logs), output(logs, 'out2'));
 });
 
-test('union of two VALUES sources feeds a results sink and completes', async (t) => {
+test('union of two VALUES sources feeds a results sink and completes', { timeout: 20_000 }, async (t) => {
   const logs = setup(t, 0);
   const changes: ResultChange[] = [];
   const graph = {

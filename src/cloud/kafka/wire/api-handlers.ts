@@ -4,12 +4,14 @@ import { handleApiVersions } from './api-versions-handler.js';
 import { handleCreateTopics } from './create-topics-handler.js';
 import { handleDeleteTopics } from './delete-topics-handler.js';
 import { handleDescribeConfigs } from './describe-configs-handler.js';
+import { handleDescribeGroups } from './describe-groups-handler.js';
 import { handleFetch } from './fetch-handler.js';
 import { handleFindCoordinator } from './find-coordinator-handler.js';
 import { handleHeartbeat } from './heartbeat-handler.js';
 import { handleInitProducerId } from './init-producer-id-handler.js';
 import { handleJoinGroup } from './join-group-handler.js';
 import { handleLeaveGroup } from './leave-group-handler.js';
+import { handleListGroups } from './list-groups-handler.js';
 import { handleListOffsets } from './list-offsets-handler.js';
 import { handleMetadata } from './metadata-handler.js';
 import { handleOffsetCommit } from './offset-commit-handler.js';
@@ -32,6 +34,8 @@ export const HANDLERS: ReadonlyMap<number, WireHandler> = new Map<number, WireHa
   [API.Heartbeat, handleHeartbeat],
   [API.LeaveGroup, handleLeaveGroup],
   [API.SyncGroup, handleSyncGroup],
+  [API.DescribeGroups, handleDescribeGroups],
+  [API.ListGroups, handleListGroups],
   [API.SaslHandshake, handleSaslHandshake],
   [API.ApiVersions, handleApiVersions],
   [API.CreateTopics, handleCreateTopics],

@@ -7,6 +7,7 @@
 export const API = {
   Produce: 0, Fetch: 1, ListOffsets: 2, Metadata: 3, OffsetCommit: 8, OffsetFetch: 9,
   FindCoordinator: 10, JoinGroup: 11, Heartbeat: 12, LeaveGroup: 13, SyncGroup: 14,
+  DescribeGroups: 15, ListGroups: 16,
   SaslHandshake: 17, ApiVersions: 18, CreateTopics: 19, DeleteTopics: 20, InitProducerId: 22,
   DescribeConfigs: 32, SaslAuthenticate: 36,
 } as const;
@@ -38,6 +39,8 @@ export const SUPPORTED_APIS: readonly ApiVersionRange[] = [
   range('Heartbeat', 0, 4, 4),
   range('LeaveGroup', 0, 4, 4),
   range('SyncGroup', 0, 5, 4),
+  range('DescribeGroups', 0, 5, 5),
+  range('ListGroups', 0, 4, 3),
   range('SaslHandshake', 0, 1, Infinity),
   range('ApiVersions', 0, 3, 3),
   range('CreateTopics', 0, 5, 5),

@@ -12,7 +12,7 @@ function protocols(...names: string[]): GroupProtocol[] {
 }
 
 function joinReq(memberId: string, extra: Partial<JoinRequest> = {}): JoinRequest {
-  return { cluster: C, groupId: 'g', memberId, groupInstanceId: null, clientId: 'c', protocolType: 'consumer', protocols: protocols('range'), sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, requireKnownMemberId: false, ...extra };
+  return { cluster: C, groupId: 'g', memberId, groupInstanceId: null, clientId: 'c', clientHost: '/127.0.0.1', protocolType: 'consumer', protocols: protocols('range'), sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, requireKnownMemberId: false, ...extra };
 }
 
 async function withCoordinator(fn: (g: GroupCoordinator) => Promise<void>): Promise<void> {
@@ -103,6 +103,18 @@ test('offset commits: simple commits only on member-less groups, members need th
     assert.equal(g.checkCommit({ cluster: C, groupId: 'g', generationId: 0, memberId: a.memberId }), ERR.ILLEGAL_GENERATION);
     assert.equal(g.checkCommit({ cluster: C, groupId: 'g', generationId: -1, memberId: '' }), ERR.UNKNOWN_MEMBER_ID);
   });
+});
+
+test('with an initial rebalance delay, members joining a new group together form its first generation', async () => {
+  const g = new GroupCoordinator({ ids: seededIds(3), initialRebalanceDelayMs: 30 });
+  const keepAlive = setInterval(() => undefined, 1000); // the coordinator's timers are unref'd
+  try {
+    const [a, b] = await Promise.all([g.join(joinReq('')), g.join(joinReq(''))]);
+    assert.deepEqual([a.generationId, b.generationId, a.members.length + b.members.length], [1, 1, 2]);
+  } finally {
+    clearInterval(keepAlive);
+    g.close();
+  }
 });
 
 test('close answers waiting joins with COORDINATOR_NOT_AVAILABLE', async () => {

@@ -7,10 +7,13 @@
  */
 import type { IdSource } from '../../../shared/index.js';
 import { ERR } from './error-codes.js';
-import type { GroupState, JoinRequest, JoinResult, JoinedMember, MemberRef, SyncRequest, SyncResult } from './group-types.js';
+import type { GroupDescription, GroupState, JoinRequest, JoinResult, JoinedMember, MemberRef, SyncRequest, SyncResult } from './group-types.js';
+import { fitsGroup, selectProtocol } from './protocol-vote.js';
 
 interface Member {
   readonly id: string;
+  readonly clientId: string;
+  readonly clientHost: string;
   groupInstanceId: string | null;
   protocolType: string;
   protocols: JoinRequest['protocols'];
@@ -33,6 +36,8 @@ interface Group {
   readonly members: Map<string, Member>;
   readonly pending: Map<string, NodeJS.Timeout>;
   rebalanceTimer: NodeJS.Timeout | undefined;
+  /** True while a new group waits `initialRebalanceDelayMs` for more members to join. */
+  holding: boolean;
 }
 
 const EMPTY: Buffer = Buffer.alloc(0);
@@ -57,7 +62,7 @@ export class GroupCoordinator {
     if (req.groupId === '') return fail(ERR.INVALID_GROUP_ID);
     if (req.sessionTimeoutMs <= 0) return fail(ERR.INVALID_SESSION_TIMEOUT);
     const g = this.#group(req.cluster, req.groupId);
-    if (g.members.size > 0 && !compatible(g, req)) return fail(ERR.INCONSISTENT_GROUP_PROTOCOL);
+    if (g.members.size > 0 && !fitsGroup({ protocolType: g.protocolType, members: [...g.members.values()] }, req)) return fail(ERR.INCONSISTENT_GROUP_PROTOCOL);
     let memberId = req.memberId;
     if (memberId === '') {
       memberId = `${req.clientId}-${this.#ids.uuid()}`;
@@ -75,7 +80,7 @@ export class GroupCoordinator {
     g.pending.delete(memberId);
     let m = g.members.get(memberId);
     if (m === undefined) {
-      m = { id: memberId, groupInstanceId: req.groupInstanceId, protocolType: req.protocolType, protocols: req.protocols, sessionTimeoutMs: req.sessionTimeoutMs, rebalanceTimeoutMs: req.rebalanceTimeoutMs, assignment: EMPTY, joinWaiter: undefined, syncWaiter: undefined, sessionTimer: undefined };
+      m = { id: memberId, clientId: req.clientId, clientHost: req.clientHost, groupInstanceId: req.groupInstanceId, protocolType: req.protocolType, protocols: req.protocols, sessionTimeoutMs: req.sessionTimeoutMs, rebalanceTimeoutMs: req.rebalanceTimeoutMs, assignment: EMPTY, joinWaiter: undefined, syncWaiter: undefined, sessionTimer: undefined };
       g.members.set(memberId, m);
     }
     m.groupInstanceId = req.groupInstanceId;
@@ -158,6 +163,23 @@ export class GroupCoordinator {
     return g === undefined ? { state: 'Empty', generation: 0, members: 0 } : { state: g.state, generation: g.generation, members: g.members.size };
   }
 
+  /** A group's members and state; `Dead` when the coordinator does not know it. */
+  describe(cluster: string, groupId: string): GroupDescription {
+    const g = this.#groups.get(groupKey(cluster, groupId));
+    if (g === undefined) return { groupId, state: 'Dead', protocolType: '', protocol: '', members: [] };
+    const members = [...g.members.values()].map((m) => ({
+      memberId: m.id, groupInstanceId: m.groupInstanceId, clientId: m.clientId, clientHost: m.clientHost,
+      metadata: m.protocols.find((p) => p.name === g.protocol)?.metadata ?? EMPTY, assignment: m.assignment,
+    }));
+    return { groupId, state: g.state, protocolType: g.protocolType ?? '', protocol: g.state === 'Stable' || g.state === 'CompletingRebalance' ? g.protocol ?? '' : '', members };
+  }
+
+  /** Groups of a cluster the coordinator knows, sorted by id. */
+  list(cluster: string): GroupDescription[] {
+    const prefix = groupKey(cluster, '');
+    return [...this.#groups.values()].filter((g) => g.key.startsWith(prefix)).map((g) => this.describe(cluster, g.groupId)).sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+  }
+
   /** Clears every timer and answers every waiting request with COORDINATOR_NOT_AVAILABLE. */
   close(): void {
     this.#closed = true;
@@ -177,7 +199,7 @@ export class GroupCoordinator {
     const key = groupKey(cluster, groupId);
     let g = this.#groups.get(key);
     if (g === undefined) {
-      g = { key, groupId, state: 'Empty', generation: 0, protocolType: null, protocol: null, leader: undefined, members: new Map(), pending: new Map(), rebalanceTimer: undefined };
+      g = { key, groupId, state: 'Empty', generation: 0, protocolType: null, protocol: null, leader: undefined, members: new Map(), pending: new Map(), rebalanceTimer: undefined, holding: false };
       this.#groups.set(key, g);
     }
     return g;
@@ -203,13 +225,14 @@ export class GroupCoordinator {
     clearTimeout(g.rebalanceTimer);
     let timeout = 0;
     for (const m of g.members.values()) timeout = Math.max(timeout, m.rebalanceTimeoutMs);
-    g.rebalanceTimer = setTimeout(() => this.#completeJoin(g), wasEmpty ? this.#initialDelayMs : timeout);
+    g.holding = wasEmpty && this.#initialDelayMs > 0;
+    g.rebalanceTimer = setTimeout(() => this.#completeJoin(g), g.holding ? this.#initialDelayMs : timeout);
     g.rebalanceTimer.unref();
-    if (!wasEmpty || this.#initialDelayMs === 0) this.#maybeCompleteJoin(g);
+    this.#maybeCompleteJoin(g);
   }
 
   #maybeCompleteJoin(g: Group): void {
-    if (g.state !== 'PreparingRebalance') return;
+    if (g.state !== 'PreparingRebalance' || g.holding) return;
     for (const m of g.members.values()) if (m.joinWaiter === undefined) return;
     this.#completeJoin(g);
   }
@@ -219,6 +242,7 @@ export class GroupCoordinator {
     if (g.state !== 'PreparingRebalance') return;
     clearTimeout(g.rebalanceTimer);
     g.rebalanceTimer = undefined;
+    g.holding = false;
     for (const m of [...g.members.values()]) if (m.joinWaiter === undefined) this.#drop(g, m);
     g.generation++;
     if (g.members.size === 0) {
@@ -273,33 +297,4 @@ export class GroupCoordinator {
 
 function groupKey(cluster: string, groupId: string): string {
   return `${cluster}\u0000${groupId}`;
-}
-
-/** A joiner fits the group when it speaks the group's protocol type and shares a protocol with everyone. */
-function compatible(g: Group, req: JoinRequest): boolean {
-  if (g.protocolType !== null && g.protocolType !== req.protocolType && !(g.members.size === 1 && g.members.has(req.memberId))) return false;
-  const others = [...g.members.values()].filter((m) => m.id !== req.memberId);
-  return req.protocols.some((p) => others.every((m) => m.protocols.some((q) => q.name === p.name)));
-}
-
-/** Kafka's vote: each member votes for its most preferred protocol that every member supports. */
-function selectProtocol(members: readonly Member[]): string | null {
-  const first = members[0];
-  if (first === undefined) return null;
-  const common = first.protocols.map((p) => p.name).filter((n) => members.every((m) => m.protocols.some((p) => p.name === n)));
-  const votes = new Map<string, number>();
-  for (const m of members) {
-    const choice = m.protocols.find((p) => common.includes(p.name))?.name;
-    if (choice !== undefined) votes.set(choice, (votes.get(choice) ?? 0) + 1);
-  }
-  let best: string | null = null;
-  let bestVotes = -1;
-  for (const name of common) {
-    const v = votes.get(name) ?? 0;
-    if (v > bestVotes) {
-      best = name;
-      bestVotes = v;
-    }
-  }
-  return best;
 }

@@ -16,6 +16,8 @@ export interface JoinRequest {
   readonly memberId: string;
   readonly groupInstanceId: string | null;
   readonly clientId: string;
+  /** `/<address>` of the member's connection, as DescribeGroups shows it. */
+  readonly clientHost: string;
   readonly protocolType: string;
   readonly protocols: readonly GroupProtocol[];
   readonly sessionTimeoutMs: number;
@@ -66,4 +68,21 @@ export interface MemberRef {
   readonly groupId: string;
   readonly generationId: number;
   readonly memberId: string;
+}
+
+/** A group as DescribeGroups and ListGroups show it. */
+export interface GroupDescription {
+  readonly groupId: string;
+  /** Kafka's state names; `Dead` for a group the coordinator does not know. */
+  readonly state: GroupState | 'Dead';
+  readonly protocolType: string;
+  readonly protocol: string;
+  readonly members: readonly {
+    readonly memberId: string;
+    readonly groupInstanceId: string | null;
+    readonly clientId: string;
+    readonly clientHost: string;
+    readonly metadata: Buffer;
+    readonly assignment: Buffer;
+  }[];
 }

@@ -21,7 +21,7 @@ export async function handleJoinGroup(req: WireRequest): Promise<WireResponse> {
   });
   r.tags();
   const res = await req.services.groups.join({
-    cluster: req.session.cluster() ?? '', groupId, memberId, groupInstanceId, clientId: req.clientId ?? 'client',
+    cluster: req.session.cluster() ?? '', groupId, memberId, groupInstanceId, clientId: req.clientId ?? 'client', clientHost: `/${req.session.info.remoteAddress}`,
     protocolType, protocols, sessionTimeoutMs, rebalanceTimeoutMs, requireKnownMemberId: v >= 4,
   });
   const w = new ByteWriter({ flexible: r.flexible });

@@ -68,9 +68,15 @@ test('two consumers of one group split the partitions, commit, and a restarted c
     h.store.createTopic(CLUSTER, 'split', { partitionsCount: 4 });
     const kafka = h.kafka();
     const joined = new Map<string, number[]>();
+    let bothJoined: () => void = () => undefined;
+    const split = new Promise<void>((resolve) => { bothJoined = resolve; });
     const consumers = ['a', 'b'].map((name) => {
       const c = kafka.consumer({ groupId: 'g-split', ...FAST });
-      c.on(c.events.GROUP_JOIN, (e) => { joined.set(name, [...(e.payload.memberAssignment['split'] ?? [])].sort()); });
+      c.on(c.events.GROUP_JOIN, (e) => {
+        joined.set(name, [...(e.payload.memberAssignment['split'] ?? [])].sort());
+        // Both members must have joined one generation with disjoint halves before producing.
+        if (joined.get('a')?.length === 2 && joined.get('b')?.length === 2) bothJoined();
+      });
       return c;
     });
     const [a, b] = consumers as [Consumer, Consumer];
@@ -85,16 +91,7 @@ test('two consumers of one group split the partitions, commit, and a restarted c
         void c.connect().then(() => c.subscribe({ topic: 'split', fromBeginning: true })).then(() => consume(c, track));
       }
     });
-    // Both members must have joined one generation with disjoint halves before producing.
-    await new Promise<void>((resolve) => {
-      const check = (): void => {
-        const pa = joined.get('a') ?? [];
-        const pb = joined.get('b') ?? [];
-        if (pa.length === 2 && pb.length === 2) resolve();
-        else setImmediate(check);
-      };
-      check();
-    });
+    await split;
     assert.deepEqual([...(joined.get('a') ?? []), ...(joined.get('b') ?? [])].sort(), [0, 1, 2, 3]);
     const producer = kafka.producer();
     await producer.connect();
@@ -200,6 +197,50 @@ test('SASL/PLAIN: accepted credentials connect and name the connection; rejected
     assert.equal(h.store.partitionOffset(CLUSTER, 'secured', 0).highWatermark, 1);
     const bad = h.kafka({ sasl: { username: 'KEY1', password: 'wrong' } }).producer();
     await assert.rejects(bad.connect(), (err: Error) => err.name === 'KafkaJSSASLAuthenticationError' || /SASL|auth/i.test(err.message));
+  } finally {
+    await h.close();
+  }
+});
+
+test('admin lists and describes groups: live members with assignments, and groups known only by committed offsets', { timeout: 9000 }, async () => {
+  const h = await startHarness();
+  try {
+    h.store.createTopic(CLUSTER, 'watched', { partitionsCount: 2 });
+    h.offsets.commitOffsets(CLUSTER, 'g-offsets-only', [{ topic: 'watched', partition: 0, offset: 0 }]);
+    const kafka = h.kafka();
+    const consumer = kafka.consumer({ groupId: 'g-live', ...FAST });
+    const joined = new Promise<void>((resolve) => { consumer.on(consumer.events.GROUP_JOIN, () => resolve()); });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'watched' });
+    void consume(consumer, () => false);
+    await joined;
+    const admin = kafka.admin();
+    await admin.connect();
+    const listed = (await admin.listGroups()).groups.map((g) => [g.groupId, g.protocolType]).sort();
+    assert.deepEqual(listed, [['g-live', 'consumer'], ['g-offsets-only', 'consumer']]);
+    const described = await admin.describeGroups(['g-live', 'g-offsets-only', 'g-unknown']);
+    assert.deepEqual(described.groups.map((g) => [g.groupId, g.state, g.members.length]), [['g-live', 'Stable', 1], ['g-offsets-only', 'Empty', 0], ['g-unknown', 'Dead', 0]]);
+    const member = described.groups[0]?.members[0];
+    assert.equal(member?.clientId, 'wire-test');
+    assert.ok((member?.memberAssignment.length ?? 0) > 0, 'the leader-computed assignment is passed through');
+    await consumer.disconnect();
+    assert.equal((await admin.describeGroups(['g-live'])).groups[0]?.state, 'Empty');
+    await admin.disconnect();
+  } finally {
+    await h.close();
+  }
+});
+
+test('an idempotent kafkajs producer gets a producer id and its records land once', { timeout: 9000 }, async () => {
+  const h = await startHarness();
+  try {
+    h.store.createTopic(CLUSTER, 'idem', { partitionsCount: 1 });
+    const producer = h.kafka({ retries: 2 }).producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    await producer.send({ topic: 'idem', messages: [{ value: 'a' }, { value: 'b' }] });
+    await producer.send({ topic: 'idem', messages: [{ value: 'c' }] });
+    await producer.disconnect();
+    assert.deepEqual(h.store.read(CLUSTER, 'idem', 0, 0, 10).records.map((r) => r.value?.toString()), ['a', 'b', 'c']);
   } finally {
     await h.close();
   }

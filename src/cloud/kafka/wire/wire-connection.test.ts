@@ -1,72 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { API } from './api-keys.js';
 import { ByteReader } from './byte-reader.js';
 import { ByteWriter } from './byte-writer.js';
 import { ERR } from './error-codes.js';
 import { encodeRecordBatches } from './record-batch-encoder.js';
+import { decodeRecordBatches } from './record-batch-decoder.js';
 import { CLUSTER, startHarness } from './listener-harness.fixture.js';
-
-/** A bare Kafka client: frames out, frames in, no protocol knowledge beyond the header. */
-class RawClient {
-  readonly #socket: net.Socket;
-  #buf = Buffer.alloc(0);
-  readonly #frames: Buffer[] = [];
-  #waiter: ((f: Buffer | 'closed') => void) | undefined;
-  #closed = false;
-
-  private constructor(socket: net.Socket) {
-    this.#socket = socket;
-    socket.on('data', (d: Buffer) => {
-      this.#buf = Buffer.concat([this.#buf, d]);
-      while (this.#buf.length >= 4 && this.#buf.length >= 4 + this.#buf.readInt32BE(0)) {
-        const size = this.#buf.readInt32BE(0);
-        this.#deliver(this.#buf.subarray(4, 4 + size));
-        this.#buf = this.#buf.subarray(4 + size);
-      }
-    });
-    socket.on('close', () => { this.#closed = true; this.#waiter?.('closed'); });
-  }
-
-  static connect(port: number): Promise<RawClient> {
-    return new Promise((resolve, reject) => {
-      const s = net.connect(port, '127.0.0.1', () => resolve(new RawClient(s)));
-      s.once('error', reject);
-    });
-  }
-
-  #deliver(f: Buffer): void {
-    const w = this.#waiter;
-    this.#waiter = undefined;
-    if (w !== undefined) w(f);
-    else this.#frames.push(f);
-  }
-
-  /** Sends a request with header v1 (or v2 when `flexible`). */
-  send(apiKey: number, version: number, correlationId: number, body: (w: ByteWriter) => void, flexible = false): void {
-    const w = new ByteWriter();
-    w.int32(0).int16(apiKey).int16(version).int32(correlationId).nullableString('raw');
-    if (flexible) w.uvarint(0);
-    const bw = new ByteWriter({ flexible });
-    body(bw);
-    w.raw(bw.toBuffer());
-    const frame = Buffer.from(w.toBuffer());
-    frame.writeInt32BE(frame.length - 4, 0);
-    this.#socket.write(frame);
-  }
-
-  next(): Promise<Buffer | 'closed'> {
-    const f = this.#frames.shift();
-    if (f !== undefined) return Promise.resolve(f);
-    if (this.#closed) return Promise.resolve('closed');
-    return new Promise((resolve) => { this.#waiter = resolve; });
-  }
-
-  close(): void {
-    this.#socket.destroy();
-  }
-}
+import { RawClient } from './raw-client.fixture.js';
 
 function apiVersionsList(r: ByteReader): { error: number; apis: Map<number, [number, number]> } {
   const error = r.int16();
@@ -118,11 +59,11 @@ test('an unknown API key or unsupported version closes the connection', async ()
   }
 });
 
-function fetchV11(w: ByteWriter, topic: string, offset: number, maxWaitMs: number): void {
-  w.int32(-1).int32(maxWaitMs).int32(1).int32(1 << 20).int8(0).int32(0).int32(-1);
+function fetchV11(w: ByteWriter, topic: string, offset: number, maxWaitMs: number, partitionMaxBytes = 1 << 20, maxBytes = 1 << 20): void {
+  w.int32(-1).int32(maxWaitMs).int32(1).int32(maxBytes).int8(0).int32(0).int32(-1);
   w.array([topic], (x, t) => {
     x.string(t);
-    x.array([0], (y, p) => { y.int32(p).int32(-1).int64(offset).int64(-1).int32(1 << 20); });
+    x.array([0], (y, p) => { y.int32(p).int32(-1).int64(offset).int64(-1).int32(partitionMaxBytes); });
   });
   w.array([] as string[], (x, t) => { x.string(t); });
   w.string('');
@@ -204,6 +145,52 @@ test('Fetch beyond the log end is OFFSET_OUT_OF_RANGE; an unknown topic is UNKNO
     const g = await c.next();
     assert.ok(g !== 'closed');
     assert.equal(readFetchV11(g).error, ERR.UNKNOWN_TOPIC_OR_PARTITION);
+  } finally {
+    c.close();
+    await h.close();
+  }
+});
+
+function recordCount(records: Buffer): number {
+  const d = decodeRecordBatches(records);
+  assert.equal(d.kind, 'records');
+  return d.kind === 'records' ? d.records.length : -1;
+}
+
+test('Fetch honours partition and response max bytes, but always returns a first record that is too large', async () => {
+  const h = await startHarness();
+  const c = await RawClient.connect(h.listener.port);
+  try {
+    h.store.createTopic(CLUSTER, 'sized', { partitionsCount: 1 });
+    h.store.append(CLUSTER, 'sized', Array.from({ length: 10 }, () => ({ partition: 0, value: Buffer.alloc(100, 0x62) })));
+    const counts: number[] = [];
+    for (const [partMax, max] of [[1 << 20, 1 << 20], [400, 1 << 20], [1 << 20, 400], [1, 1]] as const) {
+      c.send(API.Fetch, 11, counts.length + 1, (w) => fetchV11(w, 'sized', 0, 0, partMax, max));
+      const f = await c.next();
+      assert.ok(f !== 'closed');
+      counts.push(recordCount(readFetchV11(f).records));
+    }
+    assert.equal(counts[0], 10);
+    assert.ok((counts[1] ?? 0) >= 1 && (counts[1] ?? 0) < 4, `partition max 400 bytes gave ${counts[1]} records of 100 bytes`);
+    assert.ok((counts[2] ?? 0) >= 1 && (counts[2] ?? 0) < 4, `response max 400 bytes gave ${counts[2]} records of 100 bytes`);
+    assert.equal(counts[3], 1);
+  } finally {
+    c.close();
+    await h.close();
+  }
+});
+
+test('a connection without a cluster sees no topics and a null cluster id', async () => {
+  const h = await startHarness({ clusterId: () => undefined });
+  const c = await RawClient.connect(h.listener.port);
+  try {
+    h.store.createTopic(CLUSTER, 'hidden', { partitionsCount: 1 });
+    const r = await c.call(API.Metadata, 2, false, (w) => { w.nullableArray(null, (x) => x); });
+    assert.equal(r.array((x) => { x.int32(); x.string(); x.int32(); x.nullableString(); }).length, 1);
+    assert.equal(r.nullableString(), null);
+    r.int32();
+    assert.equal(r.array((x) => x).length, 0);
+    assert.equal(r.remaining, 0);
   } finally {
     c.close();
     await h.close();

@@ -23,6 +23,8 @@ class ConnectionSession implements WireSession {
   #info: ConnectionInfo;
   readonly #resolve: (conn: ConnectionInfo) => string | undefined;
   #rawSasl = false;
+  /** The resolved cluster, for the current `#info` (resolution may read the control plane). */
+  #cluster: string | undefined;
 
   constructor(broker: BrokerAddress, info: ConnectionInfo, resolve: (conn: ConnectionInfo) => string | undefined) {
     this.broker = broker;
@@ -31,11 +33,21 @@ class ConnectionSession implements WireSession {
   }
 
   get info(): ConnectionInfo { return this.#info; }
-  cluster(): string | undefined { return this.#resolve(this.#info); }
-  authenticated(username: string): void { this.#info = { ...this.#info, username }; }
+  cluster(): string | undefined {
+    // Only a found cluster is kept: one created after the connection opened is seen next time.
+    this.#cluster ??= this.#resolve(this.#info);
+    return this.#cluster;
+  }
+  authenticated(username: string): void {
+    this.#info = { ...this.#info, username };
+    this.#cluster = undefined;
+  }
   expectRawSaslToken(): void { this.#rawSasl = true; }
   setClientId(clientId: string | null): void {
-    if (clientId !== this.#info.clientId) this.#info = { ...this.#info, clientId };
+    if (clientId !== this.#info.clientId) {
+      this.#info = { ...this.#info, clientId };
+      this.#cluster = undefined;
+    }
   }
 
   /** True once, right after a SaslHandshake v0. */

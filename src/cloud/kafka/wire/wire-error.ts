@@ -1,7 +1,7 @@
 /** A malformed request (the client's fault or a version mismatch): the connection is closed. */
 
 /** Why a request could not be read. */
-export type WireErrorCode = 'truncated' | 'corrupt' | 'unsupported-version' | 'unknown-api';
+export type WireErrorCode = 'truncated' | 'corrupt';
 
 /** A request the listener cannot read; the connection that sent it is closed. */
 export class WireError extends Error {

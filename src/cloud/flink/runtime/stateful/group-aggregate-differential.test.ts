@@ -12,11 +12,7 @@ import { OperatorNode } from '../operator-node.js';
 import { DELETE, INSERT, UPDATE_AFTER, UPDATE_BEFORE, type Row, type RowPredicate } from '../types.js';
 import { GroupAggregateOperator } from './group-aggregate-operator.js';
 import type { AggregateCall } from './types.js';
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => { s = (s + 0x6d2b79f5) >>> 0; let t = s; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-}
+import { seededRandom } from './seeded-random.js';
 
 const AGGS: readonly AggregateCall[] = [
   { fn: 'COUNT' },
@@ -112,7 +108,7 @@ function streamed(rand: () => number, rows: readonly Row[], kinds: readonly numb
 for (const [name, having] of [['no HAVING', undefined], ['HAVING COUNT(*) % 2 = 0', (r: Row) => (r[1] as bigint) % 2n === 0n]] as const) {
   test(`folded group-aggregate output equals the batch GROUP BY (${name}), 200 random runs`, () => {
     for (let seed = 1; seed <= 200; seed++) {
-      const rand = prng(seed);
+      const rand = seededRandom(seed);
       const { rows, kinds } = randomChangelog(rand, 20 + Math.floor(rand() * 120));
       assert.deepEqual(streamed(rand, rows, kinds, having), naive(rows, kinds, having), `seed ${seed}`);
     }

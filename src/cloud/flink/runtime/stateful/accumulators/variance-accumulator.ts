@@ -9,7 +9,7 @@
  * NULL when no non-null input; the sample forms are NULL for a single input.
  */
 import { decimalFromNumber, decimalToNumber, divHalfUp, pow10, type LogicalType } from '../../../types/index.js';
-import type { Json } from '../value-codec.js';
+import { decodeValue, encodeValue, type Json } from '../value-codec.js';
 import type { Accumulator } from './types.js';
 
 /** Which of the four statistics. */
@@ -91,12 +91,12 @@ export class VarianceAccumulator implements Accumulator {
   }
 
   snapshot(): Json {
-    return this.#exact ? [this.#n, this.#sum.toString(), this.#sumSq.toString()] : [this.#n, this.#mean, this.#m2];
+    return this.#exact ? [this.#n, this.#sum.toString(), this.#sumSq.toString()] : [this.#n, encodeValue(this.#mean), encodeValue(this.#m2)];
   }
 
   restore(s: Json): void {
-    const [n, a, b] = s as readonly [number, number | string, number | string];
+    const [n, a, b] = s as readonly [number, Json, Json];
     this.#n = n;
-    if (this.#exact) { this.#sum = BigInt(a); this.#sumSq = BigInt(b); } else { this.#mean = a as number; this.#m2 = b as number; }
+    if (this.#exact) { this.#sum = BigInt(a as string); this.#sumSq = BigInt(b as string); } else { this.#mean = decodeValue(a) as number; this.#m2 = decodeValue(b) as number; }
   }
 }

@@ -1,0 +1,156 @@
+/**
+ * Top-N: ROW_NUMBER/RANK/DENSE_RANK over (PARTITION BY … ORDER BY …) with a rank filter
+ * rankStart..rankEnd, over an insert-only or updating input (-U/-D remove an equal row; one that
+ * is not held — never seen — is ignored, as in Flink). Each partition keeps its rows sorted (ties in
+ * arrival order); with `insertOnly` only rows that can still rank are kept.
+ *
+ * Output (mini-batch: one diff per touched partition per batch, in first-touch order), compared
+ * against what downstream holds:
+ * - without the rank number: rows leaving the Top-N emit -D, rows entering emit +I;
+ * - with the rank number (appended as BIGINT): a rank whose row changed emits -U old/+U new, a rank
+ *   that disappeared -D, a new rank +I (as Flink's retractable Top-N does with rank output).
+ * Output rows carry no rowtime. Deduplication (N = 1 on a time attribute) is deduplicate-operator.ts.
+ */
+import type { Batch } from '../batch.js';
+import type { Operator, OperatorContext } from '../operator.js';
+import { DELETE, INSERT, UPDATE_AFTER, UPDATE_BEFORE, type Row } from '../types.js';
+import { insertSorted, pruneBeyond, rankNumbers } from './rank-numbers.js';
+import type { KeyExtractor, RankFunction, RowComparator } from './types.js';
+import { decodeRow, encodeRow, tupleKey, valueKey, valuesEqual, type Json, type KeyId } from './value-codec.js';
+
+/** What a planner hands to a Top-N. */
+export interface RankSpec {
+  readonly partitionKey?: KeyExtractor;
+  readonly order: RowComparator;
+  readonly rankFunction?: RankFunction;
+  /** First rank kept (default 1). */
+  readonly rankStart?: number;
+  /** Last rank kept (`rn <= N`). */
+  readonly rankEnd: number;
+  /** Append the rank number to output rows. */
+  readonly outputRank?: boolean;
+  /** The input is insert-only: rows beyond the Top-N can be dropped from state. */
+  readonly insertOnly?: boolean;
+}
+
+/** Checkpointed state: per partition [key, sorted rows, emitted rows]. */
+export interface RankState {
+  readonly partitions: readonly (readonly [Json, readonly Json[], readonly Json[]])[];
+}
+
+interface Partition {
+  readonly key: unknown[];
+  readonly rows: Row[];
+  emitted: Row[];
+  epoch: number;
+}
+
+const NO_KEY: KeyExtractor = () => [];
+
+/** Top-N; see the file header. */
+export class RankOperator implements Operator<RankState> {
+  readonly #spec: RankSpec;
+  readonly #fn: RankFunction;
+  readonly #key: KeyExtractor;
+  readonly #parts = new Map<KeyId, Partition>();
+  #epoch = 0;
+
+  constructor(spec: RankSpec) {
+    this.#spec = spec;
+    this.#fn = spec.rankFunction ?? 'ROW_NUMBER';
+    this.#key = spec.partitionKey ?? NO_KEY;
+  }
+
+  onBatch(batch: Batch, _input: number, ctx: OperatorContext): void {
+    const epoch = ++this.#epoch;
+    const { order, rankEnd, insertOnly = false } = this.#spec;
+    const touched: [KeyId, Partition][] = [];
+    const { rows, kinds, size } = batch;
+    for (let i = 0; i < size; i++) {
+      const row = rows[i] as Row;
+      const add = kinds[i] === INSERT || kinds[i] === UPDATE_AFTER;
+      const key = this.#key(row);
+      const id = tupleKey(key);
+      let p = this.#parts.get(id);
+      if (p === undefined) {
+        if (!add) continue;
+        p = { key, rows: [], emitted: [], epoch: 0 };
+        this.#parts.set(id, p);
+      }
+      if (p.epoch !== epoch) { p.epoch = epoch; touched.push([id, p]); }
+      if (add) {
+        insertSorted(p.rows, row, order);
+        if (insertOnly) pruneBeyond(p.rows, this.#fn, rankEnd, order);
+      } else {
+        const j = p.rows.findIndex((r) => order(r, row) === 0 && valuesEqual(r, row));
+        if (j >= 0) p.rows.splice(j, 1);
+      }
+    }
+    for (const [id, p] of touched) this.#diff(id, p, ctx);
+  }
+
+  /** The visible output of a partition now. */
+  #visible(p: Partition): Row[] {
+    const { rankStart = 1, rankEnd, outputRank = false, order } = this.#spec;
+    const ranks = rankNumbers(p.rows, this.#fn, order);
+    const out: Row[] = [];
+    p.rows.forEach((row, j) => {
+      const r = ranks[j] as number;
+      if (r >= rankStart && r <= rankEnd) out.push(outputRank ? [...row, BigInt(r)] : row);
+    });
+    return out;
+  }
+
+  #diff(id: KeyId, p: Partition, ctx: OperatorContext): void {
+    const next = this.#visible(p);
+    const removed = multisetMinus(p.emitted, next);
+    const added = multisetMinus(next, p.emitted);
+    if (this.#spec.outputRank === true) {
+      // Pair a removed and an added row of the same rank number into an update of that rank.
+      const rankOf = (r: Row): unknown => r[r.length - 1];
+      for (const old of removed) {
+        const k = added.findIndex((n) => rankOf(n) === rankOf(old));
+        if (k >= 0) {
+          ctx.emit(old, UPDATE_BEFORE, Number.NaN);
+          ctx.emit(added[k] as Row, UPDATE_AFTER, Number.NaN);
+          added.splice(k, 1);
+        } else {
+          ctx.emit(old, DELETE, Number.NaN);
+        }
+      }
+    } else {
+      for (const old of removed) ctx.emit(old, DELETE, Number.NaN);
+    }
+    for (const row of added) ctx.emit(row, INSERT, Number.NaN);
+    p.emitted = next;
+    if (p.rows.length === 0 && next.length === 0) this.#parts.delete(id);
+  }
+
+  snapshot(): RankState {
+    return { partitions: [...this.#parts.values()].map((p) => [encodeRow(p.key), p.rows.map(encodeRow), p.emitted.map(encodeRow)] as const) };
+  }
+
+  restore(s: RankState): void {
+    this.#parts.clear();
+    for (const [k, rows, emitted] of s.partitions) {
+      const key = decodeRow(k);
+      this.#parts.set(tupleKey(key), { key, rows: rows.map(decodeRow), emitted: emitted.map(decodeRow), epoch: 0 });
+    }
+    this.#epoch = 0;
+  }
+
+  close(): void { this.#parts.clear(); }
+}
+
+/** Rows of `a` not matched one-for-one by an equal row of `b`, in `a`'s order. */
+function multisetMinus(a: readonly Row[], b: readonly Row[]): Row[] {
+  const counts = new Map<unknown, number>();
+  for (const r of b) { const k = valueKey(r); counts.set(k, (counts.get(k) ?? 0) + 1); }
+  const out: Row[] = [];
+  for (const r of a) {
+    const k = valueKey(r);
+    const n = counts.get(k) ?? 0;
+    if (n > 0) counts.set(k, n - 1); else out.push(r);
+  }
+  return out;
+}
