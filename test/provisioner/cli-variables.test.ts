@@ -69,7 +69,7 @@ describe('typed -var values', () => {
     assert.deepEqual(await applied('b=true', 'n=5', 'l=["x","y"]', 'm={a=1}'), { b: true, n: 5, l: ['x', 'y'], m: { a: 1 } });
   });
 
-  test('falsy values: -var=b=false and -var=n=0', { todo: 'BUG: -var=b=false / -var=n=0 fail "The value from -var is not a valid expression: " — engine/config-walk.ts #variable tests `!p.value && p.value !== null`, which is true for false and 0 (should be `p.value === undefined`)' }, async () => {
+  test('falsy values: -var=b=false and -var=n=0', async () => {
     assert.deepEqual(await applied('b=false', 'n=0'), { b: false, n: 0, l: [], m: {} });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Differential property: random insert/update/delete changelogs in random batch splits through the
  * group aggregate; folding its output changelog must give exactly what a naive batch GROUP BY over
- * the net input computes (with and without HAVING, and through a snapshot/restore midway).
+ * the net input computes (with and without HAVING and mini-batch, through snapshot/restore at random points).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -76,7 +76,8 @@ function naive(rows: readonly Row[], kinds: readonly number[], having: RowPredic
 /** Runs the changelog in random batches (optionally restoring into a fresh operator midway); folds the output. */
 function streamed(rand: () => number, rows: readonly Row[], kinds: readonly number[], having: RowPredicate | undefined): string[] {
   const table = new Map<string, number>();
-  const make = () => new GroupAggregateOperator({ key: (r) => [r[0]], aggregates: AGGS, ...(having === undefined ? {} : { having }) });
+  const miniBatch = rand() < 0.5;
+  const make = () => new GroupAggregateOperator({ key: (r) => [r[0]], aggregates: AGGS, miniBatch, ...(having === undefined ? {} : { having }) });
   const downstream = (el: { kind: string; batch?: { size: number; rows: readonly Row[]; kinds: Uint8Array } }): void => {
     if (el.kind !== 'batch' || el.batch === undefined) return;
     for (let i = 0; i < el.batch.size; i++) {

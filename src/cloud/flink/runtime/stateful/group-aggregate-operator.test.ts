@@ -49,6 +49,19 @@ test('mini-batch: one change per key per batch, none when the result is unchange
   `);
 });
 
+test('without mini-batch every input row emits its own change', () => {
+  assertChangelogScript(byKey([SUM_V], { miniBatch: false }), `
+    +I['a', 1]
+    +I['a', 2]
+    -D['a', 1]
+    > +I['a', 1]
+    > -U['a', 1]
+    > +U['a', 3]
+    > -U['a', 3]
+    > +U['a', 2]
+  `);
+});
+
 test('MIN/MAX after retracting the current minimum and maximum', () => {
   const make = byKey([{ fn: 'MIN', arg: (r) => r[1], argType: intType() }, { fn: 'MAX', arg: (r) => r[1], argType: intType() }]);
   assertChangelogScript(make, `

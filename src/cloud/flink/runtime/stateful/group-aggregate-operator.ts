@@ -11,10 +11,11 @@
  * +I, one that stops passing emits -D of the row downstream last saw (same rewrite as the Calc's
  * update pair), so COUNT(*) going 10 → 11 under `COUNT(*) % 10 = 0` retracts the row with -D.
  *
- * Mini-batch: a whole input batch is folded first, then each touched group emits at most one
- * change (in first-touch order), comparing against what it emitted before the batch. This is
- * Flink's mini-batch aggregation (table.exec.mini-batch.*, on in Confluent Cloud): fewer
- * intermediate updates than per-record processing, same final table after folding the changelog.
+ * Mini-batch (default): a whole input batch is folded first, then each touched group emits at most
+ * one change (in first-touch order), comparing against what it emitted before the batch. This is
+ * Flink's mini-batch aggregation (table.exec.mini-batch.*): fewer intermediate updates than
+ * per-record processing, same final table after folding the changelog. `miniBatch: false` emits
+ * after every input row instead, like Flink without mini-batch.
  *
  * State TTL (`sql.state-ttl`): a group untouched for longer than the TTL in processing time (the
  * injected clock) is expired lazily — when next touched it starts over as new (+I again; its old
@@ -42,6 +43,8 @@ export interface GroupAggregateSpec {
   readonly stateTtlMs?: number;
   /** Processing-time clock for the TTL. */
   readonly clock?: Clock;
+  /** Fold each input batch before emitting (default true); false emits per input row. */
+  readonly miniBatch?: boolean;
 }
 
 /** Checkpointed state: per grouping set, the groups as [key, rowCount, accumulators, emitted, lastAccess]. */
@@ -74,6 +77,7 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
   readonly #ttl: number;
   readonly #clock: Clock | undefined;
   readonly #sets: GroupingRuntime[];
+  readonly #miniBatch: boolean;
   #epoch = 0;
 
   constructor(spec: GroupAggregateSpec) {
@@ -81,6 +85,7 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
     this.#having = spec.having;
     this.#ttl = spec.stateTtlMs ?? 0;
     this.#clock = spec.clock;
+    this.#miniBatch = spec.miniBatch ?? true;
     this.#sets = spec.groupingSets !== undefined
       ? spec.groupingSets.map((g) => ({ key: g.key, groupingId: g.groupingId, groups: new Map() }))
       : [{ key: spec.key ?? NO_KEY, groupingId: undefined, groups: new Map() }];
@@ -90,13 +95,19 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
   get groupCount(): number { return this.#sets.reduce((n, s) => n + s.groups.size, 0); }
 
   onBatch(batch: Batch, _input: number, ctx: OperatorContext): void {
+    if (this.#miniBatch) { this.#fold(batch, 0, batch.size, ctx); return; }
+    for (let i = 0; i < batch.size; i++) this.#fold(batch, i, i + 1, ctx);
+  }
+
+  /** Folds rows `from..to-1` of a batch, then emits one change per touched group. */
+  #fold(batch: Batch, from: number, to: number, ctx: OperatorContext): void {
     const epoch = ++this.#epoch;
     const now = this.#ttl > 0 && this.#clock !== undefined ? this.#clock.now() : 0;
     const ttl = this.#ttl;
     const aggs = this.#aggs;
     const dirty: [GroupingRuntime, KeyId, Group][] = [];
-    const { rows, kinds, size } = batch;
-    for (let i = 0; i < size; i++) {
+    const { rows, kinds } = batch;
+    for (let i = from; i < to; i++) {
       const row = rows[i] as Row;
       const kind = kinds[i];
       const add = kind === INSERT || kind === UPDATE_AFTER;
