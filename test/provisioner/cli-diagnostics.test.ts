@@ -42,13 +42,11 @@ const CASES: readonly Case[] = [
     name: 'unknown nested block type suggests the right one',
     tf: 'resource "random_id" "a" {\n  byte_length = 4\n  lifecycel {\n  }\n}\n',
     expect: [/Did you mean "lifecycle"\?/],
-    todo: 'no did-you-mean for unknown block types ("lifecycel" → "lifecycle"); Terraform suggests one',
   },
   {
     name: 'unknown top-level block type',
     tf: 'resource "random_id" "a" {\n  byte_length = 4\n}\n\nresourze "x" "y" {\n}\n',
     expect: [/Error: Unsupported block type/, /on main\.tf line 5/, /Did you mean "resource"\?/],
-    todo: 'no did-you-mean for an unknown top-level block ("resourze" → "resource")',
   },
   {
     name: 'missing required argument',

@@ -110,7 +110,7 @@ describe('crash during a create_before_destroy replacement', () => {
   const dir = workdir({ 'main.tf': CBD });
   after(() => removeDir(dir));
 
-  test('a deposed object left by SIGKILL is destroyed by the next apply', { todo: 'BUG: after SIGKILL mid-replacement the state keeps "random_id.cbd" deposed (old id); the next plan says "No changes" and never destroys it (Terraform plans "(deposed object KEY) will be destroyed"). Also the deposed key is the constant "deposed", so two deposed objects of one instance would collide (engine/apply-walk.ts)' }, async () => {
+  test('a deposed object left by SIGKILL is destroyed by the next apply', async () => {
     assert.equal(cliChild(dir, ['apply', '-auto-approve']).code, 0);
     const oldId = stateAttr(dir, 'random_id.cbd', 'id');
     const run = spawnCli(dir, ['apply', '-auto-approve', '-var=v=two', '-var=wait=60s']);

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { join, relative, resolve } from 'node:path';
 import { parse as hclParse } from '@cdktf/hcl2json';
 import type { Diagnostic, Outcome, SourcePos, SourceRange } from '../../shared/index.js';
-import { errorDiag, warningDiag, hasErrors } from '../../shared/index.js';
+import { errorDiag, warningDiag, hasErrors, suggestion } from '../../shared/index.js';
 import { convertToType, parseTypeExpression } from '../lang/index.js';
 import type { Value } from '../lang/index.js';
 import { blockInstances, decodeBody, isJsonObject, type DecodeContext } from './body-decoder.js';
@@ -179,7 +179,7 @@ class ModuleLoader {
       for (const [type, value] of Object.entries(unit.json)) {
         const lc = labelCounts[type];
         if (lc === undefined) {
-          this.diagnostics.push(errorDiag('config-unknown-block', `Unsupported block type "${type}"`, { detail: 'Blocks of this type are not expected here. Top-level blocks are terraform, provider, variable, locals, resource, data, output, module, moved and import.', range: at(top?.find((b) => b.type === type)?.pos) }));
+          this.diagnostics.push(errorDiag('config-unknown-block', `Unsupported block type "${type}"`, { detail: `Blocks of this type are not expected here.${suggestion(type, Object.keys(labelCounts))} Top-level blocks are terraform, provider, variable, locals, resource, data, output, module, moved and import.`, range: at(top?.find((b) => b.type === type)?.pos) }));
           continue;
         }
         const occ = new Map<string, number>();

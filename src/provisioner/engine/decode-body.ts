@@ -15,6 +15,9 @@ import type { MarkedValue, ObjectValue, Value } from '../lang/index.js';
 import { isUnknown, isWhollyKnown } from '../lang/index.js';
 import type { AttributeSchema, BlockSchema, NestedBlockSchema } from '../provider/index.js';
 
+/** Meta-argument blocks every resource accepts: suggested for misspelt block names. */
+const META_BLOCKS = ['lifecycle', 'dynamic', 'provisioner', 'connection'];
+
 /** Evaluates one expression from `file` in `scope`. */
 export type ExprEvaluator = (expr: Expr, file: string, scope: EvalScope) => { value?: MarkedValue; diagnostics: readonly Diagnostic[] };
 
@@ -115,7 +118,7 @@ function decodeBlockBody(body: Body, schema: BlockSchema, path: string, scope: E
         c.diagnostics.push(errorDiag('config-unknown-attribute', `Unsupported argument`, { detail: `An argument named "${name}" is not expected here. Did you mean to define a block of type "${name}"? Write it as ${name} { ... }.`, range: a.range, address: c.address }));
         continue;
       }
-      c.diagnostics.push(errorDiag('config-unknown-attribute', `Unsupported argument`, { detail: `An argument named "${name}" is not expected in ${c.what}.${suggestion(name, [...Object.keys(schema.attributes), ...Object.keys(blockSchemas)])}`, range: a.range, address: c.address }));
+      c.diagnostics.push(errorDiag('config-unknown-attribute', `Unsupported argument`, { detail: `An argument named "${name}" is not expected in ${c.what}.${suggestion(name, [...Object.keys(schema.attributes), ...Object.keys(blockSchemas), ...(path ? [] : ['count', 'for_each', 'depends_on', 'provider'])])}`, range: a.range, address: c.address }));
       continue;
     }
     if (as.computed && !as.optional && !as.required) {
@@ -137,7 +140,7 @@ function decodeBlockBody(body: Body, schema: BlockSchema, path: string, scope: E
   for (const [type, blocks] of blocksByType) {
     const bs = blockSchemas[type];
     if (!bs) {
-      c.diagnostics.push(errorDiag('config-unknown-block', `Unsupported block type`, { detail: `Blocks of type "${type}" are not expected in ${c.what}.${suggestion(type, [...Object.keys(blockSchemas), ...Object.keys(schema.attributes)])}`, range: blocks[0]!.block.range, address: c.address }));
+      c.diagnostics.push(errorDiag('config-unknown-block', `Unsupported block type`, { detail: `Blocks of type "${type}" are not expected in ${c.what}.${suggestion(type, [...Object.keys(blockSchemas), ...(path ? [] : META_BLOCKS)])}`, range: blocks[0]!.block.range, address: c.address }));
       continue;
     }
     out[type] = decodeNested(type, blocks, bs, path, c);
