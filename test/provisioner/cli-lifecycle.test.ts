@@ -168,7 +168,7 @@ describe('saved plan files', () => {
     assert.equal(state.values.outputs['hex']?.value, stateAttr(dir, 'random_id.a', 'hex'));
   });
 
-  test('show -json of a plan lists unchanged resources as no-op, as Terraform does', { todo: 'show -json of a saved plan omits no-op resource_changes (Terraform lists them with actions ["no-op"])' }, async () => {
+  test('show -json of a plan lists unchanged resources as no-op, as Terraform does', async () => {
     const s = await cli(dir, ['show', '-json', 'third.plan']);
     const plan = JSON.parse(s.out) as { resource_changes: { address: string; change: { actions: string[] } }[] };
     assert.deepEqual(plan.resource_changes.find((c) => c.address === 'random_integer.n')?.change.actions, ['no-op']);

@@ -295,7 +295,7 @@ export class PlanWalk extends ConfigWalk {
       ...(p.notes.length ? { notes: p.notes } : {}),
       range: r.range,
     });
-    if (p.action !== 'no-op' || moved || imported) this.changes.push(change);
+    this.changes.push(change); // no-op changes too: show -json lists every resource, the text view hides them
     if (p.action !== 'no-op') this.#pending.add(address);
     this.extras.set(address, {
       prior, ...(st?.private ? { priorPrivate: st.private } : {}), ...(imported ? { imported } : {}),
