@@ -2,9 +2,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { parse as hclParse } from '@cdktf/hcl2json';
 import { formatHcl } from '../provisioner/format/index.js';
-import { syntaxDiagnostics } from '../provisioner/config/index.js';
+import { hcl2json, syntaxDiagnostics } from '../provisioner/config/index.js';
 import { EXIT_ERROR, EXIT_FMT_CHECK, EXIT_OK } from './exit-codes.js';
 import type { Io } from './terminal.js';
 import { printDiagnostics } from './workspace.js';
@@ -35,7 +34,7 @@ export async function fmtCommand(io: Io, dir: string, targets: readonly string[]
     const display = relative(dir, f) || f;
     // The formatter only tokenises; a file hcl2json rejects is reported and left as it is.
     if (/\.(tf|tfvars)$/.test(f)) {
-      try { await hclParse(display, text); } catch (e) {
+      try { await (await hcl2json()).parse(display, text); } catch (e) {
         printDiagnostics(io, syntaxDiagnostics(String((e as Error).message ?? e), display), { color: opts.color, sources: new Map([[display, text]]) });
         failed = true;
         continue;

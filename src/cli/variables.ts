@@ -6,11 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as hclParse } from '@cdktf/hcl2json';
 import type { Diagnostic } from '../shared/index.js';
 import { errorDiag, warningDiag } from '../shared/index.js';
 import type { ModuleConfig } from '../provisioner/config/index.js';
-import { syntaxDiagnostics } from '../provisioner/config/index.js';
+import { hcl2json, syntaxDiagnostics } from '../provisioner/config/index.js';
 import type { VariableInput } from '../provisioner/engine/index.js';
 import { evaluateConstant, parseLiteralOrTemplate, type Value } from '../provisioner/lang/index.js';
 import type { Io } from './terminal.js';
@@ -33,7 +32,7 @@ async function readVarFile(path: string, display: string, diags: Diagnostic[]): 
       return undefined;
     }
   } else {
-    try { json = await hclParse(display, text) as Record<string, unknown>; } catch (e) {
+    try { json = await (await hcl2json()).parse(display, text) as Record<string, unknown>; } catch (e) {
       diags.push(...syntaxDiagnostics(String((e as Error).message), display));
       return undefined;
     }

@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parse as hclParse } from '@cdktf/hcl2json';
 import type { Diagnostic, Outcome, SourcePos, SourceRange } from '../../shared/index.js';
 import { errorDiag, warningDiag, hasErrors, suggestion } from '../../shared/index.js';
 import { convertToType, parseTypeExpression } from '../lang/index.js';
@@ -50,7 +49,7 @@ async function parseHclCached(display: string, text: string, cacheDir: string | 
   if (file) {
     try { return JSON.parse(readFileSync(file, 'utf8')) as JsonObject; } catch { /* not cached yet */ }
   }
-  const json = await hclParse(display, text) as JsonObject;
+  const json = await (await hcl2json()).parse(display, text) as JsonObject;
   if (file && cacheDir) {
     try {
       mkdirSync(cacheDir, { recursive: true });
@@ -60,6 +59,15 @@ async function parseHclCached(display: string, text: string, cacheDir: string | 
     } catch { /* a read-only directory only costs speed */ }
   }
   return json;
+}
+
+/**
+ * hcl2json unpacks and instantiates its WebAssembly module when imported (150–250 ms, ~80 MB):
+ * load it only when a file is not in the parse cache.
+ */
+let hcl2jsonModule: Promise<typeof import('@cdktf/hcl2json')> | undefined;
+export function hcl2json(): Promise<typeof import('@cdktf/hcl2json')> {
+  return (hcl2jsonModule ??= import('@cdktf/hcl2json'));
 }
 
 async function readUnits(dir: string, rootDir: string, sources: Map<string, string>, diags: Diagnostic[], cacheDir?: string): Promise<FileUnit[]> {

@@ -19,8 +19,8 @@
  * (`flink_checkpoints`). Nothing reaches a topic outside that transaction: exactly-once by
  * construction. Restore loads the newest checkpoint and seeks the sources back.
  *
- * Depends on shared/, cloud/kafka (topic logs) and, later, flink/{types,expr,catalog,sql,binder,
- * planner}. Must not depend on flink/statements, the server, or anything outside cloud/.
+ * Depends on shared/, cloud/kafka (topic logs), flink/types and, later, flink/{expr,catalog,sql,
+ * binder,planner}. Must not depend on flink/statements, the server, or anything outside cloud/.
  */
 export * from './types.js';
 export { BatchBuilder, batchOf, DEFAULT_BATCH_SIZE, type Batch, type StreamElement } from './batch.js';
@@ -53,8 +53,10 @@ export { TopicSink, type TopicSinkOptions } from './topic-sink.js';
 export { BlackholeSink } from './blackhole-sink.js';
 export { ResultsSink, type ResultsSinkOptions, type ResultChange } from './results-sink.js';
 export { DeserializationError, SinkWriteError } from './runtime-errors.js';
+export { classifyFailure, type FailureClass } from './failure-class.js';
 export { orderJob, type JobGraph, type JobNode, type JobEdge } from './job-graph.js';
 export { CheckpointStore, type Checkpoint } from './checkpoint-store.js';
 export { TaskRunner, type TaskRunnerOptions, type StepResult } from './task-runner.js';
+export { latestOffsets } from './latest-offsets.js';
 export { parseChangelog, formatChange, formatBatch, formatValue } from './changelog-notation.js';
 export { OperatorHarness } from './operator-harness.js';

@@ -126,6 +126,7 @@ export class OperatorNode {
   }
 
   #reportIdle(): void {
+    if (this.#ended) return;
     const idle = this.#wm.idle;
     if (idle === this.#idle) return;
     this.#idle = idle;

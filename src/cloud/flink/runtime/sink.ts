@@ -4,6 +4,9 @@
  * and operator state: nothing reaches a topic (or a results page) outside a committed checkpoint.
  * That is exactly-once by construction: after a crash, output of the uncommitted tail was never
  * written, and the restored statement produces it again once.
+ * Against an external Kafka cluster the same contract needs a transactional producer whose commit
+ * is tied to the checkpoint (or an idempotent upsert sink); not implemented here — the local
+ * topic logs are the only target today.
  */
 import type { Batch } from './batch.js';
 

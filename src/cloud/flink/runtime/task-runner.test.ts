@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fixedClock } from '../../../shared/index.js';
 import { TopicLogStore } from '../../kafka/index.js';
 import {
-  CheckpointStore, LimitOperator, OperatorHarness, ResultsSink, TaskRunner, UnionOperator, ValuesSource,
-  jsonDeserializer, TopicSource, type Batch, type Operator, type OperatorContext, type ResultChange, type RunnerPhase,
+  BlackholeSink, CheckpointStore, LimitOperator, orderJob, OperatorHarness, ResultsSink, TaskRunner, UnionOperator, ValuesSource,
+  CalcOperator, jsonDeserializer, jsonSerializer, TopicSink, TopicSource, type Batch, type Operator, type OperatorContext, type ResultChange, type RunnerPhase,
 } from './index.js';
 import { CLUSTER, recoveryJob, seedInput } from './recovery-pipeline.fixture.js';
 
@@ -87,6 +88,7 @@ test('a deserialization failure fails the statement with the record position and
   const offset = logs.partitionOffset(CLUSTER, 'in', 2).highWatermark - 1;
   assert.match(runner.detail, new RegExp(`topic 'in' at partition 2, offset ${offset}`));
   assert.deepEqual(phases.map((p) => p.split(':')[0]), ['RUNNING', 'FAILING', 'FAILED']);
+  assert.equal(runner.failure?.class, 'user');
   assert.deepEqual(output(logs), []);
 });
 
@@ -158,4 +160,103 @@ test('event-time timers fire in time order before the watermark is forwarded, an
   const restored = new OperatorHarness(new DelayOperator()).restore(h.snapshot());
   restored.end();
   assert.deepEqual(restored.take(), ["+I['c', 2010]", 'WM Infinity', 'END']);
+});
+
+test('checkpoints are taken by record count or by elapsed time on the injected clock', (t) => {
+  const logs = setup(t, 300);
+  const clock = fixedClock(1_000);
+  const byTime = new TaskRunner(recoveryJob(logs), { statement: 'timed', db: logs.database, maxBatchRecords: 10, clock, checkpoints: { everyMs: 60_000 } });
+  byTime.step();
+  byTime.step();
+  assert.equal(byTime.checkpointId, 0);
+  clock.advance(60_000);
+  byTime.step();
+  assert.equal(byTime.checkpointId, 1);
+  const byCount = new TaskRunner(recoveryJob(logs, { out: 'out' }), { statement: 'counted', db: logs.database, maxBatchRecords: 10, checkpoints: { everyRecords: 25 } });
+  for (let i = 0; i < 6; i++) byCount.step();
+  assert.equal(byCount.checkpointId, 2);
+});
+
+test('stop reports latest offsets per topic and resolves a pending run() with STOPPED', async (t) => {
+  const logs = setup(t, 30);
+  const runner = new TaskRunner(recoveryJob(logs), { statement: 'offsets', db: logs.database, idlePollMs: 1 });
+  const done = runner.run();
+  runner.stop();
+  assert.equal(await done, 'STOPPED');
+  const offsets = runner.latestOffsets();
+  assert.deepEqual(Object.keys(offsets), ['in']);
+  const m = /^partition:0,offset:(\d+);partition:1,offset:(\d+);partition:2,offset:(\d+)$/.exec(offsets.in ?? '');
+  assert.ok(m !== null);
+  assert.equal(Number(m[1]) + Number(m[2]) + Number(m[3]), runner.recordsRead);
+});
+
+/** Holds rows until a barrier or the end of input (a mini-batch operator). */
+class BufferingOperator implements Operator<unknown[][]> {
+  #rows: unknown[][] = [];
+  onBatch(batch: Batch): void { for (let i = 0; i < batch.size; i++) this.#rows.push(batch.rows[i] as unknown[]); }
+  onBarrier(_id: number, ctx: OperatorContext): void { this.#flush(ctx); }
+  onEndOfInput(ctx: OperatorContext): void { this.#flush(ctx); }
+  #flush(ctx: OperatorContext): void { for (const r of this.#rows) ctx.emit(r, 0, Number.NaN); this.#rows = []; }
+  snapshot(): unknown[][] { return this.#rows; }
+  restore(s: unknown[][]): void { this.#rows = [...s]; }
+  close(): void { /* nothing held */ }
+}
+
+test('what an operator flushes on the barrier is committed by that same checkpoint', (t) => {
+  const logs = setup(t, 0);
+  const sink = new BlackholeSink();
+  const graph = {
+    nodes: [
+      { kind: 'source' as const, id: 'v', source: new ValuesSource([[1], [2], [3]]) },
+      { kind: 'operator' as const, id: 'buf', operator: new BufferingOperator() },
+      { kind: 'sink' as const, id: 'out', sink },
+    ],
+    edges: [{ from: 'v', to: 'buf' }, { from: 'buf', to: 'out' }],
+  };
+  const runner = new TaskRunner(graph, { statement: 'mini', db: logs.database, maxBatchRecords: 2 });
+  runner.step();
+  assert.equal(sink.written, 0);
+  runner.checkpoint();
+  assert.deepEqual([sink.written, sink.committed], [2, 2]);
+});
+
+test('a malformed job graph is a planner bug', () => {
+  const op = { kind: 'operator' as const, id: 'u', operator: new UnionOperator() };
+  const src = { kind: 'source' as const, id: 's', source: new ValuesSource([]) };
+  assert.throws(() => orderJob({ nodes: [src, op], edges: [{ from: 's', to: 'u', input: 1 }] }), /inputs must be numbered/);
+  assert.throws(() => orderJob({ nodes: [src, op, { ...op, id: 'w' }], edges: [{ from: 's', to: 'u' }, { from: 'u', to: 'w' }, { from: 'w', to: 'u', input: 1 }] }), /acyclic/);
+  assert.throws(() => orderJob({ nodes: [src, src], edges: [] }), /used twice/);
+});
+
+test('a deleted input topic fails the run as recoverable, so the statements layer restarts it', (t) => {
+  const logs = setup(t, 10);
+  const runner = new TaskRunner(recoveryJob(logs), { statement: 'gone', db: logs.database });
+  runner.step();
+  logs.deleteTopic(CLUSTER, 'in');
+  runner.step();
+  assert.equal(runner.phase, 'FAILED');
+  assert.equal(runner.failure?.class, 'user-recoverable');
+});
+
+test('a retract topic through a filter into a retract topic keeps op headers and rewrites split update pairs', async (t) => {
+  const logs = setup(t, 0);
+  logs.createTopic(CLUSTER, 'r-in', { partitionsCount: 1 });
+  logs.createTopic(CLUSTER, 'r-out', { partitionsCount: 1 });
+  const op = (b: number) => [{ key: 'op', value: Buffer.from([b]) }];
+  const v = (id: number, n: number) => Buffer.from(JSON.stringify({ id, n }));
+  logs.append(CLUSTER, 'r-in', [
+    { value: v(1, 50) }, { value: v(1, 50), headers: op(1) }, { value: v(1, 5), headers: op(2) }, { value: v(2, 70) }, { value: v(2, 70), headers: op(3) },
+  ]);
+  const cols = jsonDeserializer([{ name: 'id', from: 'value' }, { name: 'n', from: 'value' }]);
+  const graph = {
+    nodes: [
+      { kind: 'source' as const, id: 'src', source: new TopicSource({ logs, cluster: CLUSTER, topic: 'r-in', mode: 'retract', deserializer: cols, bounded: { kind: 'latest-offset' } }) },
+      { kind: 'operator' as const, id: 'calc', operator: new CalcOperator({ filter: (r) => (r[1] as number) > 10 }) },
+      { kind: 'sink' as const, id: 'sink', sink: new TopicSink({ logs, cluster: CLUSTER, topic: 'r-out', mode: 'retract', serializer: jsonSerializer({ value: [['id', 0], ['n', 1]] }) }) },
+    ],
+    edges: [{ from: 'src', to: 'calc' }, { from: 'calc', to: 'sink' }],
+  };
+  assert.equal(await new TaskRunner(graph, { statement: 'retract', db: logs.database }).run(), 'COMPLETED');
+  const out = logs.read(CLUSTER, 'r-out', 0, 0, 100).records.map((r) => `${r.headers.find((h) => h.key === 'op')?.value?.[0] ?? '-'} ${r.value?.toString() ?? ''}`);
+  assert.deepEqual(out, ['- {"id":1,"n":50}', '3 {"id":1,"n":50}', '- {"id":2,"n":70}', '3 {"id":2,"n":70}']);
 });

@@ -22,6 +22,8 @@ import { OperatorNode } from './operator-node.js';
 import type { Sink } from './sink.js';
 import type { Source } from './source.js';
 import { NO_WATERMARK, type CheckpointPolicy, type RunnerPhase } from './types.js';
+import { latestOffsets } from './latest-offsets.js';
+import { classifyFailure, type FailureClass } from './failure-class.js';
 
 /** Options of a task runner. */
 export interface TaskRunnerOptions {
@@ -61,8 +63,8 @@ export class TaskRunner {
   #checkpointId = 0;
   #recordsSince = 0;
   #lastCheckpointAt: number;
-  #stopRequested = false;
   #records = 0;
+  #failure: { readonly error: unknown; readonly class: FailureClass } | undefined;
 
   constructor(graph: JobGraph, opts: TaskRunnerOptions) {
     this.#o = opts;
@@ -91,6 +93,8 @@ export class TaskRunner {
   get detail(): string { return this.#detail; }
   /** The id of the last committed checkpoint (0 before any). */
   get checkpointId(): number { return this.#checkpointId; }
+  /** Why the statement failed, with its §11 class (restart it unless the class is 'user'). */
+  get failure(): { readonly error: unknown; readonly class: FailureClass } | undefined { return this.#failure; }
   /** Source records read by this runner. */
   get recordsRead(): number { return this.#records; }
 
@@ -159,25 +163,18 @@ export class TaskRunner {
   async run(): Promise<RunnerPhase> {
     const idleMs = this.#o.idlePollMs ?? 50;
     for (;;) {
-      if (this.#stopRequested) this.#stopNow();
       const r = this.step();
-      if (r === 'done' && !this.#stopRequested) return this.#phase;
-      if (r === 'done') continue;
+      if (r === 'done') return this.#phase;
       await new Promise<void>((resolve) => { if (r === 'data') setImmediate(resolve); else setTimeout(resolve, idleMs); });
     }
   }
 
   /**
-   * Stops the statement: STOPPING, a savepoint (a checkpoint that also commits pending output), STOPPED.
-   * While `run()` is looping the stop happens at its next slice boundary.
+   * Stops the statement: STOPPING, a savepoint (a checkpoint that also commits pending output),
+   * STOPPED. Safe at any time outside a step (JavaScript runs one slice at a time); a pending
+   * `run()` then resolves with STOPPED at its next slice.
    */
-  stop(opts: { readonly whileRunning?: boolean } = {}): void {
-    if (opts.whileRunning === true) this.#stopRequested = true;
-    else this.#stopNow();
-  }
-
-  #stopNow(): void {
-    this.#stopRequested = false;
+  stop(): void {
     if (this.#phase !== 'RUNNING' && this.#phase !== 'CREATED') return;
     this.#setPhase('STOPPING', 'Statement is stopping');
     try {
@@ -188,6 +185,11 @@ export class TaskRunner {
     }
     this.#close();
     this.#setPhase('STOPPED', 'Statement was stopped.');
+  }
+
+  /** `status.latest_offsets`: topic → `partition:0,offset:100;partition:1,offset:200` (next offsets to read). */
+  latestOffsets(): { [topic: string]: string } {
+    return latestOffsets(this.#sources.map((s) => s.node.source.snapshot()));
   }
 
   #pollSources(): boolean {
@@ -206,16 +208,15 @@ export class TaskRunner {
         this.#recordsSince += this.#builder.size;
         s.downstream({ kind: 'batch', batch: this.#builder });
       }
+      // Turning active: say so before the watermark counts; turning idle: after the last one.
       const idle = s.node.source.idle;
-      if (idle !== s.idle) {
-        s.idle = idle;
-        s.downstream({ kind: 'idle', idle });
-      }
+      if (!idle && s.idle) this.#sendIdle(s, false);
       const wm = s.node.source.watermark;
       if (wm > s.watermark) {
         s.watermark = wm;
         s.downstream({ kind: 'watermark', time: wm });
       }
+      if (idle && !s.idle) this.#sendIdle(s, true);
       if (status === 'end') {
         s.ended = true;
         s.downstream({ kind: 'end' });
@@ -223,6 +224,11 @@ export class TaskRunner {
     }
     this.#builder.reset();
     return progressed;
+  }
+
+  #sendIdle(s: SourceState, idle: boolean): void {
+    s.idle = idle;
+    s.downstream({ kind: 'idle', idle });
   }
 
   #dispatcher(graph: JobGraph, from: string): (el: StreamElement) => void {
@@ -255,6 +261,7 @@ export class TaskRunner {
   }
 
   #fail(e: unknown): void {
+    this.#failure = { error: e, class: classifyFailure(e) };
     const detail = e instanceof Error ? e.message : String(e);
     this.#setPhase('FAILING', detail);
     for (const s of this.#sinks.values()) s.sink.discard();

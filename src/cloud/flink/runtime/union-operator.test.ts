@@ -28,6 +28,8 @@ test('an idle input does not hold back the union watermark; all idle makes the u
   h.idle(true, 0);
   assert.deepEqual(h.take(), ['IDLE']);
   h.watermark(3000, 1);
+  assert.deepEqual(h.take(), [], "an idle input's watermark does not count");
+  h.idle(false, 1);
   assert.deepEqual(h.take(), ['WM 3000', 'ACTIVE']);
 });
 

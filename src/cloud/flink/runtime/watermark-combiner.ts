@@ -35,10 +35,12 @@ export class WatermarkCombiner {
   /** True when every input ended. */
   get ended(): boolean { return this.#ended.every((e) => e === 1); }
 
-  /** Records input `i`'s watermark; returns the new combined watermark when it advanced, else null. */
+  /**
+   * Records input `i`'s watermark; returns the new combined watermark when it advanced, else null.
+   * Idleness is only changed by `setIdle` (an idle input's watermark is kept but not counted).
+   */
   watermark(i: number, time: number): number | null {
     if (time > (this.#wms[i] ?? NO_WATERMARK)) this.#wms[i] = time;
-    this.#idle[i] = 0;
     return this.#recompute();
   }
 

@@ -6,7 +6,8 @@
  * Occurrences are never merged: a duplicate row is a second entry, so an insert is a push and only a
  * retraction searches its bucket (by unique key when the input has one, else by row equality).
  * Expired entries are invisible (Flink's "never return expired") and are dropped when their bucket
- * is touched, and wholesale by `sweep()`. A write (insert, or a change of the association count)
+ * is touched, and wholesale by `sweep()`. An input with a unique key has an index from unique key to
+ * join key, so an upsert finds the row it replaces even when the join key changed. A write (insert, or a change of the association count)
  * restarts the entry's TTL, like Flink's OnCreateAndWrite.
  */
 import type { Clock } from '../../../../shared/index.js';
@@ -37,6 +38,8 @@ export class JoinSideState {
   readonly #ttl: number;
   readonly #clock: Clock;
   #buckets = new Map<unknown, JoinEntry[]>();
+  /** Unique key → join key of the held row (inputs with a unique key only). */
+  #byUnique = new Map<unknown, unknown>();
   #size = 0;
 
   constructor(opts: { readonly key: JoinKeyFn; readonly uniqueKey?: JoinKeyFn | undefined; readonly ttlMs?: number | undefined; readonly clock: Clock }) {
@@ -78,6 +81,7 @@ export class JoinSideState {
     const b = this.#buckets.get(key);
     if (b === undefined) this.#buckets.set(key, [e]); else b.push(e);
     this.#size++;
+    if (this.#uniqueKey !== undefined) this.#byUnique.set(this.#uniqueKey(row), key);
     return e;
   }
 
@@ -96,14 +100,11 @@ export class JoinSideState {
   findByUniqueKey(row: Row): { readonly key: unknown; readonly entry: JoinEntry } | undefined {
     const uk = this.#uniqueKey;
     invariant(uk !== undefined, 'findByUniqueKey on an input without a unique key');
-    const direct = this.find(this.keyOf(row), row);
-    if (direct !== undefined) return { key: this.keyOf(row), entry: direct };
     const id = uk(row);
-    for (const [k, b] of this.#buckets) {
-      const e = b.find((x) => x.expiresAt > this.#clock.now() && valuesEqual(uk(x.row), id));
-      if (e !== undefined) return { key: k, entry: e };
-    }
-    return undefined;
+    if (!this.#byUnique.has(id)) return undefined;
+    const key = this.#byUnique.get(id);
+    const entry = this.bucket(key).find((e) => valuesEqual(uk(e.row), id));
+    return entry === undefined ? undefined : { key, entry };
   }
 
   /** Removes one occurrence. */
@@ -115,6 +116,7 @@ export class JoinSideState {
     b.splice(i, 1);
     this.#size--;
     if (b.length === 0) this.#buckets.delete(key);
+    this.#unindex(key, entry);
   }
 
   /** Records a write to an entry (its association count changed): restarts its TTL. */
@@ -139,6 +141,7 @@ export class JoinSideState {
   /** Replaces the state with a snapshot (keys are recomputed from the rows). */
   restore(s: JoinSideSnapshot): void {
     this.#buckets = new Map();
+    this.#byUnique = new Map();
     this.#size = 0;
     for (const [row, assoc, exp] of s) {
       const r = decodeRow(row);
@@ -157,9 +160,17 @@ export class JoinSideState {
     for (const e of b) if (e.expiresAt > now) live++;
     if (live === b.length) return b;
     const kept = b.filter((e) => e.expiresAt > now);
+    for (const e of b) if (e.expiresAt <= now) this.#unindex(key, e);
     this.#size -= b.length - kept.length;
     if (kept.length === 0) this.#buckets.delete(key); else this.#buckets.set(key, kept);
     return kept;
+  }
+
+  #unindex(key: unknown, entry: JoinEntry): void {
+    const uk = this.#uniqueKey;
+    if (uk === undefined) return;
+    const id = uk(entry.row);
+    if (this.#byUnique.get(id) === key) this.#byUnique.delete(id);
   }
 }
 

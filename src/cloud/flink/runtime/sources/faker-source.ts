@@ -21,7 +21,7 @@
  * source continues the same sequence of rows.
  */
 import type { Faker } from '@faker-js/faker';
-import { invariant, systemClock, systemIds, type Clock } from '../../../../shared/index.js';
+import { invariant, systemClock, systemIds, type Clock, type IdSource } from '../../../../shared/index.js';
 import type { BatchBuilder } from '../batch.js';
 import type { Source } from '../source.js';
 import { INSERT, NO_WATERMARK, UPDATE_AFTER, type PollStatus, type RowKindByte } from '../types.js';
@@ -34,6 +34,8 @@ import type { ExampleTableName, FakerSourceOptions, FakerSourcePosition } from '
 export const EXAMPLES_ROWS_PER_SECOND = 50;
 /** Default catch-up limit: one second of owed rows. */
 export const DEFAULT_MAX_CATCH_UP_MS = 1000;
+
+const TABLE_SALT: Readonly<Record<ExampleTableName, number>> = { clicks: 1, customers: 2, orders: 3, products: 4 };
 
 /** One `examples.marketplace` table as a paced, checkpointable generated source. */
 export class FakerSource implements Source {
@@ -65,8 +67,8 @@ export class FakerSource implements Source {
     const catchUp = opts.maxCatchUpMs ?? DEFAULT_MAX_CATCH_UP_MS;
     // At least one row may always be owed, whatever the limit.
     this.#maxCredit = Math.max(1000, Math.floor(catchUp) * this.#rate);
-    const seed = opts.seed ?? new DataView((opts.ids ?? systemIds).bytes(4).buffer).getUint32(0);
-    this.#random = new SeededRandom(seed);
+    // The table is mixed in so that two tables with the same seed do not share their values.
+    this.#random = new SeededRandom([opts.seed ?? seedFrom(opts.ids ?? systemIds), TABLE_SALT[opts.table]]);
     this.#faker = englishFakerWith(this.#random);
     this.#build = ROW_BUILDERS[opts.table];
     this.#kind = isUpsertTable(opts.table) ? UPDATE_AFTER : INSERT;
@@ -144,4 +146,9 @@ export class FakerSource implements Source {
     if (elapsed <= 0) return;
     this.#credit = Math.min(this.#maxCredit, this.#credit + elapsed * this.#rate);
   }
+}
+
+function seedFrom(ids: IdSource): number {
+  const b = ids.bytes(4);
+  return new DataView(b.buffer, b.byteOffset, 4).getUint32(0);
 }

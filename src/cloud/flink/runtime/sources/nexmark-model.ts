@@ -24,20 +24,26 @@ export const NUM_CATEGORIES = 5;
 /** Bidders and sellers are drawn from the most recent people; bids from the most recent auctions. */
 export const ACTIVE_PEOPLE = 1000;
 export const IN_FLIGHT_AUCTIONS = 100;
-/** Hot keys are the ids that are multiples of these spans within the active window. */
-export const HOT_PERSON_SPAN = 100;
-export const HOT_AUCTION_SPAN = 10;
+/** Hot keys are the ids that are multiples of these spans (powers of two) within the active window. */
+export const HOT_PERSON_SPAN = 128;
+export const HOT_AUCTION_SPAN = 8;
 
 /** `event_type` values. */
 export const PERSON = 0;
 export const AUCTION = 1;
 export const BID = 2;
 
-/** Event kinds and id counts by event number. */
+/**
+ * Event kinds and id counts by event number. `seek(n)` positions a cursor (one division per event,
+ * no allocation); `kind`, `persons` and `auctions` then describe event n.
+ */
 export class EventLayout {
   readonly #p: number;
   readonly #a: number;
   readonly #total: number;
+  #kind = PERSON;
+  #persons = 0;
+  #auctions = 0;
 
   constructor(cfg: Pick<NexmarkConfig, 'personProportion' | 'auctionProportion' | 'bidProportion'>) {
     this.#p = cfg.personProportion;
@@ -47,31 +53,37 @@ export class EventLayout {
 
   /** Events per epoch. */
   get total(): number { return this.#total; }
+  /** The sought event's kind: 0 person, 1 auction, 2 bid. */
+  get kind(): number { return this.#kind; }
+  /** People emitted before the sought event (a person event's id is FIRST_PERSON_ID + this). */
+  get persons(): number { return this.#persons; }
+  /** Auctions emitted before the sought event. */
+  get auctions(): number { return this.#auctions; }
 
-  /** 0 person, 1 auction, 2 bid. */
-  kindOf(n: number): number {
-    const rem = n % this.#total;
-    return rem < this.#p ? PERSON : rem < this.#p + this.#a ? AUCTION : BID;
-  }
-
-  /** People emitted before event n (so a person event's id is FIRST_PERSON_ID + this). */
-  personsBefore(n: number): number {
+  /** Positions the cursor on event n. */
+  seek(n: number): void {
+    const p = this.#p;
+    const a = this.#a;
     const epoch = Math.floor(n / this.#total);
     const rem = n - epoch * this.#total;
-    return epoch * this.#p + Math.min(rem, this.#p);
+    const intoAuctions = rem - p;
+    this.#kind = rem < p ? PERSON : intoAuctions < a ? AUCTION : BID;
+    this.#persons = epoch * p + (rem < p ? rem : p);
+    this.#auctions = epoch * a + (intoAuctions <= 0 ? 0 : intoAuctions < a ? intoAuctions : a);
   }
 
+  /** The kind of event n. */
+  kindOf(n: number): number { this.seek(n); return this.#kind; }
+  /** People emitted before event n. */
+  personsBefore(n: number): number { this.seek(n); return this.#persons; }
   /** Auctions emitted before event n. */
-  auctionsBefore(n: number): number {
-    const epoch = Math.floor(n / this.#total);
-    const rem = n - epoch * this.#total;
-    return epoch * this.#a + Math.min(Math.max(rem - this.#p, 0), this.#a);
-  }
+  auctionsBefore(n: number): number { this.seek(n); return this.#auctions; }
 }
 
 /**
  * Picks the offset (0-based, < count) of an existing key: with probability (ratio−1)/ratio one of
- * the hot keys (multiples of `span` inside the active window), otherwise any key of the window.
+ * the hot keys (multiples of `span`, a power of two, inside the active window), otherwise any key
+ * of the window.
  * `r1`, `r2` are uint32 random draws. Returns −1 when no key exists yet.
  */
 export function pickKey(count: number, window: number, ratio: number, span: number, r1: number, r2: number): number {
@@ -79,8 +91,8 @@ export function pickKey(count: number, window: number, ratio: number, span: numb
   const last = count - 1;
   const lo = count > window ? count - window : 0;
   if (ratio > 1 && below(r1, ratio) !== 0) {
-    const hottest = last - (last % span);
-    const slots = hottest >= lo ? Math.floor((hottest - lo) / span) + 1 : 1;
+    const hottest = last - (last & (span - 1));
+    const slots = hottest >= lo ? ((hottest - lo) >>> (31 - Math.clz32(span))) + 1 : 1;
     return hottest - below(r2, slots) * span;
   }
   return lo + below(r2, count - lo);
