@@ -18,6 +18,7 @@ import { processIo, useColor, type Io } from './terminal.js';
 import { STREAMFORM_VERSION } from './version.js';
 import { registerCloudCommands, cloudAwareResolver } from './cloud-commands.js';
 import { registerInsideCommands } from './inside/index.js';
+import { registerLineageCommand } from './lineage/index.js';
 import { registerShellCommand, registerSqlCommand, registerStatementCommands } from './sql/index.js';
 
 type Opts = Record<string, unknown>;
@@ -146,6 +147,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerSqlCommand(program, io, dir, set);
   registerShellCommand(program, io, dir, set);
   registerStatementCommands(program, io, dir, set);
+  registerLineageCommand(program, io, dir, set);
 
   try {
     await program.parseAsync(['node', 'streamform', ...args]);

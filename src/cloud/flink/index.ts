@@ -8,3 +8,5 @@ export { FlinkCatalog } from './catalog/index.js';
 export { startExecutor, type Executor, type ExecutorCloud, type ExecutorOptions } from './executor/index.js';
 /** The Flink SQL parser and AST (used by the CLI for lineage and statement splitting). */
 export * as flinkSql from './sql/index.js';
+export { parseStatement } from './sql/index.js';
+export type { Statement, Query } from './sql/index.js';

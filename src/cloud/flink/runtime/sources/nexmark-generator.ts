@@ -80,9 +80,6 @@ export class NexmarkGenerator {
     this.#expirySpanMs = Math.max(2, Math.ceil((2 * IN_FLIGHT_AUCTIONS * auctionEvery * 1000) / Math.min(cfg.firstEventRate, cfg.nextEventRate)));
   }
 
-  /** The event layout (kinds and id counts by event number). */
-  get layout(): EventLayout { return this.#layout; }
-
   /** The row of event n, whose event time is `ts` (epoch millis). */
   row(n: number, ts: number): Row {
     // Counter-based randomness: the state depends on the seed and n only.

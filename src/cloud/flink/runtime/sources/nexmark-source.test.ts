@@ -138,7 +138,7 @@ describe('NexmarkSource', () => {
   it('skews bids toward hot auctions and bidders by the hot ratios', () => {
     const hotShare = (rows: readonly Row[], field: number, span: number): number => {
       const bids = rows.filter((r) => r[0] === 2).map(bid);
-      return bids.filter((b) => Number(b[field] as bigint) % span === 0).length / bids.length;
+      return bids.filter((b) => (Number(b[field] as bigint) - 1000) % span === 0).length / bids.length;
     };
     // ratio 2: half the bids go to hot auctions (plus the uniform picks that land on one).
     assert.ok(Math.abs(hotShare(sampleOf().rows, 0, HOT_AUCTION_SPAN) - (0.5 + 0.5 / HOT_AUCTION_SPAN)) < 0.02);
