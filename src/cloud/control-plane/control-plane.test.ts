@@ -92,7 +92,7 @@ test('kafka cluster: shapes, endpoints, upgrade Basic→Standard only, delete dr
   assert.match(id, /^lkc-[a-z0-9]{5,6}$/);
   assert.equal(c.at('status', 'phase'), 'PROVISIONED');
   assert.equal(c.at('spec', 'http_endpoint'), cloud.url);
-  assert.equal(c.at('spec', 'kafka_bootstrap_endpoint'), `SASL_SSL://127.0.0.1:${cloud.port}`);
+  assert.equal(c.at('spec', 'kafka_bootstrap_endpoint'), `SASL_PLAINTEXT://127.0.0.1:${cloud.kafkaPort}`, 'the bootstrap endpoint is the Kafka wire listener');
   assert.equal(c.at('metadata', 'resource_name'), `crn://confluent.cloud/organization=${cloud.organizationId}/environment=${env}/cloud-cluster=${id}`);
   const topic = await req('POST', `/kafka/v3/clusters/${id}/topics`, { topic_name: 'orders', partitions_count: 1 });
   assert.equal(topic.status, 201);
