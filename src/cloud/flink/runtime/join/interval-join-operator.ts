@@ -9,7 +9,8 @@
  * never matched is then emitted padded with NULLs (at its own time), which is why the output stays
  * append-only. A row that is already past that point on arrival (late) is joined with what the state
  * still holds and, for an outer side, padded at once when unmatched. Expired rows go out in time
- * order (then arrival order), left input first.
+ * order (then arrival order), left input first. An empty interval (lower > upper, e.g. from strict
+ * bounds on equal times) is valid SQL: nothing matches and outer joins pad every row.
  */
 import { invariant } from '../../../../shared/index.js';
 import type { Batch } from '../batch.js';
@@ -17,6 +18,16 @@ import type { Operator, OperatorContext } from '../operator.js';
 import { decodeRow, encodeRow, type Json } from '../stateful/value-codec.js';
 import { INSERT, NO_WATERMARK, type Row } from '../types.js';
 import type { IntervalJoinSpec } from './types.js';
+
+/**
+ * Inclusive millisecond bounds of `l.time - r.time` from the SQL form: `l.time BETWEEN r.time - a AND
+ * r.time + b` is lower -a, upper b; a strict `>`/`<` moves its bound by one millisecond inward.
+ */
+export function intervalJoinBounds(opts: {
+  readonly lower: number; readonly lowerInclusive: boolean; readonly upper: number; readonly upperInclusive: boolean;
+}): { readonly lower: number; readonly upper: number } {
+  return { lower: opts.lowerInclusive ? opts.lower : opts.lower + 1, upper: opts.upperInclusive ? opts.upper : opts.upper - 1 };
+}
 
 interface Entry {
   readonly row: Row;
@@ -39,9 +50,10 @@ export class IntervalJoinOperator implements Operator<IntervalJoinState> {
   #state: [Map<unknown, Entry[]>, Map<unknown, Entry[]>] = [new Map(), new Map()];
   #wm = NO_WATERMARK;
   #seq = 0;
+  /** Per side, the earliest watermark at which some held row expires (a lower bound): skips idle scans. */
+  #nextExpiry: [number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
 
   constructor(spec: IntervalJoinSpec) {
-    invariant(spec.lower <= spec.upper, 'interval join: lower bound above upper bound');
     this.#spec = spec;
     this.#outer = [spec.kind === 'LEFT' || spec.kind === 'FULL', spec.kind === 'RIGHT' || spec.kind === 'FULL'];
   }
@@ -83,6 +95,7 @@ export class IntervalJoinOperator implements Operator<IntervalJoinState> {
         continue;
       }
       const entry: Entry = { row, time, seq: this.#seq++, matched };
+      this.#nextExpiry[side] = Math.min(this.#nextExpiry[side], this.#expiryOf(side, time));
       const bucket = this.#state[side].get(key);
       if (bucket === undefined) this.#state[side].set(key, [entry]); else bucket.push(entry);
     }
@@ -92,15 +105,18 @@ export class IntervalJoinOperator implements Operator<IntervalJoinState> {
     if (time <= this.#wm) return;
     this.#wm = time;
     for (const side of [0, 1] as const) {
+      if (time < this.#nextExpiry[side]) continue;
       const gone: Entry[] = [];
+      let next = Number.POSITIVE_INFINITY;
       for (const [key, bucket] of [...this.#state[side]]) {
         const kept = bucket.filter((e) => {
-          if (!this.#expired(side, e.time, time)) return true;
+          if (!this.#expired(side, e.time, time)) { next = Math.min(next, this.#expiryOf(side, e.time)); return true; }
           gone.push(e);
           return false;
         });
         if (kept.length === 0) this.#state[side].delete(key); else if (kept.length !== bucket.length) this.#state[side].set(key, kept);
       }
+      this.#nextExpiry[side] = next;
       if (!this.#outer[side]) continue;
       gone.sort((a, b) => a.time - b.time || a.seq - b.seq);
       for (const e of gone) if (!e.matched) ctx.emit(this.#pad(side, e.row), INSERT, e.time);
@@ -120,6 +136,7 @@ export class IntervalJoinOperator implements Operator<IntervalJoinState> {
     this.#wm = s.watermark ?? NO_WATERMARK;
     this.#seq = s.seq;
     this.#state = [new Map(), new Map()];
+    this.#nextExpiry = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
     s.sides.forEach((entries, side) => {
       const spec = side === 0 ? this.#spec.left : this.#spec.right;
       const m = this.#state[side === 0 ? 0 : 1];
@@ -129,6 +146,8 @@ export class IntervalJoinOperator implements Operator<IntervalJoinState> {
         const b = m.get(key);
         const e: Entry = { row: r, time, seq, matched };
         if (b === undefined) m.set(key, [e]); else b.push(e);
+        const sd = side === 0 ? 0 : 1;
+        this.#nextExpiry[sd] = Math.min(this.#nextExpiry[sd], this.#expiryOf(sd, time));
       }
     });
   }
@@ -137,7 +156,12 @@ export class IntervalJoinOperator implements Operator<IntervalJoinState> {
 
   /** True once no future row of the other input can match a row of `side` at `time`. */
   #expired(side: 0 | 1, time: number, wm: number): boolean {
-    return side === 0 ? time - this.#spec.lower <= wm : time + this.#spec.upper <= wm;
+    return this.#expiryOf(side, time) <= wm;
+  }
+
+  /** The watermark from which a row of `side` at `time` can meet no future row. */
+  #expiryOf(side: 0 | 1, time: number): number {
+    return side === 0 ? time - this.#spec.lower : time + this.#spec.upper;
   }
 
   #pad(side: 0 | 1, row: Row): Row {

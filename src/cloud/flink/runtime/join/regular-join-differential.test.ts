@@ -120,7 +120,7 @@ function randomUpserts(rand: (n: number) => number, n: number): { changes: Chang
   return { changes, final: [...live.values()] };
 }
 
-for (const kind of ['INNER', 'LEFT', 'FULL', 'ANTI'] as const) {
+for (const kind of ['INNER', 'LEFT', 'RIGHT', 'FULL', 'SEMI', 'ANTI'] as const) {
   test(`${kind} join against an upsert input (unique key, tombstones): folded output equals the nested-loop join`, () => {
     for (let seed = 1; seed <= 150; seed++) {
       const rand = prng(seed * 7919);

@@ -5,7 +5,7 @@ import { OperatorHarness } from '../operator-harness.js';
 import type { Row } from '../types.js';
 import { assertJoinScript } from './join-changelog-script.js';
 import { RegularJoinOperator } from './regular-join-operator.js';
-import { parseStateTtl } from './state-ttl.js';
+import { parseStateTtl, stateTtlFromHint } from './state-ttl.js';
 import type { JoinKind, RegularJoinSpec } from './types.js';
 
 // orders(order_id, customer_id) × customers(id, name)
@@ -143,8 +143,8 @@ test('duplicate rows join once per occurrence and retract one occurrence at a ti
     > +I[1, 10, null, null]
     R +I[10, 'ann']
     > -D[1, 10, null, null]
-    > +I[1, 10, 10, 'ann']
     > -D[1, 10, null, null]
+    > +I[1, 10, 10, 'ann']
     > +I[1, 10, 10, 'ann']
     L -D[1, 10]
     > -D[1, 10, 10, 'ann']
@@ -234,4 +234,11 @@ test('parseStateTtl reads Flink durations and rejects garbage', () => {
   assert.equal(parseStateTtl('3 s'), 3000);
   assert.equal(parseStateTtl('0'), null);
   assert.equal(parseStateTtl('six hours'), null);
+});
+
+test("stateTtlFromHint maps /*+ STATE_TTL('o'='6h', 'customers'='2d') */ to per-input TTLs by table name or alias", () => {
+  const r = stateTtlFromHint({ o: '6h', customers: '2d', nope: '1h', c: 'soon' }, [['shoe_orders', 'o'], ['customers', 'c']]);
+  assert.deepEqual(r.ttls, [6 * 3600_000, 2 * 86_400_000]);
+  assert.deepEqual(r.unknown, ['nope']);
+  assert.deepEqual(r.invalid, ['c']);
 });

@@ -4,17 +4,24 @@
  * state TTL. Output changelog (like Flink's streaming join):
  *   inner matches        +I[l, r] when a row arrives, -D[l, r] when either row is retracted;
  *   outer side unmatched +I[l, null]; when its first match appears: -D[l, null] then +I[l, r];
- *                        when its last match goes: -D[l, r] then +I[l, null];
- *   semi / anti          the left row with its own kind when its verdict holds on arrival or
- *                        retraction; a right change that flips a verdict emits +I / -D of the left row.
+ *                        when its last match goes: -D[l, r] then +I[l, null]. For one incoming
+ *                        row, Flink's order: on insert every padding retraction, then every joined
+ *                        row; on retraction every joined retraction, then every new padding;
+ *   no -U/+U pairs       like Flink's streaming join, updates come out as -D then +I (the
+ *                        downstream sink or ChangelogNormalize turns them back into updates);
+ *   semi / anti          the left row, +I on arrival / -D on retraction when its verdict holds; a
+ *                        right change that flips a verdict emits +I / -D of the left row.
  * Regular joins lose time attributes: output rowtimes are NaN.
  *
  * A retraction's output is computed against the other input's state whether or not this input's
  * state still held the row (it may have expired): downstream saw the joined rows, so they are
- * retracted. With a unique key (upsert input), a +I/+U for a held key first retracts the held row.
+ * retracted. With a unique key (upsert input), a +I/+U for a held key first retracts the held row,
+ * a -U/-D retracts the held row (a tombstone carries only the key), and a -U/-D for a key not held
+ * (never inserted, or expired) does nothing.
  *
  * NULL keys never match (SQL `=`): an outer row with a NULL key is padded at once and needs no
- * state. With `nullAware` (NOT IN) NULLs match everything instead, see RegularJoinSpec.
+ * state (unless its input has a unique key, for a later upsert to find it). With `nullAware`
+ * (NOT IN) NULLs match everything instead, see RegularJoinSpec.
  */
 import { systemClock } from '../../../../shared/index.js';
 import type { Batch } from '../batch.js';
@@ -66,7 +73,6 @@ export class RegularJoinOperator implements Operator<RegularJoinState> {
       if (hasUnique) {
         const held = state.findByUniqueKey(row);
         if (held !== undefined) this.#process(side, held.entry.row, accumulate ? DELETE : kind, held, ctx);
-        else if (!accumulate) this.#process(side, row, kind, undefined, ctx);
         if (accumulate) this.#process(side, row, kind, undefined, ctx);
       } else {
         this.#process(side, row, kind, null, ctx);
@@ -101,7 +107,11 @@ export class RegularJoinOperator implements Operator<RegularJoinState> {
     }
     const thisOuter = this.#outer[side];
     if (key === NULL_KEY) {
-      if (thisOuter) ctx.emit(this.#pad(side, row), accumulate ? INSERT : DELETE, Number.NaN);
+      if (!thisOuter) return;
+      ctx.emit(this.#pad(side, row), accumulate ? INSERT : DELETE, Number.NaN);
+      // Kept only so an upsert of the same unique key finds (and retracts) the padded row.
+      if (accumulate && this.#hasUnique(side)) state.add(key, row, 0);
+      else if (!accumulate && held != null) state.remove(key, held.entry);
       return;
     }
     const other = 1 - side as 0 | 1;
@@ -110,21 +120,21 @@ export class RegularJoinOperator implements Operator<RegularJoinState> {
     const matches = this.#matches(side, row, otherState.bucket(key));
     if (accumulate) {
       if (thisOuter && matches.length === 0) ctx.emit(this.#pad(side, row), INSERT, Number.NaN);
-      for (const m of matches) {
-        if (otherOuter) {
+      if (otherOuter) {
+        for (const m of matches) {
           if (m.assoc === 0) ctx.emit(this.#pad(other, m.row), DELETE, Number.NaN);
           m.assoc++;
           otherState.touch(m);
         }
-        ctx.emit(this.#joined(side, row, m.row), INSERT, Number.NaN);
       }
+      for (const m of matches) ctx.emit(this.#joined(side, row, m.row), INSERT, Number.NaN);
       state.add(key, row, matches.length);
       return;
     }
     if (thisOuter && matches.length === 0) ctx.emit(this.#pad(side, row), DELETE, Number.NaN);
-    for (const m of matches) {
-      ctx.emit(this.#joined(side, row, m.row), DELETE, Number.NaN);
-      if (otherOuter) {
+    for (const m of matches) ctx.emit(this.#joined(side, row, m.row), DELETE, Number.NaN);
+    if (otherOuter) {
+      for (const m of matches) {
         m.assoc--;
         otherState.touch(m);
         if (m.assoc === 0) ctx.emit(this.#pad(other, m.row), INSERT, Number.NaN);
@@ -140,9 +150,9 @@ export class RegularJoinOperator implements Operator<RegularJoinState> {
     const state = this.#sides[0];
     const matched = this.#countLeftMatches(row, key);
     const pass = this.#spec.kind === 'SEMI' ? matched > 0 : matched === 0;
-    if (pass) ctx.emit(row, kind, Number.NaN);
+    if (pass) ctx.emit(row, accumulate ? INSERT : DELETE, Number.NaN);
     if (accumulate) {
-      if (key !== NULL_KEY || this.#spec.nullAware === true) state.add(key, row, matched);
+      if (key !== NULL_KEY || this.#spec.nullAware === true || this.#hasUnique(0)) state.add(key, row, matched);
       return;
     }
     const entry = held === null ? state.find(key, row) : held?.entry;
@@ -197,6 +207,10 @@ export class RegularJoinOperator implements Operator<RegularJoinState> {
     const residual = this.#residual;
     if (residual === undefined || entries.length === 0) return entries;
     return entries.filter((e) => (side === 0 ? residual(row, e.row) : residual(e.row, row)) === true);
+  }
+
+  #hasUnique(side: 0 | 1): boolean {
+    return (side === 0 ? this.#spec.left : this.#spec.right).uniqueKey !== undefined;
   }
 
   #joined(side: 0 | 1, row: Row, other: Row): Row {

@@ -6,6 +6,6 @@
 export type {
   PatternNode, SkipStrategy, MatchRows, DefineContext, DefineCondition, MatchView, MatchRecognizeSpec,
 } from './types.js';
-export { compilePattern, closure, MAX_UNROLL, type Instr, type PatternProgram } from './pattern-program.js';
+export { compilePattern, MAX_UNROLL, type PatternProgram } from './pattern-program.js';
 export { MatchRecognizeOperator, type MatchRecognizeState } from './match-recognize-operator.js';
 export { MAX_THREADS, type PartitionMatcherState } from './partition-matcher.js';

@@ -6,8 +6,12 @@
 import type { Row } from '../../types.js';
 import type { DefineContext, MatchView } from './types.js';
 
-/** One mapped row: its index in the partition and its variable; `prev` is the mapping before it. */
+/**
+ * One mapped row: its index in the partition and its variable; `prev` is the mapping before it.
+ * Nodes are interned by (prev, idx, variable), so equal paths are the same node (same `id`).
+ */
 export interface PathNode {
+  readonly id: number;
   readonly idx: number;
   readonly v: string;
   readonly prev: PathNode | null;

@@ -14,6 +14,12 @@
  * not move forward — or a variable absent from the match — falls back to the next row). WITHIN
  * kills a thread whose rows would span `withinMs` or more. Rows are kept only while a thread or
  * PREV can reach them.
+ *
+ * Threads that map the same rows to the same variables and wait at the same instruction have the
+ * same future, so only the preferred one is kept (paths are interned to make that check cheap);
+ * DEFINE is evaluated once per distinct (path, row). A quantified group that can match no rows may
+ * take an empty iteration (ECMAScript regexes forbid that and backtrack instead; SQL engines differ
+ * here, and Flink rejects most such patterns). At most MAX_THREADS threads per partition survive.
  */
 import { invariant } from '../../../../../shared/index.js';
 import { decodeRow, encodeRow, type Json } from '../../stateful/value-codec.js';
@@ -76,6 +82,7 @@ export class PartitionMatcher {
   #base = 0;
   #threads: Thread[] = [];
   #matchNumber = 0;
+  #nextNodeId = 1;
   readonly #rowAt = (idx: number): Row | null => this.#rows[idx - this.#base] ?? null;
 
   constructor(compiled: CompiledMatchRecognize) {
@@ -95,14 +102,21 @@ export class PartitionMatcher {
     const { closures, program, spec } = this.#c;
     for (const pc of closures[0] ?? []) if (pc >= 0) this.#threads.push({ start: i, startTime: time, pc, path: null });
     const next: Thread[] = [];
+    const nodes = new Map<string, PathNode>();
+    const verdicts = new Map<number, boolean>();
     for (const t of this.#threads) {
       if (t.pc < 0) { next.push(t); continue; }
       if (spec.withinMs !== undefined && time - t.startTime >= spec.withinMs) continue;
       const ins = program.instrs[t.pc];
       invariant(ins?.op === 'var', 'a running thread waits on a var instruction');
-      const path: PathNode = { idx: i, v: ins.name, prev: t.path };
-      const cond = spec.define[ins.name];
-      if (cond !== undefined && cond(new MatchContext(path, this.#rowAt)) !== true) continue;
+      const path = this.#intern(nodes, i, ins.name, t.path);
+      let ok = verdicts.get(path.id);
+      if (ok === undefined) {
+        const cond = spec.define[ins.name];
+        ok = cond === undefined || cond(new MatchContext(path, this.#rowAt)) === true;
+        verdicts.set(path.id, ok);
+      }
+      if (!ok) continue;
       for (const pc of closures[t.pc + 1] ?? []) next.push({ start: t.start, startTime: t.startTime, pc, path });
     }
     this.#threads = prune(next);
@@ -138,11 +152,23 @@ export class PartitionMatcher {
     this.#rows = s.rows.map((j) => decodeRow((j as readonly Json[])[0] ?? null));
     this.#times = s.rows.map((j) => (j as readonly Json[])[1] as number);
     this.#matchNumber = s.matchNumber;
+    const interned = new Map<string, PathNode>();
     this.#threads = s.threads.map(([start, startTime, pc, nodes]) => {
       let path: PathNode | null = null;
-      for (const [idx, v] of nodes) path = { idx, v, prev: path };
+      for (const [idx, v] of nodes) path = this.#intern(interned, idx, v, path);
       return { start, startTime, pc, path };
     });
+  }
+
+  /** The path node for (prev, idx, v), shared by every thread that maps the same rows the same way. */
+  #intern(nodes: Map<string, PathNode>, idx: number, v: string, prev: PathNode | null): PathNode {
+    const key = `${prev?.id ?? 0}:${idx}:${v}`;
+    let n = nodes.get(key);
+    if (n === undefined) {
+      n = { id: this.#nextNodeId++, idx, v, prev };
+      nodes.set(key, n);
+    }
+    return n;
   }
 
   /** Emits completed matches at the head of the preference order, applying AFTER MATCH SKIP. */
@@ -183,13 +209,21 @@ export class PartitionMatcher {
   }
 }
 
-/** Drops threads behind a completed match with the same start (they can never be preferred), and the overflow. */
+/**
+ * Drops threads behind a completed match with the same start (they can never be preferred),
+ * threads equal to a preferred one (same start, instruction and mapped rows: the same future),
+ * and the overflow.
+ */
 function prune(threads: readonly Thread[]): Thread[] {
   const done = new Set<number>();
+  const seen = new Set<string>();
   const out: Thread[] = [];
   for (const t of threads) {
     if (done.has(t.start)) continue;
     if (t.pc < 0) done.add(t.start);
+    const id = `${t.start}:${t.pc}:${t.path?.id ?? 0}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
     out.push(t);
     if (out.length >= MAX_THREADS) break;
   }
