@@ -118,10 +118,12 @@ export async function runShell(io: Io, dir: string, o: Record<string, unknown>):
       const r = await runStatement(io, target, session, st.text, {
         format: 'table', changelog, bounded: false, signal: running.signal, printResult: !tty,
         ...(tty && !changelog ? { onPage: (table) => {
-          const text = renderTextTable(table.columns.map((c) => c.name), table.rows.slice(-200));
-          if (drawn) io.out(`\x1b[${drawn}A\x1b[J`);
+          // Redraw in place: save the cursor before the first draw, restore and clear after.
+          const rows = table.rows.slice(-(Math.max(5, (process.stdout.rows ?? 40) - 8)));
+          const text = renderTextTable(table.columns.map((c) => c.name), rows);
+          io.out(drawn ? '\x1b8\x1b[J' : '\x1b7');
           io.out(text);
-          drawn = text.split('\n').length - 1;
+          drawn = 1;
         } } : {}),
       }).catch((e: unknown) => { io.err(`Error: ${e instanceof InsideError ? e.diagnostic.summary : (e as Error).message}\n`); return { ok: false }; });
       running = undefined;
