@@ -64,6 +64,7 @@ export class TaskRunner {
   #recordsSince = 0;
   #lastCheckpointAt: number;
   #records = 0;
+  #stopRequested = false;
   #failure: { readonly error: unknown; readonly class: FailureClass } | undefined;
 
   constructor(graph: JobGraph, opts: TaskRunnerOptions) {
@@ -163,8 +164,10 @@ export class TaskRunner {
   async run(): Promise<RunnerPhase> {
     const idleMs = this.#o.idlePollMs ?? 50;
     for (;;) {
+      if (this.#stopRequested) this.#stopNow();
       const r = this.step();
-      if (r === 'done') return this.#phase;
+      if (r === 'done' && !this.#stopRequested) return this.#phase;
+      if (r === 'done') continue;
       await new Promise<void>((resolve) => { if (r === 'data') setImmediate(resolve); else setTimeout(resolve, idleMs); });
     }
   }
@@ -174,7 +177,14 @@ export class TaskRunner {
    * STOPPED. Safe at any time outside a step (JavaScript runs one slice at a time); a pending
    * `run()` then resolves with STOPPED at its next slice.
    */
-  stop(): void {
+  stop(opts: { readonly whileRunning?: boolean } = {}): void {
+    // From inside a running `run()` loop's caller (the executor), stop at the next slice boundary.
+    if (opts.whileRunning === true) this.#stopRequested = true;
+    else this.#stopNow();
+  }
+
+  #stopNow(): void {
+    this.#stopRequested = false;
     if (this.#phase !== 'RUNNING' && this.#phase !== 'CREATED') return;
     this.#setPhase('STOPPING', 'Statement is stopping');
     try {
