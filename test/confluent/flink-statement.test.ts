@@ -11,7 +11,9 @@ describe('confluent_flink_statement against the local cloud', () => {
   let runner2 = '';
   let detach: () => void = () => {};
   before(async () => {
-    h = await startHarness();
+    // These tests drive statement phases with a stand-in runtime (FAILED, PENDING carry-over, ...):
+    // the cloud's own executor stays off so the two never race for the same statements.
+    h = await startHarness({}, { runStatements: false });
     detach = attachStandInRuntime(h);
     const env = await converge(h, 'confluent_environment', null, { display_name: 'flink-env' });
     const pool = await converge(h, 'confluent_flink_compute_pool', null, { display_name: 'pool', cloud: 'AWS', region: 'us-east-2', max_cfu: 5, environment: { id: env.id ?? null } });

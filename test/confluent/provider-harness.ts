@@ -27,9 +27,9 @@ export interface Harness {
 }
 
 /** Starts a local cloud and a configured provider. */
-export async function startHarness(env: Record<string, string> = {}, opts: { auth?: boolean } = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, opts: { auth?: boolean; runStatements?: boolean } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'streamform-confluent-'));
-  const cloud = await startCloud({ dataDir, port: 0, auth: opts.auth === true });
+  const cloud = await startCloud({ dataDir, port: 0, auth: opts.auth === true, runStatements: opts.runStatements !== false });
   const progress: string[] = [];
   const ctx: ProviderContext = { address: 'test', signal: new AbortController().signal, progress: (m) => progress.push(m), now: () => Date.now() };
   const provider = confluentProvider({ env: (n) => env[n] });

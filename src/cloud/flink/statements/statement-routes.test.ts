@@ -15,7 +15,7 @@ const req = (method: string, path: string, body?: unknown) => call(cloud.url, me
 const create = (name: string, extra: Record<string, unknown> = {}) => req('POST', base, { name, spec: { statement: 'INSERT INTO t SELECT * FROM s', properties: { 'sql.current-catalog': 'dev' }, compute_pool_id: pool, principal: sa, ...extra } });
 
 before(async () => {
-  cloud = await startCloud({ dataDir: tmp.dir, port: 0 });
+  cloud = await startCloud({ dataDir: tmp.dir, port: 0, runStatements: false });
   env = (await req('POST', '/org/v2/environments', { display_name: 'dev' })).at('id');
   const poolSpec = { display_name: 'p', cloud: 'AWS', region: 'us-east-2', max_cfu: 10, environment: { id: env } };
   pool = (await req('POST', '/fcpm/v2/compute-pools', { spec: poolSpec })).at('id');
@@ -163,7 +163,7 @@ test('deleting a compute pool stops its statements', async () => {
 
 test('statements survive a restart', async () => {
   await cloud.close();
-  cloud = await startCloud({ dataDir: tmp.dir, port: 0 });
+  cloud = await startCloud({ dataDir: tmp.dir, port: 0, runStatements: false });
   assert.equal((await req('GET', `${base}/orders-copy`)).at('status', 'phase'), 'PENDING');
   assert.deepEqual((await req('GET', `${base}/query/results`)).at('results', 'data'), [{ op: 0, row: ['1'] }, { op: 0, row: ['2'] }]);
 });
