@@ -8,7 +8,7 @@ import { formatInstanceAddr, formatModulePath, parseAddress, targetMatches, type
 import type { ResourceConfig } from '../config/index.js';
 import type { MarkedValue, ObjectValue, Value } from '../lang/index.js';
 import { isWhollyKnown, referencesOf, UNKNOWN, valuesEqual } from '../lang/index.js';
-import type { ChangeAction, OutputChange, Plan, ResourceChange } from '../plan/index.js';
+import type { ChangeAction, Plan, ResourceChange } from '../plan/index.js';
 import type { ResourceSchema } from '../provider/index.js';
 import type { ResourceInstanceState } from '../state/index.js';
 import { bodyExprs } from './build-graph.js';
@@ -17,6 +17,7 @@ import { decodeBody } from './decode-body.js';
 import { nodeId, type ModuleNode } from './module-tree.js';
 import { planInstance, preventDestroyDiag, propagateSensitive, schemaSensitivePaths, sensitiveStepPaths } from './plan-instance.js';
 import { resourceKey, StateIndex } from './state-index.js';
+import { assemblePlan } from './plan-result.js';
 import { missingImportTargets } from './generate-config.js';
 import type { EngineEnv, PlanOptions } from './types.js';
 
@@ -395,38 +396,12 @@ export class PlanWalk extends ConfigWalk {
   /** Builds the Plan once the walk finished. */
   result(): EnginePlan {
     this.#planDeposed();
-    const byAddr = (a: ResourceChange, b: ResourceChange): number => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
-    const changes = [...this.changes].sort(byAddr);
-    const outputs: OutputChange[] = [];
-    const prior = this.env.state.outputs;
-    if (this.#opts.mode !== 'refresh-only') {
-      const names = new Set([...Object.keys(prior), ...(this.#opts.mode === 'destroy' ? [] : [...this.rootOutputs.keys()])]);
-      for (const name of [...names].sort()) {
-        const before = prior[name];
-        const after = this.#opts.mode === 'destroy' ? undefined : this.rootOutputs.get(name);
-        if (!after && this.#opts.mode !== 'destroy' && this.env.config.root.outputs.has(name)) continue;
-        const action = !before ? 'create' : !after ? 'delete' : valuesEqual(before.value, after.value) ? 'no-op' : 'update';
-        outputs.push({ name, action, before: before?.value ?? null, after: after?.value ?? null, sensitive: (after?.sensitive ?? false) || (before?.sensitive ?? false) });
-      }
-    }
-    const count = (...a: ChangeAction[]): number => changes.filter((c) => a.includes(c.action)).length;
-    const summary = {
-      add: count('create', 'replace'), change: count('update'), destroy: count('delete', 'replace'),
-      import: changes.filter((c) => c.importing).length, move: changes.filter((c) => c.previousAddress).length, forget: count('forget'),
-    };
     const variables: Record<string, { value: Value; sensitive: boolean }> = {};
-    const rootScope = this.scopeOf([]);
-    for (const [name, v] of rootScope.vars) variables[name] = { value: v.value, sensitive: v.sensitive };
-    const diagnostics = [...this.diagnostics];
-    const errored = hasErrors(diagnostics);
-    // Drift alone is not work in normal mode (Terraform reports "No changes"); refresh-only applies it.
-    const hasWork = changes.some((c) => c.action !== 'no-op') || outputs.some((o) => o.action !== 'no-op') || changes.some((c) => c.importing || c.previousAddress)
-      || (this.#opts.mode === 'refresh-only' && this.drift.length > 0);
-    const plan: Plan = {
-      mode: this.#opts.mode, lineage: this.env.state.lineage, serial: this.env.state.serial,
-      changes, drift: [...this.drift].sort(byAddr), outputs, summary, diagnostics,
-      applyable: !errored && hasWork, variables, targets: this.#opts.targets, timestamp: new Date(this.env.clock.now()).toISOString(),
-    };
+    for (const [name, v] of this.scopeOf([]).vars) variables[name] = { value: v.value, sensitive: v.sensitive };
+    const plan = assemblePlan({
+      mode: this.#opts.mode, targets: this.#opts.targets, state: this.env.state, declaredOutputs: this.env.config.root.outputs,
+      changes: this.changes, drift: this.drift, rootOutputs: this.rootOutputs, variables, diagnostics: this.diagnostics, now: this.env.clock.now(),
+    });
     return { plan, extras: this.extras, dataReads: this.dataReads, refreshed: this.refreshed };
   }
 }
