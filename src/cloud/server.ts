@@ -15,7 +15,8 @@ import { Router, createDispatcher } from './http/index.js';
 import { Authorizer, createAccessCheck, createAuthGate, verifySecret } from './auth/index.js';
 import type { AccessCheck, AdminCredentials, Db, Visibility } from './control-plane/index.js';
 import { ControlPlane, openDatabase, withKafkaAuthz, withSchemaRegistryAuthz } from './control-plane/index.js';
-import { FlinkCatalog, StatementStore, startExecutor, statementRoutes, type Executor } from './flink/index.js';
+import { FlinkCatalog, FlinkOperations, StatementStore, startExecutor, statementRoutes, statementValidationRoutes, type Executor } from './flink/index.js';
+import { metricsRoutes } from './metrics/index.js';
 import { ConnectorRuntime, ConnectorStore, connectorRoutes } from './connectors/index.js';
 import { AclStore, ConsumerOffsets, TopicLogStore, kafkaRestRoutes, startKafkaListener, type ConnectionInfo, type KafkaListener } from './kafka/index.js';
 import { SchemaRegistryStore, schemaRegistryRoutes } from './schema-registry/index.js';
@@ -75,6 +76,8 @@ export interface RunningCloud {
   readonly catalog: FlinkCatalog;
   /** The statement executor (absent with `runStatements: false`). */
   readonly executor?: Executor;
+  /** Compute-pool capacity, CFU metering and statement metrics (`/metrics`). */
+  readonly operations: FlinkOperations;
   /** Port of the Kafka wire-protocol listener (kafkajs, kcat, librdkafka clients). */
   readonly kafkaPort: number;
   /** The shared `cloud.db` handle (runtimes commit into it). */
@@ -128,6 +131,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
     let accessCheck: AccessCheck = () => undefined;
     const access: AccessCheck = (req, crn, op) => { accessCheck(req, crn, op); };
     let visibleCheck: Visibility = () => true;
+    let operations: FlinkOperations | undefined;
     const visible: Visibility = (req, crn) => visibleCheck(req, crn);
     const controlPlane = new ControlPlane(db, {
       clock, ids, access, visible,
@@ -154,13 +158,32 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
           }
         },
         environmentHasStatements: (envId) => statements.hasStatements(envId),
+        currentCfu: (poolId) => operations?.currentCfu(poolId) ?? 0,
       },
     });
+    const poolInfo = (p: { id: string; environmentId: string; displayName: string; maxCfu: number }): { id: string; environmentId: string; displayName: string; maxCfu: number } =>
+      ({ id: p.id, environmentId: p.environmentId, displayName: p.displayName, maxCfu: p.maxCfu });
+    operations = new FlinkOperations({
+      database: db, statements, topics,
+      computePool: (id) => { const p = controlPlane.computePool(id); return p === undefined ? undefined : poolInfo(p); },
+      computePools: () => controlPlane.environments().flatMap((e) => controlPlane.computePools(e.id)).map(poolInfo),
+      environments: () => controlPlane.environments().map((e) => e.id),
+    }, { clock });
+    const ops = operations;
     const authorizer = new Authorizer(controlPlane.authSource());
     accessCheck = createAccessCheck(authorizer);
     visibleCheck = (req, crn) => req.principal === undefined || authorizer.decide(req.principal.id, crn, 'Describe').kind === 'allow';
     const admin = auth ? bootstrapAdmin(controlPlane, opts.dataDir) : undefined;
-    const routes = composeRoutes({ controlPlane, statements, connectors, topics, acls, schemaRegistry, clock, ids, access, visible });
+    const catalog = new FlinkCatalog({ db, controlPlane, topics, schemaRegistry, clock });
+    const routes = [
+      ...composeRoutes({ controlPlane, statements, connectors, topics, acls, schemaRegistry, clock, ids, access, visible }),
+      // streamform extension: plan-time SQL validation (`statements:validate`).
+      ...statementValidationRoutes({
+        orgId: controlPlane.orgId, clock, ids, environmentExists: (id) => controlPlane.environment(id) !== undefined,
+        cloud: { catalog, controlPlane, schemaRegistry, clock },
+      }),
+      ...metricsRoutes({ operations: ops, orgId: controlPlane.orgId }),
+    ];
     const router = new Router(routes);
     let requestCounter = 0;
     const server = createServer(createDispatcher(router, {
@@ -177,17 +200,16 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
     kafkaListener = await startKafka(opts, { topics, controlPlane, host, logger, auth });
     const maintenance = setInterval(() => runMaintenance(topics, clock, logger), opts.maintenanceIntervalMs ?? MAINTENANCE_INTERVAL_MS);
     maintenance.unref();
-    const catalog = new FlinkCatalog({ db, controlPlane, topics, schemaRegistry, clock });
     const connectorRuntime = opts.runConnectors === false ? undefined : new ConnectorRuntime({
       store: connectors, topics, schemaRegistry, srIdOf: (envId) => controlPlane.schemaRegistryOf(envId)?.id, clock, logger,
     });
     connectorRuntime?.start();
     // Statements that were RUNNING before a restart resume from their last checkpoint.
-    const executor = opts.runStatements === false ? undefined : startExecutor({ statements, topics, schemaRegistry, controlPlane, database: db }, { clock, ids });
+    const executor = opts.runStatements === false ? undefined : startExecutor({ statements, topics, schemaRegistry, controlPlane, database: db }, { clock, ids, operations: ops });
     let closing: Promise<void> | undefined;
     const base = {
       url, port, host, dataDir: opts.dataDir, organizationId: controlPlane.orgId, auth,
-      controlPlane, statements, connectors, topics, acls, schemaRegistry, catalog, database: db,
+      controlPlane, statements, connectors, topics, acls, schemaRegistry, catalog, database: db, operations: ops,
       ...(executor ? { executor } : {}),
       kafkaPort: kafkaListener.port,
       close: (): Promise<void> => {
@@ -195,6 +217,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
         return (closing ??= (async () => {
           await connectorRuntime?.stop();
           await executor?.close();
+          ops.close();
           await kafkaListener?.close();
           await closeServer(server, db, logger);
         })());

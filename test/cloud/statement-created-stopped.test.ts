@@ -5,7 +5,7 @@ import { converge, destroy, readData, startHarness } from '../confluent/provider
 
 // No runtime is attached: a statement created stopped must not need one to reach STOPPED.
 test('confluent_flink_statement with stopped = true is created STOPPED in one request (no stop PUT)', async () => {
-  const h = await startHarness();
+  const h = await startHarness({ STREAMFORM_SQL_VALIDATION: 'off' }); // placeholder SQL: this test is about the stopped flag
   try {
     const env = await converge(h, 'confluent_environment', null, { display_name: 'stopped-env' });
     const pool = await converge(h, 'confluent_flink_compute_pool', null, { display_name: 'pool', cloud: 'AWS', region: 'us-east-2', max_cfu: 5, environment: { id: env.id ?? null } });

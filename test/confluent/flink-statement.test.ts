@@ -13,7 +13,7 @@ describe('confluent_flink_statement against the local cloud', () => {
   before(async () => {
     // These tests drive statement phases with a stand-in runtime (FAILED, PENDING carry-over, ...):
     // the cloud's own executor stays off so the two never race for the same statements.
-    h = await startHarness({}, { runStatements: false });
+    h = await startHarness({ STREAMFORM_SQL_VALIDATION: 'off' }, { runStatements: false });
     detach = attachStandInRuntime(h);
     const env = await converge(h, 'confluent_environment', null, { display_name: 'flink-env' });
     const pool = await converge(h, 'confluent_flink_compute_pool', null, { display_name: 'pool', cloud: 'AWS', region: 'us-east-2', max_cfu: 5, environment: { id: env.id ?? null } });
@@ -95,7 +95,7 @@ describe('confluent_flink_statement against the local cloud', () => {
 
   it('runs in single-pool mode with the seven provider-level flink settings', async () => {
     const { confluentProvider } = await import('../../src/provisioner/providers/confluent/index.js');
-    const provider = confluentProvider({ env: () => undefined });
+    const provider = confluentProvider({ env: (n) => (n === 'STREAMFORM_SQL_VALIDATION' ? 'off' : undefined) });
     assert.deepEqual(await provider.configure({
       endpoint: h.url, flink_api_key: 'k', flink_api_secret: 's', flink_rest_endpoint: String(base.rest_endpoint),
       organization_id: String((base.organization as ObjectValue).id), environment_id: String((base.environment as ObjectValue).id),

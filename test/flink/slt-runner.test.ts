@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { FlinkHarness } from '../../src/cloud/flink/executor/executor-harness.js';
 import { writableColumns } from '../../src/cloud/flink/binder/index.js';
+import { tableDeserializer } from '../../src/cloud/flink/executor/index.js';
 import { castValue, compileFormatter, parseTimestamp, stringType } from '../../src/cloud/flink/types/index.js';
 import type { FormattedValue, LogicalType } from '../../src/cloud/flink/types/index.js';
 
@@ -19,10 +20,12 @@ const DIR = fileURLToPath(new URL('../../../test/flink/slt/', import.meta.url));
 const BOUNDED = { 'sql.tables.scan.bounded.mode': 'latest-offset' };
 
 type Block =
-  | { kind: 'statement'; line: number; sql: string; error?: string }
+  | { kind: 'set'; line: number; key: string; value?: string }
+  | { kind: 'statement'; line: number; sql: string; error?: string; running?: string }
+  | { kind: 'stop' | 'resume'; line: number; name: string }
   | { kind: 'records'; line: number; table: string; rows: string[] }
   | { kind: 'query'; line: number; mode: 'changelog' | 'rows'; sql: string; expected: string[] }
-  | { kind: 'sink'; line: number; table: string; expected: string[] };
+  | { kind: 'sink'; line: number; table: string; changelog: boolean; expected: string[] };
 
 /** Splits a file into blocks separated by blank lines; `#` lines are comments. */
 function parseSlt(text: string): Block[] {
@@ -43,12 +46,25 @@ function parseSlt(text: string): Block[] {
     switch (directive) {
       case 'statement': {
         const error = args[0] === 'error' ? head.replace(/^statement\s+error\s*/, '') : undefined;
-        blocks.push({ kind: 'statement', line, sql: before.join('\n'), ...(error === undefined ? {} : { error }) });
+        const running = args[0] === 'running' ? args[1] ?? '' : undefined;
+        blocks.push({ kind: 'statement', line, sql: before.join('\n'), ...(error === undefined ? {} : { error }), ...(running === undefined ? {} : { running }) });
         break;
       }
+      case 'stop': case 'resume': blocks.push({ kind: directive, line, name: args[0] ?? '' }); break;
+      case 'set': {
+        const m = /^set\s+(\S+)\s*=\s*(.*)$/.exec(head);
+        if (m === null) throw new Error(`line ${line}: expected 'set key = value'`);
+        blocks.push({ kind: 'set', line, key: m[1] ?? '', value: (m[2] ?? '').trim() });
+        break;
+      }
+      case 'reset': blocks.push({ kind: 'set', line, key: args[0] ?? '' }); break;
       case 'records': blocks.push({ kind: 'records', line, table: args[0] ?? '', rows: before.map((l) => l.trim()) }); break;
       case 'query': blocks.push({ kind: 'query', line, mode: args[0] === 'changelog' ? 'changelog' : 'rows', sql: before.join('\n'), expected: after }); break;
-      case 'sink': blocks.push({ kind: 'sink', line, table: args[0] ?? '', expected: after }); break;
+      case 'sink': {
+        const changelog = args[0] === 'changelog';
+        blocks.push({ kind: 'sink', line, table: (changelog ? args[1] : args[0]) ?? '', changelog, expected: after });
+        break;
+      }
       default: throw new Error(`line ${line}: unknown directive '${directive}'`);
     }
   }
@@ -79,17 +95,86 @@ function fold(changes: readonly { op: number; row: unknown[] }[]): string[] {
 
 const OPS = ['+I', '-U', '+U', '-D'];
 
+/** A sink as the `sink` directive compares it: every record in order (`changelog`), else the table's rows, sorted. */
+function sinkView(h: FlinkHarness, table: string, changelog: boolean): string[] {
+  const records = sinkRecords(h, table);
+  if (changelog) return records.map((r) => `${r.op} | ${r.text}`.trimEnd());
+  // An upsert table holds the last record per key (a tombstone removes the key); others hold every record.
+  const upsert = h.table(table).changelogMode === 'upsert';
+  const latest = new Map<string, string>();
+  const all: string[] = [];
+  for (const r of records) {
+    if (!upsert) all.push(r.text);
+    else if (r.op === '-D') latest.delete(r.key);
+    else latest.set(r.key, r.text);
+  }
+  return (upsert ? [...latest.values()] : all).sort();
+}
+
+/**
+ * A table's topic as changes, partition by partition in offset order: append records are +I;
+ * upsert records +U, or -D for a tombstone; retract records carry their kind in the `op` header.
+ */
+function sinkRecords(h: FlinkHarness, name: string): { op: string; key: string; text: string }[] {
+  const t = h.table(name);
+  const cols = writableColumns(t).filter((c) => c.kind === 'physical');
+  const fmt = cols.map((c) => compileFormatter(c.type, { timeZone: 'UTC' }));
+  const de = tableDeserializer(t, cols, h.cloud.schemaRegistry.codec(t.schemaRegistryId ?? ''));
+  if (de.value === undefined) throw new Error(de.diagnostics.map((d) => d.summary).join('\n'));
+  const out: { op: string; key: string; text: string }[] = [];
+  for (const p of h.cloud.topics.partitionOffsets(h.clusterId, name)) {
+    for (const r of h.cloud.topics.read(h.clusterId, name, p.partition, p.logStartOffset, 1_000_000).records) {
+      const row = de.value(r);
+      if (row instanceof Error) throw row;
+      const opByte = r.headers?.find((x) => x.key === 'op')?.value?.[0];
+      const op = t.changelogMode === 'upsert' ? (r.value === null ? '-D' : '+U') : t.changelogMode === 'retract' ? OPS[opByte ?? 0] ?? '?' : '+I';
+      const text = row.map((v, i) => (v === null ? 'NULL' : cell((fmt[i] ?? String)(v)))).join(' | ');
+      out.push({ op, key: r.key === null ? '' : r.key.toString('hex'), text });
+    }
+  }
+  return out;
+}
+
 async function runFile(file: string): Promise<void> {
   const blocks = parseSlt(readFileSync(join(DIR, file), 'utf8'));
   const h = await FlinkHarness.start();
   try {
     let n = 0;
+    const props: Record<string, string> = { ...BOUNDED };
+    /** Unbounded statements started with `statement running`: sinks they write are awaited. */
+    const running = new Set<string>();
     for (const b of blocks) {
       const where = `${file}:${b.line}`;
       const name = `slt-${++n}`;
       switch (b.kind) {
+        case 'stop': {
+          assert.equal((await h.setStopped(b.name, true)).status, 200, where);
+          assert.equal((await h.awaitPhase(b.name, ['STOPPED', 'FAILED'])).status.phase, 'STOPPED', where);
+          running.delete(b.name);
+          break;
+        }
+        case 'resume': {
+          assert.equal((await h.setStopped(b.name, false)).status, 200, where);
+          const s = await h.awaitPhase(b.name, ['RUNNING', 'FAILED']);
+          assert.equal(s.status.phase, 'RUNNING', `${where}: ${s.status.detail}`);
+          running.add(b.name);
+          break;
+        }
+        case 'set': {
+          if (b.value === undefined) delete props[b.key];
+          else props[b.key] = b.value;
+          break;
+        }
         case 'statement': {
-          const s = await h.run(name, b.sql, { properties: BOUNDED, until: ['COMPLETED', 'FAILED', 'STOPPED'] });
+          if (b.running !== undefined) {
+            // An unbounded job: it keeps running until a `stop` directive.
+            const { 'sql.tables.scan.bounded.mode': _bounded, ...unbounded } = props;
+            const s = await h.run(b.running, b.sql, { properties: unbounded, until: ['RUNNING', 'FAILED', 'COMPLETED'] });
+            assert.equal(s.status.phase, 'RUNNING', `${where}: ${s.status.detail}`);
+            running.add(b.running);
+            break;
+          }
+          const s = await h.run(name, b.sql, { properties: props, until: ['COMPLETED', 'FAILED', 'STOPPED'] });
           if (b.error === undefined) assert.equal(s.status.phase, 'COMPLETED', `${where}: ${s.status.detail}`);
           else {
             assert.equal(s.status.phase, 'FAILED', `${where}: expected an error`);
@@ -113,7 +198,7 @@ async function runFile(file: string): Promise<void> {
           break;
         }
         case 'query': {
-          const s = await h.run(name, b.sql, { properties: BOUNDED, until: ['COMPLETED', 'FAILED', 'STOPPED'] });
+          const s = await h.run(name, b.sql, { properties: props, until: ['COMPLETED', 'FAILED', 'STOPPED'] });
           assert.equal(s.status.phase, 'COMPLETED', `${where}: ${s.status.detail}`);
           const changes = await h.results(name);
           const actual = b.mode === 'changelog'
@@ -123,10 +208,11 @@ async function runFile(file: string): Promise<void> {
           break;
         }
         case 'sink': {
-          const t = h.table(b.table);
-          const types = writableColumns(t).filter((c) => c.kind === 'physical').map((c) => compileFormatter(c.type, { timeZone: 'UTC' }));
-          const actual = h.read(b.table).map((r) => r.map((v, i) => (v === null ? 'NULL' : cell((types[i] ?? String)(v)))).join(' | ')).sort();
-          assert.deepEqual(actual, [...b.expected].sort(), where);
+          const expected = b.changelog ? b.expected : [...b.expected].sort();
+          const actual = (): string[] => sinkView(h, b.table, b.changelog);
+          // While a job runs, wait (bounded) for it to catch up; the comparison below decides.
+          if (running.size > 0) await h.until(() => JSON.stringify(actual()) === JSON.stringify(expected), `${where}: sink ${b.table}`, 10_000).catch(() => undefined);
+          assert.deepEqual(actual(), expected, where);
           break;
         }
       }

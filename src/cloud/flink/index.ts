@@ -6,6 +6,9 @@
 export * from './statements/index.js';
 export { FlinkCatalog } from './catalog/index.js';
 export { startExecutor, type Executor, type ExecutorCloud, type ExecutorOptions } from './executor/index.js';
+/** Compute-pool capacity, CFU metering and statement metrics (served by cloud/metrics). */
+export { FlinkOperations } from './executor/index.js';
+export type { MetricsSnapshot, StatementMetrics, PoolMetrics, PoolUsage, StatementUsage, OperationsDeps, OperationsOptions } from './executor/index.js';
 /** The Flink SQL parser and AST (used by the CLI for lineage and statement splitting). */
 export * as flinkSql from './sql/index.js';
 export { parseStatement } from './sql/index.js';

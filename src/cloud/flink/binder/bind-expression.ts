@@ -23,14 +23,26 @@ export interface ExprContext {
   readonly file: string;
   readonly evalCtx: EvalContext;
   readonly session: SessionPath;
+  /**
+   * Consulted before anything else: answers an expression that an aggregation or OVER already
+   * computes (a group key, an aggregate call) as a reference, or throws for one it must not see.
+   */
+  readonly rewrite?: (e: Expr) => BoundExpr | undefined;
 }
 
-/** Aggregate functions: recognised so they are refused as "not supported yet" rather than unknown. */
+/** Aggregate and ranking functions: only valid where an aggregation or OVER binds them. */
 const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'LISTAGG', 'COLLECT', 'FIRST_VALUE', 'LAST_VALUE', 'STDDEV_POP',
-  'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'ARRAY_AGG', 'JSON_OBJECTAGG', 'JSON_ARRAYAGG', 'ROW_NUMBER', 'RANK', 'DENSE_RANK', 'LAG', 'LEAD']);
+  'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'VARIANCE', 'ARRAY_AGG', 'JSON_OBJECTAGG', 'JSON_ARRAYAGG', 'ROW_NUMBER', 'RANK', 'DENSE_RANK', 'LAG', 'LEAD']);
+
+/** True for a call of an aggregate or ranking function (with or without OVER). */
+export function isAggregateCall(e: Expr): e is FunctionCall {
+  return e.kind === 'FunctionCall' && AGGREGATES.has((e.name[e.name.length - 1] ?? '').toUpperCase());
+}
 
 /** Binds one expression. */
 export function bindExpr(e: Expr, cx: ExprContext): BoundExpr {
+  const pre = cx.rewrite?.(e);
+  if (pre !== undefined) return pre;
   switch (e.kind) {
     case 'NumericLiteral': return literal(numericLiteral(e), e.range, cx);
     case 'StringLiteral': return literal(stringLiteral(e.value), e.range, cx);
@@ -127,8 +139,10 @@ function fieldAccess(target: BoundExpr, path: readonly string[], range: Range, c
 function functionCall(e: FunctionCall, cx: ExprContext): BoundExpr {
   const name = e.name[e.name.length - 1] ?? '';
   const upper = name.toUpperCase();
-  if (e.over !== undefined) return notYet(e.range, 'OVER aggregations', cx);
-  if (AGGREGATES.has(upper) || e.filter !== undefined) return notYet(e.range, `aggregations (${upper})`, cx);
+  if (e.over !== undefined) return notYet(e.range, 'OVER aggregations here', cx);
+  if (AGGREGATES.has(upper) || e.filter !== undefined) {
+    throw new BindError(validationError(e.range, `Aggregate expression is illegal in this clause: ${upper}`, { file: cx.file }));
+  }
   if (upper === 'SOURCE_WATERMARK' || upper === 'TUMBLE' || upper === 'HOP' || upper === 'SESSION' || upper === 'CUMULATE') return notYet(e.range, 'windows', cx);
   if (upper === 'PROCTIME') throw new BindError(validationError(e.range, 'The requested operation is not supported.', { file: cx.file }));
   const args = e.args.map((a) => bindExpr(a, cx));

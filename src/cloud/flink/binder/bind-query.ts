@@ -1,19 +1,24 @@
 /**
  * Queries → logical relations: SELECT (projection, `*` expansion, aliases, WHERE), VALUES,
- * UNION ALL, derived tables and WITH, LIMIT / OFFSET / FETCH. Everything stateful that parses
- * (GROUP BY, DISTINCT, joins, windows, OVER, MATCH_RECOGNIZE, ORDER BY) is refused at its position
- * as "not supported yet".
+ * UNION ALL, derived tables and WITH, LIMIT / OFFSET / FETCH; aggregations (bind-aggregate.ts),
+ * window TVFs (bind-window-tvf.ts), OVER and Top-N (bind-over.ts, bind-rank-filter.ts). Joins,
+ * MATCH_RECOGNIZE and ORDER BY without LIMIT are refused at their position as "not supported
+ * yet"; ORDER BY … LIMIT is a Top-N.
  */
-import type { Cte, Expr, Query, QueryBody, Range, Select, TableRef, Values } from '../sql/index.js';
+import type { Cte, Expr, OrderItem, Query, QueryBody, Range, Select, TableRef, Values } from '../sql/index.js';
 import type { EvalContext } from '../expr/index.js';
 import { leastRestrictive, printType, typesEqual, withNullable } from '../types/index.js';
-import type { BindOptions, BoundExpr, BoundField, LogicalRel, TableResolver } from './types.js';
+import type { BindOptions, BoundExpr, BoundField, BoundOrderKey, LogicalRel, TableResolver } from './types.js';
 import { Scope } from './scope.js';
 import type { ScopeField } from './scope.js';
 import { bindExpr, coerce } from './bind-expression.js';
 import type { ExprContext } from './bind-expression.js';
 import { scanTable } from './bind-table.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
+import { bindAggregateSelect, distinctOf, isAggregateSelect } from './bind-aggregate.js';
+import { bindOverCalls, collectOverCalls } from './bind-over.js';
+import { mentions, pushRankFilter } from './bind-rank-filter.js';
+import { bindWindowTvf, isWindowTvf } from './bind-window-tvf.js';
 
 /** What query binding needs. */
 export interface QueryContext {
@@ -32,16 +37,33 @@ export function bindQuery(q: Query, cx: QueryContext): LogicalRel {
     for (const c of q.with) ctes.set(c.name, c);
     inner = { ...cx, ctes };
   }
-  if (q.orderBy !== undefined && q.orderBy.length > 0) {
-    const first = q.orderBy[0];
-    throw new BindError(notSupportedYet(first === undefined ? q.range : first.expr.range, 'ORDER BY', cx.file));
-  }
   const rel = bindBody(q.body, inner);
   const limitExpr = q.limit ?? q.fetch;
-  if (limitExpr === undefined && q.offset === undefined) return rel;
   const limit = limitExpr === undefined ? Number.MAX_SAFE_INTEGER : constantInt(limitExpr, 'LIMIT', cx);
   const offset = q.offset === undefined ? 0 : constantInt(q.offset, 'OFFSET', cx);
+  if (q.orderBy !== undefined && q.orderBy.length > 0) {
+    const first = q.orderBy[0];
+    // ORDER BY … LIMIT n is a streaming Top-N over the whole input; a bare ORDER BY is not supported.
+    if (limitExpr === undefined) throw new BindError(notSupportedYet(first === undefined ? q.range : first.expr.range, 'ORDER BY without LIMIT', cx.file));
+    return topN(rel, q.orderBy, offset, limit, limitExpr.range, inner);
+  }
+  if (limitExpr === undefined && q.offset === undefined) return rel;
   return { kind: 'limit', input: rel, limit, offset, fields: rel.fields, range: (limitExpr ?? q.offset ?? q).range };
+}
+
+/** `ORDER BY keys LIMIT n [OFFSET m]`: ranks m+1..m+n of ROW_NUMBER() OVER (ORDER BY keys), rank not output. */
+function topN(rel: LogicalRel, orderBy: readonly OrderItem[], offset: number, limit: number, range: Range, cx: QueryContext): LogicalRel {
+  const scope = Scope.of(rel.fields, undefined, cx.file);
+  const ecx = exprContext(scope, cx);
+  const order: BoundOrderKey[] = orderBy.map((o) => {
+    const descending = o.direction === 'DESC';
+    return { expr: bindExpr(o.expr, ecx), descending, nullsFirst: o.nulls === undefined ? !descending : o.nulls === 'FIRST' };
+  });
+  const fields: BoundField[] = [...rel.fields, { name: '$rank', type: { kind: 'BIGINT', nullable: false } }];
+  const rank: LogicalRel = {
+    kind: 'rank', input: rel, fn: 'ROW_NUMBER', partitionKeys: [], order, rankStart: offset + 1, rankEnd: offset + limit, outputRank: false, fields, range,
+  };
+  return { kind: 'calc', input: rank, project: rel.fields.map((f, i) => ({ kind: 'input', index: i, type: f.type })), fields: rel.fields };
 }
 
 function constantInt(e: Expr, what: string, cx: QueryContext): number {
@@ -67,21 +89,33 @@ function exprContext(scope: Scope, cx: QueryContext): ExprContext {
 }
 
 function bindSelect(s: Select, cx: QueryContext): LogicalRel {
-  if (s.distinct) throw new BindError(notSupportedYet(s.range, 'SELECT DISTINCT', cx.file));
-  const g = s.groupBy?.[0];
-  if (g !== undefined) throw new BindError(notSupportedYet(g.range, 'aggregations (GROUP BY)', cx.file));
-  if (s.having !== undefined) throw new BindError(notSupportedYet(s.having.range, 'aggregations (HAVING)', cx.file));
-  const w = s.windows?.[0];
-  if (w !== undefined) throw new BindError(notSupportedYet(w.spec.range, 'OVER windows', cx.file));
-  const from = s.from === undefined ? oneRow() : bindFrom(s.from, cx);
+  let from = s.from === undefined ? oneRow() : bindFrom(s.from, cx);
   const scope = new Scope(from.scope, cx.file);
   const ecx = exprContext(scope, cx);
+  // Top-N / deduplication: the rank range comes from this query's filter on the rank column.
+  const pushed = pushRankFilter(from.rel, s.where, scope, (name) => mentions(s.items, name));
+  from = { ...from, rel: pushed.rel };
   let filter: BoundExpr | undefined;
-  if (s.where !== undefined) {
-    filter = bindExpr(s.where, ecx);
+  if (pushed.where !== undefined) {
+    filter = bindExpr(pushed.where, ecx);
     if (filter.type.kind !== 'BOOLEAN' && filter.type.kind !== 'NULL') {
-      throw new BindError(validationError(s.where.range, `WHERE clause must be a condition, got ${printType(filter.type)}`, { file: cx.file }));
+      throw new BindError(validationError(pushed.where.range, `WHERE clause must be a condition, got ${printType(filter.type)}`, { file: cx.file }));
     }
+  }
+  if (isAggregateSelect(s)) {
+    const over = collectOverCalls(s.items)[0];
+    if (over !== undefined) throw new BindError(notSupportedYet(over.range, 'OVER together with GROUP BY', cx.file));
+    const rel = bindAggregateSelect(s, { rel: filtered(from.rel, filter, s, cx), scope, cx: ecx });
+    return s.distinct ? distinctOf(rel) : rel;
+  }
+  const overs = collectOverCalls(s.items);
+  let input: LogicalRel = from.rel;
+  let itemCx = ecx;
+  if (overs.length > 0) {
+    const o = bindOverCalls(s, overs, filtered(from.rel, filter, s, cx), ecx);
+    input = o.rel;
+    itemCx = { ...ecx, rewrite: o.rewrite };
+    filter = undefined;
   }
   const project: BoundExpr[] = [];
   const fields: BoundField[] = [];
@@ -94,11 +128,33 @@ function bindSelect(s: Select, cx: QueryContext): LogicalRel {
       }
       return;
     }
-    const e = bindExpr(item.expr, ecx);
+    const e = bindExpr(item.expr, itemCx);
     project.push(e);
     fields.push({ name: unique(item.alias ?? defaultName(item.expr, i), used), type: e.type });
   });
-  return { kind: 'calc', input: from.rel, project, ...(filter === undefined ? {} : { filter }), fields };
+  const rel: LogicalRel = { kind: 'calc', input, project, ...(filter === undefined ? {} : { filter }), fields };
+  return s.distinct ? distinctOf(rel) : rel;
+}
+
+/** Applies WHERE below an aggregation or OVER (inside a window TVF: on the TVF's input). */
+function filtered(rel: LogicalRel, filter: BoundExpr | undefined, s: Select, cx: QueryContext): LogicalRel {
+  if (filter === undefined) return rel;
+  const identity = (r: LogicalRel): BoundExpr[] => r.fields.map((f, i) => ({ kind: 'input', index: i, type: f.type }));
+  if (rel.kind === 'window-tvf') {
+    if (maxInput(filter) >= rel.input.fields.length) throw new BindError(notSupportedYet(s.where?.range ?? s.range, 'WHERE on window columns', cx.file));
+    return { ...rel, input: { kind: 'calc', input: rel.input, project: identity(rel.input), filter, fields: rel.input.fields } };
+  }
+  return { kind: 'calc', input: rel, project: identity(rel), filter, fields: rel.fields };
+}
+
+function maxInput(e: BoundExpr): number {
+  switch (e.kind) {
+    case 'input': return e.index;
+    case 'literal': return -1;
+    case 'call': return Math.max(-1, ...e.args.map(maxInput));
+    case 'field': return maxInput(e.target);
+    case 'case': return Math.max(maxInput(e.otherwise), ...e.whens.map((w) => Math.max(maxInput(w.when), maxInput(w.then))));
+  }
 }
 
 /** Calcite's names: a column keeps its name, anything else is EXPR$i. */
@@ -149,14 +205,16 @@ function bindFrom(t: TableRef, cx: QueryContext): FromResult {
       return { rel, scope: scopeFields(rel.fields, t.alias?.name) };
     }
     case 'Join': throw new BindError(notSupportedYet(t.range, 'joins', cx.file));
-    case 'TableFunction': throw new BindError(notSupportedYet(t.range, isWindow(t.call.name) ? 'windows' : 'table functions', cx.file));
+    case 'TableFunction': {
+      if (!isWindowTvf(t.call.name) || t.lateral) throw new BindError(notSupportedYet(t.range, 'table functions', cx.file));
+      const rel = bindWindowTvf(t.call, { file: cx.file, evalCtx: cx.evalCtx, session: cx.options.session }, (arg) => (arg.table !== undefined
+        ? bindFrom({ kind: 'TableName', name: arg.table, hints: [], range: arg.range }, cx).rel
+        : bindQuery(arg.query as Query, cx)));
+      return { rel: renamed(rel, t.alias?.columns, t.range, cx), scope: scopeFields(rel.fields, t.alias?.name) };
+    }
     case 'Unnest': throw new BindError(notSupportedYet(t.range, 'UNNEST', cx.file));
     case 'MatchRecognize': throw new BindError(notSupportedYet(t.range, 'MATCH_RECOGNIZE', cx.file));
   }
-}
-
-function isWindow(name: readonly string[]): boolean {
-  return ['TUMBLE', 'HOP', 'CUMULATE', 'SESSION'].includes((name[name.length - 1] ?? '').toUpperCase());
 }
 
 function scopeFields(fields: readonly BoundField[], qualifier: string | undefined): ScopeField[] {

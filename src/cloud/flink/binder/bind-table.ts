@@ -7,11 +7,14 @@
 import { parseExpression } from '../sql/index.js';
 import type { Hint } from '../sql/index.js';
 import type { CatalogTable } from '../catalog/index.js';
-import type { BoundExpr, BoundField, LogicalRel, ScanColumn } from './types.js';
+import type { Expr } from '../sql/index.js';
+import type { LogicalType } from '../types/index.js';
+import type { BoundExpr, BoundField, LogicalRel, ScanColumn, ScanWatermark } from './types.js';
 import { Scope } from './scope.js';
 import { bindExpr } from './bind-expression.js';
 import type { ExprContext } from './bind-expression.js';
 import { BindError, validationError } from './sql-error.js';
+import { intervalLiteral } from './bind-literal.js';
 
 /** The scan of a table plus the calc that shapes it into the table's declared columns. */
 export function scanTable(table: CatalogTable, hints: readonly Hint[], cx: Omit<ExprContext, 'scope'>): LogicalRel {
@@ -27,10 +30,17 @@ export function scanTable(table: CatalogTable, hints: readonly Hint[], cx: Omit<
   const scanFields: BoundField[] = columns.map((c) => ({ name: c.name, type: c.type, ...(hiddenNames.has(c.name) ? { hidden: true } : {}) }));
   const hintOptions: Record<string, string> = {};
   for (const h of hints) if (h.name.toUpperCase() === 'OPTIONS') for (const kv of h.options) hintOptions[kv.key] = kv.value;
-  const scan: LogicalRel = { kind: 'scan', table, columns, hintOptions, fields: scanFields };
+  const wmCol = table.watermark.column;
+  const rowtimeField = (f: BoundField): BoundField => (f.name === wmCol ? { ...f, type: asRowtime(f.type) } : f);
   const inOrder = table.columns.every((c) => c.kind !== 'computed')
     && [...table.columns, ...table.systemColumns].every((c, i) => columns[i]?.name === c.name);
-  if (inOrder) return scan;
+  if (inOrder) {
+    const i = columns.findIndex((c) => c.name === wmCol);
+    const f = scanFields[i];
+    const watermark = f === undefined ? undefined : watermarkOf(table, { kind: 'input', index: i, type: f.type }, cx.file);
+    return { kind: 'scan', table, columns, hintOptions, ...(watermark === undefined ? {} : { watermark }), fields: scanFields.map(rowtimeField) };
+  }
+  let watermark: ScanWatermark | undefined;
   const scope = Scope.of(scanFields, undefined, cx.file);
   const project: BoundExpr[] = [];
   const fields: BoundField[] = [];
@@ -40,19 +50,46 @@ export function scanTable(table: CatalogTable, hints: readonly Hint[], cx: Omit<
       if (parsed.value === undefined) throw new BindError(validationError(zeroRange(), `Invalid computed column '${c.name}': ${parsed.diagnostics[0]?.summary ?? ''}`, { file: cx.file }));
       const e = bindExpr(parsed.value, { ...cx, scope });
       project.push(e);
-      fields.push({ name: c.name, type: e.type });
+      fields.push(rowtimeField({ name: c.name, type: e.type }));
+      if (c.name === wmCol) watermark = watermarkOf(table, e, cx.file);
       continue;
     }
     const i = columns.findIndex((s) => s.name === c.name);
     const f = scanFields[i];
     if (f === undefined) continue;
     project.push({ kind: 'input', index: i, type: f.type });
-    fields.push(f);
+    fields.push(rowtimeField(f));
+    if (c.name === wmCol) watermark = watermarkOf(table, { kind: 'input', index: i, type: f.type }, cx.file);
   }
+  const scan: LogicalRel = { kind: 'scan', table, columns, hintOptions, ...(watermark === undefined ? {} : { watermark }), fields: scanFields };
   return { kind: 'calc', input: scan, project, fields };
+}
+
+/**
+ * The table's WATERMARK clause as a scan strategy: SOURCE_WATERMARK() (the default on `$rowtime`),
+ * `col` (ascending) or `col - INTERVAL …` (bounded out-of-orderness).
+ */
+function watermarkOf(table: CatalogTable, rowtime: BoundExpr, file: string): ScanWatermark {
+  const { column, expr } = table.watermark;
+  const base = { rowtime, column, expr };
+  if (table.watermark.isDefault || /SOURCE_WATERMARK/i.test(expr)) return { ...base, strategy: { kind: 'source' } };
+  const parsed = parseExpression(expr);
+  const e: Expr | undefined = parsed.value;
+  const isCol = (x: Expr): boolean => x.kind === 'Identifier' && x.names.length === 1 && x.names[0] === column;
+  if (e !== undefined && isCol(e)) return { ...base, strategy: { kind: 'bounded', delayMs: 0 } };
+  if (e !== undefined && e.kind === 'Binary' && e.op === '-' && isCol(e.left) && e.right.kind === 'IntervalLiteral') {
+    const lit = intervalLiteral(e.right);
+    if (typeof lit !== 'string' && typeof lit.value === 'number') return { ...base, strategy: { kind: 'bounded', delayMs: lit.value } };
+  }
+  throw new BindError(validationError(zeroRange(), `not supported yet: the watermark expression '${expr}' of table '${table.name}'`, { file, code: 'sql-not-supported-yet' }));
 }
 
 function zeroRange(): { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } } {
   const p = { line: 1, column: 1, offset: 0 };
   return { start: p, end: p };
+}
+
+/** The type marked as a rowtime attribute (`TIMESTAMP(3) *ROWTIME*`). */
+function asRowtime(t: LogicalType): LogicalType {
+  return t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ' ? { ...t, timeAttribute: 'rowtime' } : t;
 }

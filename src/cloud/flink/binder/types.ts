@@ -35,13 +35,96 @@ export type ScanColumn =
   | { readonly kind: 'physical'; readonly name: string; readonly type: LogicalType }
   | { readonly kind: 'metadata'; readonly name: string; readonly key: string; readonly type: LogicalType };
 
+/** The aggregate functions the binder recognises (confluent-flink.md §10). */
+export type AggregateName =
+  | 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX' | 'FIRST_VALUE' | 'LAST_VALUE' | 'LISTAGG' | 'COLLECT'
+  | 'ARRAY_AGG' | 'STDDEV_POP' | 'STDDEV_SAMP' | 'VAR_POP' | 'VAR_SAMP' | 'VARIANCE'
+  | 'JSON_ARRAYAGG' | 'JSON_OBJECTAGG';
+
+/** One aggregate call over an input relation's row; `arg` absent for COUNT(*). */
+export interface BoundAggregate {
+  readonly fn: AggregateName;
+  readonly arg?: BoundExpr;
+  readonly distinct: boolean;
+  /** `FILTER (WHERE …)` over the input row. */
+  readonly filter?: BoundExpr;
+  /** LISTAGG's separator. */
+  readonly separator?: string;
+  /** ARRAY_AGG … IGNORE NULLS. */
+  readonly ignoreNulls?: boolean;
+  readonly type: LogicalType;
+  /** SQL text for EXPLAIN. */
+  readonly text: string;
+}
+
+/** A window TVF's shape; sizes in milliseconds (windows aligned to epoch). */
+export type BoundWindow =
+  | { readonly kind: 'tumble'; readonly size: number; readonly offset?: number }
+  | { readonly kind: 'hop'; readonly slide: number; readonly size: number; readonly offset?: number }
+  | { readonly kind: 'cumulate'; readonly step: number; readonly maxSize: number; readonly offset?: number }
+  | { readonly kind: 'session'; readonly gap: number };
+
+/** How a scan's rowtime and watermarks come about (the table's WATERMARK clause). */
+export interface ScanWatermark {
+  /** The rowtime over the scan row (`$rowtime` or the declared column). */
+  readonly rowtime: BoundExpr;
+  /** SOURCE_WATERMARK() (histogram), ascending (`col`), or bounded out-of-orderness (`col - INTERVAL`). */
+  readonly strategy: { readonly kind: 'source' } | { readonly kind: 'bounded'; readonly delayMs: number };
+  /** The rowtime column's name and expression text, for EXPLAIN. */
+  readonly column: string;
+  readonly expr: string;
+}
+
+/** One ORDER BY key of a rank. */
+export interface BoundOrderKey {
+  readonly expr: BoundExpr;
+  readonly descending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+/** The frame of an OVER aggregate; `preceding` in rows or milliseconds, Infinity for UNBOUNDED. */
+export interface BoundOverFrame {
+  readonly kind: 'rows' | 'range';
+  readonly preceding: number;
+}
+
 /** A logical relation. */
 export type LogicalRel =
   | {
     readonly kind: 'scan'; readonly table: CatalogTable; readonly columns: readonly ScanColumn[];
     /** `/*+ OPTIONS(...) *\/` hint options on this table reference. */
     readonly hintOptions: Readonly<Record<string, string>>;
+    readonly watermark?: ScanWatermark;
     readonly fields: readonly BoundField[];
+  }
+  /**
+   * GROUP BY (or a global aggregation, or SELECT DISTINCT): output `[...keys, groupingId?, ...aggregates]`;
+   * `groupingSets` lists, per set, the key positions it groups by. HAVING is over the output row.
+   */
+  | {
+    readonly kind: 'aggregate'; readonly input: LogicalRel; readonly keys: readonly BoundExpr[]; readonly aggregates: readonly BoundAggregate[];
+    readonly groupingSets?: readonly (readonly number[])[]; readonly having?: BoundExpr; readonly stateTtlMs?: number; readonly fields: readonly BoundField[];
+  }
+  /** A window TVF in FROM: the input's fields plus window_start, window_end, window_time. */
+  | {
+    readonly kind: 'window-tvf'; readonly input: LogicalRel; readonly window: BoundWindow; readonly timeIndex: number;
+    readonly partitionKeys: readonly BoundExpr[]; readonly fields: readonly BoundField[];
+  }
+  /** GROUP BY window_start, window_end (+ keys) over a window TVF: `[...keys, ...aggregates, window_start, window_end, window_time]`. */
+  | {
+    readonly kind: 'window-aggregate'; readonly input: LogicalRel; readonly window: BoundWindow; readonly timeIndex: number;
+    readonly keys: readonly BoundExpr[]; readonly aggregates: readonly BoundAggregate[]; readonly fields: readonly BoundField[];
+  }
+  /** ROW_NUMBER/RANK/DENSE_RANK filtered to ranks start..end (end = Infinity until the outer filter is seen): input fields + rank. */
+  | {
+    readonly kind: 'rank'; readonly input: LogicalRel; readonly fn: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK'; readonly partitionKeys: readonly BoundExpr[];
+    readonly order: readonly BoundOrderKey[]; readonly rankStart: number; readonly rankEnd: number; readonly outputRank: boolean;
+    readonly stateTtlMs?: number; readonly fields: readonly BoundField[]; readonly range: Range;
+  }
+  /** OVER aggregates ordered by a rowtime: input fields + one column per aggregate. */
+  | {
+    readonly kind: 'over'; readonly input: LogicalRel; readonly partitionKeys: readonly BoundExpr[]; readonly timeIndex: number;
+    readonly frame: BoundOverFrame; readonly aggregates: readonly BoundAggregate[]; readonly fields: readonly BoundField[];
   }
   | { readonly kind: 'values'; readonly rows: readonly (readonly BoundExpr[])[]; readonly fields: readonly BoundField[] }
   | { readonly kind: 'calc'; readonly input: LogicalRel; readonly project: readonly BoundExpr[]; readonly filter?: BoundExpr; readonly fields: readonly BoundField[] }

@@ -28,6 +28,7 @@ import { tableSpecFromQuery } from './create-table-as.js';
 import { showCreateTable } from './show-create-table.js';
 import { describeTable } from './describe-table.js';
 import { likeMatches } from './like-pattern.js';
+import { connectorOf, connectorTable, isConnectorStored, planConnectorTable } from './connector-table.js';
 
 /** The control-plane lookups the catalog needs (ControlPlane satisfies it). */
 export interface CatalogControlPlane extends CatalogSource {
@@ -100,10 +101,12 @@ export class FlinkCatalog {
     return useDatabase(this.#deps.controlPlane, path, session);
   }
 
-  /** Table names of a database (topics that are not internal), sorted. */
+  /** Table names of a database (topics that are not internal, and connector-only tables), sorted. */
   tableNames(catalog: CatalogRef, database: DatabaseRef): string[] {
     if (catalog.id === EXAMPLES_CATALOG.id) return [...EXAMPLE_TABLE_NAMES];
-    return this.#deps.topics.listTopics(database.id).filter((t) => !t.isInternal).map((t) => t.name).sort();
+    const names = new Set(this.#deps.topics.listTopics(database.id).filter((t) => !t.isInternal).map((t) => t.name));
+    for (const s of this.#store.list(database.id)) if (isConnectorStored(s.def)) names.add(s.name);
+    return [...names].sort();
   }
 
   /** Resolves `[cat.][db.]table` to the table as it is now. */
@@ -124,6 +127,12 @@ export class FlinkCatalog {
     if (existing !== undefined) {
       if (spec.ifNotExists === true) return ok({ table: existing, created: false });
       return { diagnostics: [errorDiag('flink-table-exists', `Table (or view) ${path.database.name}.${path.table} already exists in Catalog ${path.catalog.name}.`)] };
+    }
+    if (connectorOf(spec.options) !== undefined) {
+      const def = planConnectorTable(spec);
+      if (def.value === undefined) return { diagnostics: def.diagnostics };
+      this.#store.put(path.database.id, path.table, def.value, this.#deps.clock.now());
+      return ok({ table: connectorTable(path, def.value), created: true });
     }
     const plan = planCreateTable(spec);
     if (plan.value === undefined) return { diagnostics: plan.diagnostics };
@@ -165,6 +174,10 @@ export class FlinkCatalog {
     }
     const table = t.value;
     if (table.readOnly) return { diagnostics: [readOnlyTable([table.catalog.name, table.database.name, table.name])] };
+    if (connectorOf(table.options) !== undefined) {
+      this.#store.delete(table.database.id, table.name);
+      return ok({ dropped: true });
+    }
     const srId = this.#deps.controlPlane.schemaRegistryOf(table.catalog.id)?.id;
     const failed = this.#edge(() => this.#store.transaction(() => {
       this.#deps.topics.deleteTopic(table.database.id, table.name);
@@ -183,6 +196,10 @@ export class FlinkCatalog {
     if (p.value === undefined) return { diagnostics: p.diagnostics };
     const resolved = p.value;
     if (resolved.catalog.id === EXAMPLES_CATALOG.id) return { diagnostics: [readOnlyTable([resolved.catalog.name, resolved.database.name, resolved.table])] };
+    const own = this.#store.get(resolved.database.id, resolved.table);
+    if (isConnectorStored(own)) {
+      return { diagnostics: [errorDiag('flink-not-supported', `ALTER TABLE is not supported for tables with 'connector' = '${own.options['connector'] ?? ''}'; drop and recreate the table instead.`)] };
+    }
     const found = this.#base(resolved);
     if (found === undefined) return { diagnostics: [tableNotFound(resolved, this.tableNames(resolved.catalog, resolved.database))] };
     const { base, topicCreatedAt } = found;
@@ -210,6 +227,8 @@ export class FlinkCatalog {
 
   #load(path: ResolvedPath): CatalogTable | undefined {
     if (path.catalog.id === EXAMPLES_CATALOG.id) return exampleTable(path.table);
+    const own = this.#store.get(path.database.id, path.table);
+    if (isConnectorStored(own)) return connectorTable(path, own);
     const found = this.#base(path);
     return found === undefined ? undefined : assembleTable(found.base, this.#stored(path, found.topicCreatedAt));
   }

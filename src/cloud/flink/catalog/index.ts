@@ -1,7 +1,8 @@
 /**
  * cloud/flink/catalog: the Flink catalog of the local cloud — environments as catalogs, Kafka
  * clusters as databases, topics with their Schema Registry subjects as tables (inferred or created
- * by CREATE TABLE), the read-only `examples`.`marketplace`, identifier resolution with Confluent's
+ * by CREATE TABLE), connector-only tables (`nexmark`, `blackhole`: no topic, definition stored in
+ * SQLite), the read-only `examples`.`marketplace` (`'connector' = 'faker'`), identifier resolution with Confluent's
  * error wording, CREATE/ALTER/DROP TABLE, SHOW and DESCRIBE results.
  * Depends on shared/, flink/types, flink/sql (AST types and printer only), and kafka/ and
  * schema-registry/ through their index.ts; the control plane enters structurally
@@ -16,6 +17,7 @@ export type {
   TableFormat, TableSpec, TableWatermark,
 } from './types.js';
 export { quotedPath, catalogNotFound, databaseNotFound } from './catalog-resolver.js';
+export { CONNECTOR_TABLE_CONNECTORS, connectorOf } from './connector-table.js';
 export { EXAMPLES_CATALOG, EXAMPLES_DATABASE, readOnlyTable } from './examples-catalog.js';
 export { ROWTIME, SOURCE_WATERMARK_EXPR } from './system-columns.js';
 export { METADATA_KEYS } from './metadata-keys.js';

@@ -53,6 +53,12 @@ export class TableMetadataStore {
     return row === undefined ? undefined : JSON.parse(row.definition) as StoredTable;
   }
 
+  /** Every stored (table name, definition) of a cluster, sorted by name. */
+  list(clusterId: string): { readonly name: string; readonly def: StoredTable }[] {
+    const rows = this.#db.prepare('SELECT table_name, definition FROM flink_catalog_tables WHERE cluster_id = ? ORDER BY table_name').all(clusterId) as { table_name: string; definition: string }[];
+    return rows.map((r) => ({ name: r.table_name, def: JSON.parse(r.definition) as StoredTable }));
+  }
+
   /** Creates or replaces a table's stored definition. */
   put(clusterId: string, table: string, def: StoredTable, now: number): void {
     this.#db.prepare(`INSERT INTO flink_catalog_tables (cluster_id, table_name, definition, updated_at) VALUES (?, ?, ?, ?)

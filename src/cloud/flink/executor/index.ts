@@ -6,14 +6,16 @@
  */
 import type { Executor, ExecutorCloud, ExecutorOptions } from './types.js';
 import { StatementExecutor } from './statement-executor.js';
+import type { FlinkOperations } from './operations/index.js';
 
 export type { Executor, ExecutorCloud, ExecutorOptions } from './types.js';
 export { StatementExecutor } from './statement-executor.js';
 export { prepareStatement, type PreparedStatement } from './statement-job.js';
 export { tableDeserializer, tableSerializer } from './row-codecs.js';
 export { sessionOf } from './session-properties.js';
+export * from './operations/index.js';
 
-/** Starts executing the statements of a local cloud (server startup calls this once). */
-export function startExecutor(cloud: ExecutorCloud, opts: ExecutorOptions = {}): Executor {
+/** Starts executing the statements of a local cloud (server startup calls this once); `operations` adds pool limits and metrics. */
+export function startExecutor(cloud: ExecutorCloud, opts: ExecutorOptions & { readonly operations?: FlinkOperations } = {}): Executor {
   return new StatementExecutor(cloud, opts).start();
 }

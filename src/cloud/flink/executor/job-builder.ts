@@ -1,6 +1,7 @@
 /**
- * A physical plan → the runtime's job graph: topic sources with the tables' codecs, calc / union /
- * limit operators, topic / results / blackhole sinks. Shared plan nodes (one scan feeding several
+ * A physical plan → the runtime's job graph: topic sources with the tables' codecs and watermark
+ * strategies, calc / union / limit and the stateful operators (stateful-operators.ts), topic /
+ * results / blackhole sinks. Shared plan nodes (one scan feeding several
  * INSERTs of a statement set) become one job node with several out-edges.
  */
 import type { Clock, Diagnostic, Outcome } from '../../../shared/index.js';
@@ -11,10 +12,13 @@ import type { PhysicalNode, PhysicalPlan, PhysicalSink } from '../planner/index.
 import type { CatalogTable } from '../catalog/index.js';
 import {
   BlackholeSink, CalcOperator, LimitOperator, ResultsSink, TopicSink, TopicSource, UnionOperator, ValuesSource,
+  boundedOutOfOrderness, idlenessFromTimeout, sourceWatermark,
 } from '../runtime/index.js';
-import type { JobEdge, JobGraph, JobNode, MetadataKey, ResultChange } from '../runtime/index.js';
+import type { JobEdge, JobGraph, JobNode, MetadataKey, ResultChange, Source } from '../runtime/index.js';
+import { statefulOperator } from './stateful-operators.js';
 import { compileFormatter } from '../types/index.js';
 import { tableDeserializer, tableSerializer } from './row-codecs.js';
+import { connectorScan } from './connector-sources.js';
 
 /** What building a job needs. */
 export interface JobDeps {
@@ -39,7 +43,7 @@ export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
     switch (n.kind) {
       case 'scan': {
         const src = source(n, deps, diags);
-        if (src !== undefined) nodes.push({ kind: 'source', id: n.id, source: src });
+        if (src !== undefined) nodes.push({ kind: 'source', id: n.id, source: n.maxPollRecords === undefined ? src : limited(src, n.maxPollRecords) });
         return;
       }
       case 'values': nodes.push({ kind: 'source', id: n.id, source: new ValuesSource(n.rows.map((r) => [...r])) }); return;
@@ -58,6 +62,11 @@ export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
         nodes.push({ kind: 'operator', id: n.id, operator: new LimitOperator({ limit: n.limit, offset: n.offset }) });
         edges.push({ from: n.input.id, to: n.id });
         return;
+      default:
+        visit(n.input);
+        nodes.push({ kind: 'operator', id: n.id, operator: statefulOperator(n, deps.clock) });
+        edges.push({ from: n.input.id, to: n.id });
+        return;
     }
   };
   for (const s of plan.sinks) {
@@ -69,12 +78,29 @@ export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
   return diags.length > 0 ? { diagnostics: diags } : { value: { nodes, edges }, diagnostics: [] };
 }
 
+/** A source reading at most `max` records per poll. */
+function limited(src: Source, max: number): Source {
+  return {
+    poll: (out, m) => src.poll(out, Math.min(m, max)),
+    get watermark() { return src.watermark; },
+    get idle() { return src.idle; },
+    snapshot: () => src.snapshot(),
+    restore: (p) => src.restore(p),
+    close: () => src.close(),
+  };
+}
+
 function codecOf(table: CatalogTable, deps: JobDeps): ReturnType<SchemaRegistryStore['codec']> | undefined {
   return table.schemaRegistryId === undefined ? undefined : deps.schemaRegistry.codec(table.schemaRegistryId);
 }
 
-function source(n: Extract<PhysicalNode, { kind: 'scan' }>, deps: JobDeps, diags: Diagnostic[]): TopicSource | undefined {
+function source(n: Extract<PhysicalNode, { kind: 'scan' }>, deps: JobDeps, diags: Diagnostic[]): Source | undefined {
   const t = n.table;
+  const generated = connectorScan(n, { clock: deps.clock });
+  if (generated !== undefined) {
+    if (generated.value === undefined) diags.push(...generated.diagnostics);
+    return generated.value;
+  }
   if (t.readOnly) {
     diags.push(errorDiag('flink-not-supported-yet', `not supported yet: reading the examples catalog table '${t.name}'`));
     return undefined;
@@ -82,9 +108,14 @@ function source(n: Extract<PhysicalNode, { kind: 'scan' }>, deps: JobDeps, diags
   const de = tableDeserializer(t, n.columns, codecOf(t, deps));
   if (de.value === undefined) { diags.push(...de.diagnostics); return undefined; }
   const metadata = n.columns.filter((c) => c.kind === 'metadata').map((c) => (c.kind === 'metadata' ? c.key : '') as MetadataKey);
+  const wm = n.watermark;
+  const rowtime = wm?.rowtime;
   return new TopicSource({
     logs: deps.topics, cluster: t.database.id, topic: t.name, mode: t.changelogMode, deserializer: de.value, metadata,
     startup: n.startup, bounded: n.bounded, errorHandling: n.errorHandling, clock: deps.clock,
+    watermarks: wm === undefined || wm.strategy.kind === 'source' ? sourceWatermark() : boundedOutOfOrderness(wm.strategy.delayMs),
+    idleness: idlenessFromTimeout(n.idleTimeoutMs),
+    ...(rowtime === undefined ? {} : { rowtime: (row: unknown[]) => rowtime(row) }),
   });
 }
 
@@ -100,6 +131,11 @@ function sinkOf(s: PhysicalSink, deps: JobDeps, diags: Diagnostic[]): TopicSink 
     }
     case 'topic-sink': {
       const t = s.table;
+      if (t.options['connector'] === 'blackhole') return new BlackholeSink();
+      if (t.options['connector'] === 'nexmark') {
+        diags.push(errorDiag('flink-invalid-connector-use', `Connector 'nexmark' can only be used as a source. It cannot be used as a sink (table '${t.name}').`));
+        return undefined;
+      }
       const ser = tableSerializer(t, s.columns, codecOf(t, deps));
       if (ser.value === undefined) { diags.push(...ser.diagnostics); return undefined; }
       const ts = s.columns.findIndex((c) => c.kind === 'metadata' && c.key === 'timestamp');

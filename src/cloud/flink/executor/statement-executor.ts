@@ -19,6 +19,8 @@ import type { ResultRow, StatementRecord } from '../statements/index.js';
 import type { Executor, ExecutorCloud, ExecutorOptions } from './types.js';
 import { prepareStatement } from './statement-job.js';
 import { buildJob } from './job-builder.js';
+import { JobProbe, scanLocations } from './operations/index.js';
+import type { FlinkOperations } from './operations/index.js';
 
 interface Active {
   readonly runner: TaskRunner;
@@ -34,6 +36,8 @@ export class StatementExecutor implements Executor {
   readonly #clock: Clock;
   readonly #ids: IdSource;
   readonly #o: ExecutorOptions;
+  /** Pool capacity, CFU metering and metrics (absent: no pool limits, nothing measured). */
+  readonly #ops: FlinkOperations | undefined;
   readonly #catalog: FlinkCatalog;
   readonly #checkpoints: CheckpointStore;
   readonly #active = new Map<string, Active>();
@@ -43,9 +47,10 @@ export class StatementExecutor implements Executor {
   #unsubscribe: (() => void) | undefined;
   #closed = false;
 
-  constructor(cloud: ExecutorCloud, opts: ExecutorOptions = {}) {
+  constructor(cloud: ExecutorCloud, opts: ExecutorOptions & { readonly operations?: FlinkOperations } = {}) {
     this.#cloud = cloud;
     this.#o = opts;
+    this.#ops = opts.operations;
     this.#clock = opts.clock ?? systemClock;
     this.#ids = opts.ids ?? systemIds;
     this.#catalog = new FlinkCatalog({ db: cloud.database, controlPlane: cloud.controlPlane, topics: cloud.topics, schemaRegistry: cloud.schemaRegistry, clock: this.#clock });
@@ -134,13 +139,18 @@ export class StatementExecutor implements Executor {
       store.setPhase(env, name, 'COMPLETED', p.result.detail);
       return;
     }
+    // A job needs CFUs of its compute pool: when the pool is exhausted it stays PENDING (§6).
+    const admission = this.#ops?.admit({ environmentId: env, name }, { sqlKind: p.traits.sqlKind });
+    if (admission?.kind === 'exhausted') return;
+    for (const w of admission?.wake ?? []) this.#enqueue(key(w.environmentId, w.name));
     const job = buildJob(p.plan, {
       topics: this.#cloud.topics, schemaRegistry: this.#cloud.schemaRegistry, clock: this.#clock, timeZone: p.timeZone,
       deliverResults: (changes) => { store.appendResults(env, name, changes.map((c): ResultRow => ({ op: c.op, row: c.row }))); },
     });
     if (job.value === undefined) return this.#failed(rec, job.diagnostics);
     let entry: Active | undefined;
-    const runner = new TaskRunner(job.value, {
+    const probed = JobProbe.instrument(job.value, scanLocations(p.plan));
+    const runner = new TaskRunner(probed.graph, {
       statement: rec.uid, db: this.#cloud.database, clock: this.#clock,
       checkpoints: { everyMs: this.#o.checkpointIntervalMs ?? 1000 },
       ...(this.#o.idlePollMs === undefined ? {} : { idlePollMs: this.#o.idlePollMs }),
@@ -148,15 +158,23 @@ export class StatementExecutor implements Executor {
     });
     runner.restore();
     const done = runner.run().then(() => undefined, (e: unknown) => { this.#onPhase(rec, 'FAILED', e instanceof Error ? e.message : String(e)); })
-      .finally(() => { this.#active.delete(k); });
+      .finally(() => { this.#active.delete(k); this.#jobEnded(env, name); });
     entry = { runner, uid: rec.uid, done, silent: false };
     this.#active.set(k, entry);
+    this.#ops?.started(rec, { cfus: admission?.cfus ?? 0, probe: probed.probe, restart: rec.status.phase !== 'PENDING' });
+  }
+
+  /** Frees the job's CFUs; the pool's waiters get another look, first in line first. */
+  #jobEnded(env: string, name: string): void {
+    for (const w of this.#ops?.ended({ environmentId: env, name }) ?? []) this.#enqueue(key(w.environmentId, w.name));
   }
 
   #onPhase(rec: StatementRecord, phase: RunnerPhase, detail: string): void {
     const store = this.#cloud.statements;
     const env = rec.environmentId;
     const name = rec.name;
+    // A finished job holds no CFUs from the moment its phase says so (§5.2).
+    if (phase === 'COMPLETED' || phase === 'FAILED' || phase === 'STOPPED') this.#jobEnded(env, name);
     switch (phase) {
       case 'CREATED': case 'STOPPING': return;
       case 'RUNNING': store.setPhase(env, name, 'RUNNING', detail); return;

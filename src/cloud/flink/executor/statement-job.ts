@@ -15,7 +15,7 @@ import type { BindOptions } from '../binder/index.js';
 import { deriveSchema, planInserts, planStatement } from '../planner/index.js';
 import type { PhysicalPlan } from '../planner/index.js';
 import type { StatementTraits } from '../statements/index.js';
-import { isValidTimeZone, stringType, toDataTypeJson } from '../types/index.js';
+import { isValidTimeZone, stringType, toDataTypeJson, withoutTimeAttribute } from '../types/index.js';
 import { runMetadataStatement } from './metadata-statements.js';
 import type { MetadataResult } from './metadata-statements.js';
 import { sessionOf } from './session-properties.js';
@@ -78,7 +78,8 @@ export function prepareStatement(text: string, properties: Readonly<Record<strin
   const p = plan.value;
   const traits: StatementTraits = {
     sqlKind: p.sqlKind, isBounded: p.bounded, isAppendOnly: p.appendOnly,
-    columns: p.schema.map((f) => ({ name: f.name, type: { ...toDataTypeJson(f.type) } })),
+    ...(p.upsertColumns === undefined ? {} : { upsertColumns: p.upsertColumns }),
+    columns: p.schema.map((f) => ({ name: f.name, type: { ...toDataTypeJson(withoutTimeAttribute(f.type)) } })),
   };
   return { value: { kind: 'job', plan: p, traits, timeZone }, diagnostics: [] };
 }

@@ -5,9 +5,15 @@
  */
 import { quotedPath } from '../catalog/index.js';
 import type { PhysicalNode, PhysicalPlan, PhysicalSink } from './types.js';
-import { modeName, printKinds } from './changelog-mode.js';
+import { isInsertOnly, modeName, printKinds } from './changelog-mode.js';
+import { inputsOf } from './plan-query.js';
 
-const TITLES = { scan: 'StreamTableSourceScan', values: 'StreamValues', calc: 'StreamCalc', union: 'StreamUnion', limit: 'StreamLimit' } as const;
+const TITLES = {
+  scan: 'StreamTableSourceScan', values: 'StreamValues', calc: 'StreamCalc', union: 'StreamUnion', limit: 'StreamLimit',
+  'group-aggregate': 'StreamGroupAggregate', 'window-aggregate': 'StreamWindowAggregate', rank: 'StreamRank',
+  deduplicate: 'StreamDeduplicate', over: 'StreamOverAggregate', normalize: 'StreamChangelogNormalize',
+  'window-tvf': 'StreamWindowTableFunction', 'window-rank': 'StreamWindowRank', 'window-deduplicate': 'StreamWindowDeduplicate',
+} as const;
 
 /** Flink's operator name of a node, with a short description (`StreamCalc(select=[a, b])`). */
 export function nodeTitle(n: PhysicalNode): string {
@@ -17,6 +23,24 @@ export function nodeTitle(n: PhysicalNode): string {
     case 'values': return `${TITLES.values}(tuples=${n.rows.length})`;
     case 'union': return `${TITLES.union}(all=[true])`;
     case 'limit': return `${TITLES.limit}(offset=[${n.offset}], fetch=[${n.limit}])`;
+    case 'window-tvf': return `WindowTableFunction(window=[${windowText(n.window)}])`;
+    case 'window-rank': return `WindowRank(rankType=[${n.fn}], rankRange=[rankStart=${n.rankStart}, rankEnd=${n.rankEnd}], partitionBy=[${n.partitionText.join(', ')}], orderBy=[${n.orderText.join(', ')}])`;
+    case 'window-deduplicate': return `WindowDeduplicate(keep=[${n.keep === 'first' ? 'FirstRow' : 'LastRow'}], partitionBy=[${n.partitionText.join(', ')}])`;
+    case 'normalize': return `ChangelogNormalize(key=[${n.keyText.join(', ')}])`;
+    case 'group-aggregate': return `GroupAggregate(${n.groupText.length === 0 ? '' : `groupBy=[${n.groupText.join(', ')}], `}select=[${[...n.groupText, ...n.aggText].join(', ')}])`;
+    case 'window-aggregate': return `WindowAggregate(${n.groupText.length === 0 ? '' : `groupBy=[${n.groupText.join(', ')}], `}window=[${windowText(n.window)}], select=[${[...n.groupText, ...n.aggText, 'window_start', 'window_end', 'window_time'].join(', ')}])`;
+    case 'rank': return `Rank(strategy=[${n.insertOnly ? 'AppendFastStrategy' : 'RetractStrategy'}], rankType=[${n.fn}], rankRange=[rankStart=${n.rankStart}, rankEnd=${n.rankEnd}], partitionBy=[${n.partitionText.join(', ')}], orderBy=[${n.orderText.join(', ')}], select=[${n.fields.map((f) => f.name).join(', ')}])`;
+    case 'deduplicate': return `Deduplicate(keep=[${n.keep === 'first' ? 'FirstRow' : 'LastRow'}], key=[${n.partitionText.join(', ')}], order=[${n.order === 'rowtime' ? 'ROWTIME' : 'PROCTIME'}])`;
+    case 'over': return `OverAggregate(partitionBy=[${n.partitionText.join(', ')}], window=[${n.frame.kind.toUpperCase()} ${n.frame.preceding === Number.POSITIVE_INFINITY ? 'UNBOUNDED' : n.frame.preceding} PRECEDING], select=[${n.aggText.join(', ')}])`;
+  }
+}
+
+function windowText(w: Extract<PhysicalNode, { kind: 'window-aggregate' }>['window']): string {
+  switch (w.kind) {
+    case 'tumble': return `TUMBLE(size=[${w.size} ms])`;
+    case 'hop': return `HOP(slide=[${w.slide} ms], size=[${w.size} ms])`;
+    case 'cumulate': return `CUMULATE(max_size=[${w.maxSize} ms], step=[${w.step} ms])`;
+    case 'session': return `SESSION(gap=[${w.gap} ms])`;
   }
 }
 
@@ -26,8 +50,7 @@ export function explainPlan(plan: PhysicalPlan): string {
   const order: (PhysicalNode | PhysicalSink)[] = [];
   const visit = (n: PhysicalNode): void => {
     if (numbers.has(n.id)) return;
-    if (n.kind === 'calc' || n.kind === 'limit') visit(n.input);
-    if (n.kind === 'union') n.inputs.forEach(visit);
+    inputsOf(n).forEach(visit);
     numbers.set(n.id, numbers.size + 1);
     order.push(n);
   };
@@ -40,8 +63,8 @@ export function explainPlan(plan: PhysicalPlan): string {
   const draw = (n: PhysicalNode | PhysicalSink, depth: number): void => {
     const title = isSink(n) ? 'StreamSink' : TITLES[n.kind];
     tree.push(`${depth === 0 ? '' : `${'  '.repeat(depth)}+- `}${title} [${numbers.get(n.id) ?? 0}]`);
-    if (isSink(n) || n.kind === 'calc' || n.kind === 'limit') draw(n.input, depth + 1);
-    else if (n.kind === 'union') for (const i of n.inputs) draw(i, depth + 1);
+    if (isSink(n)) draw(n.input, depth + 1);
+    else for (const i of inputsOf(n)) draw(i, depth + 1);
   };
   for (const s of plan.sinks) draw(s, 0);
   const details = order.map((n) => detail(n, numbers.get(n.id) ?? 0));
@@ -68,7 +91,10 @@ function detail(n: PhysicalNode | PhysicalSink, k: number): string {
     lines.push(`Startup mode: ${n.startup.kind}`, `Bounded mode: ${n.bounded.kind}`);
   }
   if (n.kind === 'calc') lines.push(`Select: ${n.projection.join(', ')}`, ...(n.where === undefined ? [] : [`Where: ${n.where}`]));
+  if (n.kind === 'scan' && n.watermark !== undefined && (n.watermark.rowtime !== undefined || n.watermark.strategy.kind !== 'source')) lines.push(`Watermark: ${n.watermark.text}`);
+  if (n.upsertKey !== undefined && !isInsertOnly(n.changelog)) lines.push(`Upsert key: ${n.upsertKey.map((i) => n.fields[i]?.name ?? `$${i}`).join(', ')}`);
   if (n.kind === 'limit') lines.push(`Offset: ${n.offset}`, `Fetch: ${n.limit}`);
-  lines.push('State size: low');
+  if (n.kind !== 'scan' && n.kind !== 'values' && n.kind !== 'calc' && n.kind !== 'union' && n.kind !== 'limit') lines.push(`Operator: ${nodeTitle(n)}`);
+  lines.push(`State size: ${n.kind === 'scan' || n.kind === 'values' || n.kind === 'calc' || n.kind === 'union' || n.kind === 'limit' || n.kind === 'window-aggregate' ? 'low' : 'medium'}`);
   return lines.join('\n');
 }

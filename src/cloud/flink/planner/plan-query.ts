@@ -5,12 +5,17 @@
  * ids and its checkpoints stay readable across restarts.
  */
 import type { Diagnostic } from '../../../shared/index.js';
-import type { BoundField, LogicalRel } from '../binder/index.js';
-import { notSupportedYet } from '../binder/index.js';
-import type { ChangelogKinds, PhysicalNode, RowFn, RowPredicateFn } from './types.js';
+import type { BoundExpr, BoundField, LogicalRel } from '../binder/index.js';
+import { notSupportedYet, parseDurationMs } from '../binder/index.js';
+import { errorDiag } from '../../../shared/index.js';
+import type { ChangelogKinds, PhysicalNode, RowFn, RowPredicateFn, ScanWatermarkSpec } from './types.js';
+import { groupAggregateNode, overNode, rankNode, windowAggregateNode, windowTvfNode } from './plan-stateful.js';
 import { compileExpr, compilePredicate, compileProjection, printBound } from './compile-expr.js';
 import { isInsertOnly, sourceKinds, unionKinds } from './changelog-mode.js';
 import { scanModes } from './scan-options.js';
+
+/** Statement property limiting records per source poll: each poll then ends a mini-batch and emits a watermark. */
+export const MAX_POLL_RECORDS = 'streamform.source.max-poll-records';
 
 /** Mutable state of one planning run. */
 export class PlanContext {
@@ -48,8 +53,26 @@ export function planRel(rel: LogicalRel, cx: PlanContext): PhysicalNode {
       const t = rel.table;
       const modes = scanModes(t.options, rel.hintOptions, cx.properties, cx.diagnostics);
       const key = JSON.stringify([t.catalog.id, t.database.id, t.name, modes, rel.columns.map((c) => c.name)]);
-      return cx.sharedScan(key, () => ({
+      const watermark = watermarkSpec(rel);
+      const maxPoll = Number(cx.properties[MAX_POLL_RECORDS] ?? Number.NaN);
+      const idleText = cx.properties['sql.tables.scan.idle-timeout'];
+      const idle = idleText === undefined ? undefined : parseDurationMs(idleText);
+      if (idleText !== undefined && idle === undefined) {
+        cx.diagnostics.push(errorDiag('flink-invalid-option', `Invalid value for property 'sql.tables.scan.idle-timeout': '${idleText}'. Use a duration such as '1 s' or '0' (disabled).`));
+      }
+      const scan = cx.sharedScan(key, () => ({
         kind: 'scan', id: cx.id('scan'), table: t, columns: rel.columns, ...modes, changelog: sourceKinds(t.changelogMode), fields: rel.fields,
+        ...(watermark === undefined ? {} : { watermark }), ...(Number.isInteger(maxPoll) && maxPoll > 0 ? { maxPollRecords: maxPoll } : {}),
+        ...(idle === undefined ? {} : { idleTimeoutMs: idle }),
+        ...(t.changelogMode === 'retract' && t.primaryKey !== undefined ? keyOf(t.primaryKey.columns, rel.fields) : {}),
+      }));
+      const pk = t.primaryKey?.columns ?? [];
+      const pkIdx = pk.map((c) => rel.fields.findIndex((f) => f.name === c));
+      if (t.changelogMode !== 'upsert' || pkIdx.length === 0 || pkIdx.some((i) => i < 0)) return scan;
+      // Flink normalizes every upsert source by its primary key before anything consumes it.
+      return cx.sharedScan(`${key}:normalize`, () => ({
+        kind: 'normalize', id: cx.id('normalize'), input: scan, key: (row) => pkIdx.map((i) => row[i] ?? null), keyText: pk,
+        changelog: ['I', 'UB', 'UA', 'D'], fields: rel.fields, upsertKey: pkIdx,
       }));
     }
     case 'values': {
@@ -70,9 +93,9 @@ export function planRel(rel: LogicalRel, cx: PlanContext): PhysicalNode {
         const innerFilter = input.filter;
         const fusedFilter: RowPredicateFn | undefined = filter === undefined ? innerFilter : (row) => filter(inner(row));
         const fusedWhere = where ?? input.where;
-        return calcNode(cx, input.input, fused, fusedFilter, projection, fusedWhere, rel.fields, input.changelog);
+        return withKey(calcNode(cx, input.input, fused, fusedFilter, projection, fusedWhere, rel.fields, input.changelog), mapKey(input.upsertKey, rel.project));
       }
-      return calcNode(cx, input, project, filter, projection, where, rel.fields, input.changelog);
+      return withKey(calcNode(cx, input, project, filter, projection, where, rel.fields, input.changelog), mapKey(input.upsertKey, rel.project));
     }
     case 'union': {
       const inputs = rel.inputs.map((r) => planRel(r, cx));
@@ -85,7 +108,46 @@ export function planRel(rel: LogicalRel, cx: PlanContext): PhysicalNode {
       }
       return { kind: 'limit', id: cx.id('limit'), input, limit: rel.limit, offset: rel.offset, changelog: input.changelog, fields: rel.fields };
     }
+    case 'aggregate': return groupAggregateNode(rel, planRel(rel.input, cx), cx);
+    case 'window-aggregate': return windowAggregateNode(rel, planRel(rel.input, cx), cx);
+    case 'rank': return rankNode(rel, cx, (r) => planRel(r, cx));
+    case 'over': return overNode(rel, planRel(rel.input, cx), cx);
+    case 'window-tvf': return windowTvfNode(rel, planRel(rel.input, cx), cx);
   }
+}
+
+/** The node's inputs, in order. */
+export function inputsOf(n: PhysicalNode): readonly PhysicalNode[] {
+  switch (n.kind) {
+    case 'scan': case 'values': return [];
+    case 'union': return n.inputs;
+    default: return [n.input];
+  }
+}
+
+function watermarkSpec(rel: Extract<LogicalRel, { kind: 'scan' }>): ScanWatermarkSpec | undefined {
+  const w = rel.watermark;
+  if (w === undefined) return undefined;
+  const text = `WATERMARK FOR ${w.column} AS ${w.expr}`;
+  if (w.column === '$rowtime') return { strategy: w.strategy, text };
+  const f = compileExpr(w.rowtime);
+  return { rowtime: (row) => { const v = f(row); return typeof v === 'number' ? v : Number.NaN; }, strategy: w.strategy, text };
+}
+
+function keyOf(columns: readonly string[], fields: readonly BoundField[]): { upsertKey?: readonly number[] } {
+  const idx = columns.map((c) => fields.findIndex((f) => f.name === c));
+  return idx.every((i) => i >= 0) ? { upsertKey: idx } : {};
+}
+
+/** An input upsert key through a projection: kept when every key column is projected as is. */
+function mapKey(key: readonly number[] | undefined, project: readonly BoundExpr[]): readonly number[] | undefined {
+  if (key === undefined) return undefined;
+  const out = key.map((k) => project.findIndex((e) => e.kind === 'input' && e.index === k));
+  return out.every((j) => j >= 0) ? out : undefined;
+}
+
+function withKey(n: PhysicalNode, key: readonly number[] | undefined): PhysicalNode {
+  return key === undefined ? n : { ...n, upsertKey: key };
 }
 
 function calcNode(cx: PlanContext, input: PhysicalNode, project: RowFn, filter: RowPredicateFn | undefined, projection: readonly string[], where: string | undefined, fields: readonly BoundField[], changelog: ChangelogKinds): PhysicalNode {
@@ -100,8 +162,8 @@ export function isBounded(n: PhysicalNode): boolean {
   switch (n.kind) {
     case 'scan': return n.bounded.kind !== 'unbounded';
     case 'values': return true;
-    case 'calc': return isBounded(n.input);
     case 'union': return n.inputs.every(isBounded);
     case 'limit': return true;
+    default: return isBounded(n.input);
   }
 }

@@ -61,8 +61,8 @@ function scans(n: PhysicalNode): PhysicalNode[] {
   switch (n.kind) {
     case 'scan': return [n];
     case 'values': return [];
-    case 'calc': case 'limit': return scans(n.input);
     case 'union': return n.inputs.flatMap(scans);
+    default: return scans(n.input);
   }
 }
 

@@ -10,7 +10,8 @@ import type { BoundInsert, BoundStatement, LogicalRel } from '../binder/index.js
 import type { DerivedSchema } from '../catalog/index.js';
 import type { JobSqlKind, PhysicalNode, PhysicalPlan, PhysicalSink, PlanOptions } from './types.js';
 import { PlanContext, isBounded, planRel } from './plan-query.js';
-import { isInsertOnly, modeName } from './changelog-mode.js';
+import { isInsertOnly } from './changelog-mode.js';
+import { withoutTimeAttribute } from '../types/index.js';
 import { nodeTitle } from './explain.js';
 
 /** Plans a bound SELECT / INSERT / STATEMENT SET (CTAS: use `deriveSchema`, create the table, then `planInserts`). */
@@ -37,7 +38,11 @@ export function planSelect(query: LogicalRel, opts: PlanOptions = {}): Outcome<P
   const fields = visible(query);
   const shaped = hideHidden(input, query, cx);
   const sink: PhysicalSink = { kind: 'results-sink', id: cx.id('sink'), input: shaped, fields };
-  return done(cx.diagnostics, { sqlKind: 'SELECT', sinks: [sink], bounded: isBounded(input), appendOnly: isInsertOnly(input.changelog), schema: fields });
+  const appendOnly = isInsertOnly(input.changelog);
+  const upsertColumns = appendOnly ? undefined : shaped.upsertKey;
+  return done(cx.diagnostics, {
+    sqlKind: 'SELECT', sinks: [sink], bounded: isBounded(input), appendOnly, schema: fields, ...(upsertColumns === undefined ? {} : { upsertColumns }),
+  });
 }
 
 /** Plans INSERTs (one, a statement set, or the insert half of a CTAS). */
@@ -68,7 +73,14 @@ export function deriveSchema(query: LogicalRel, opts: PlanOptions = {}): Outcome
   const cx = new PlanContext(opts.properties ?? {}, opts.file ?? 'statement');
   const input = planRel(query, cx);
   if (cx.diagnostics.length > 0) return { diagnostics: cx.diagnostics };
-  return { value: { columns: visible(query).map((f) => ({ name: f.name, type: f.type })), changelogMode: modeName(input.changelog) }, diagnostics: [] };
+  const columns = visible(query).map((f) => ({ name: f.name, type: withoutTimeAttribute(f.type) }));
+  const updating = !isInsertOnly(input.changelog);
+  const shaped = hideHidden(input, query, cx);
+  const primaryKey = updating && shaped.upsertKey !== undefined && shaped.upsertKey.length > 0
+    ? shaped.upsertKey.map((i) => columns[i]?.name ?? '') : undefined;
+  // Insert-only → append; updating with a unique key → upsert keyed by it; updating without → retract.
+  const changelogMode = !updating ? 'append' : primaryKey !== undefined ? 'upsert' : 'retract';
+  return { value: { columns, changelogMode, ...(primaryKey === undefined ? {} : { primaryKey }) }, diagnostics: [] };
 }
 
 function visible(rel: LogicalRel): { name: string; type: LogicalRel['fields'][number]['type'] }[] {
@@ -80,16 +92,18 @@ function hideHidden(input: PhysicalNode, query: LogicalRel, cx: PlanContext): Ph
   const keep = query.fields.map((f, i) => (f.hidden === true ? -1 : i)).filter((i) => i >= 0);
   if (keep.length === query.fields.length) return input;
   const fields = keep.map((i) => query.fields[i]).filter((f) => f !== undefined);
+  const key = input.upsertKey?.map((k) => keep.indexOf(k));
   return {
     kind: 'calc', id: cx.id('calc'), input, project: (row) => keep.map((i) => row[i] ?? null),
     projection: fields.map((f) => f.name), changelog: input.changelog, fields,
+    ...(key !== undefined && key.every((k) => k >= 0) ? { upsertKey: key } : {}),
   };
 }
 
 /** The node that introduced updates (for the append-sink message). */
 function producer(n: PhysicalNode): PhysicalNode {
-  if (n.kind === 'calc' || n.kind === 'limit') return isInsertOnly(n.input.changelog) ? n : producer(n.input);
-  return n;
+  if (n.kind === 'scan' || n.kind === 'values' || n.kind === 'union') return n;
+  return isInsertOnly(n.input.changelog) ? n : producer(n.input);
 }
 
 function done(diags: readonly Diagnostic[], plan: PhysicalPlan): Outcome<PhysicalPlan> {

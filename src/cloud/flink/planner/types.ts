@@ -4,7 +4,8 @@
  * runtime job (sources with codecs, operators, sinks).
  */
 import type { CatalogTable } from '../catalog/index.js';
-import type { BoundField, ScanColumn } from '../binder/index.js';
+import type { AggregateName, BoundField, BoundOverFrame, BoundWindow, ScanColumn } from '../binder/index.js';
+import type { LogicalType } from '../types/index.js';
 
 /** A change kind in Flink's EXPLAIN spelling. */
 export type ChangeKind = 'I' | 'UB' | 'UA' | 'D';
@@ -36,6 +37,37 @@ interface NodeBase {
   readonly id: string;
   readonly changelog: ChangelogKinds;
   readonly fields: readonly BoundField[];
+  /** Output columns that identify a row across updates (the upsert key), when the node has one. */
+  readonly upsertKey?: readonly number[];
+}
+
+/** An aggregate call compiled for the stateful operators (the runtime's AggregateCall shape). */
+export interface PlannedAggregate {
+  readonly fn: AggregateName;
+  readonly arg?: (row: unknown[]) => unknown;
+  readonly argType?: LogicalType;
+  readonly distinct?: boolean;
+  readonly filter?: RowPredicateFn;
+  readonly separator?: string;
+  readonly ignoreNulls?: boolean;
+  readonly timeZone?: string;
+}
+
+/** Where a window Top-N / deduplication finds a row's window: its window columns, or a TVF it applies itself. */
+export type WindowingSpec =
+  | { readonly kind: 'columns'; readonly start: (row: unknown[]) => number; readonly end: (row: unknown[]) => number }
+  | { readonly kind: 'tvf'; readonly window: BoundWindow; readonly rowtime: (row: unknown[]) => number };
+
+/** Extracts a key tuple from a row. */
+export type KeyFn = (row: unknown[]) => unknown[];
+
+/** A scan's watermark strategy: SOURCE_WATERMARK() (histogram) or bounded out-of-orderness. */
+export interface ScanWatermarkSpec {
+  /** The rowtime of a scan row (epoch millis; NaN when NULL); absent = the record timestamp. */
+  readonly rowtime?: (row: unknown[]) => number;
+  readonly strategy: { readonly kind: 'source' } | { readonly kind: 'bounded'; readonly delayMs: number };
+  /** `WATERMARK FOR col AS expr`, for EXPLAIN. */
+  readonly text: string;
 }
 
 /** A physical node producing changes. */
@@ -43,11 +75,55 @@ export type PhysicalNode =
   | NodeBase & {
     readonly kind: 'scan'; readonly table: CatalogTable; readonly columns: readonly ScanColumn[];
     readonly startup: StartupSpec; readonly bounded: BoundedSpec; readonly errorHandling: 'fail' | 'ignore';
+    readonly watermark?: ScanWatermarkSpec;
+    /** `streamform.source.max-poll-records`: records per source poll (emulator knob for deterministic tests). */
+    readonly maxPollRecords?: number;
+    /** `sql.tables.scan.idle-timeout` in ms (0 disables idleness); absent = progressive detection. */
+    readonly idleTimeoutMs?: number;
   }
   | NodeBase & { readonly kind: 'values'; readonly rows: readonly (readonly unknown[])[] }
   | NodeBase & { readonly kind: 'calc'; readonly input: PhysicalNode; readonly project?: RowFn; readonly filter?: RowPredicateFn; readonly projection: readonly string[]; readonly where?: string }
   | NodeBase & { readonly kind: 'union'; readonly inputs: readonly PhysicalNode[] }
-  | NodeBase & { readonly kind: 'limit'; readonly input: PhysicalNode; readonly limit: number; readonly offset: number };
+  | NodeBase & { readonly kind: 'limit'; readonly input: PhysicalNode; readonly limit: number; readonly offset: number }
+  /** A bare window TVF (TUMBLE/HOP/CUMULATE): each row once per window, with window_start, window_end, window_time appended. */
+  | NodeBase & { readonly kind: 'window-tvf'; readonly input: PhysicalNode; readonly window: BoundWindow; readonly rowtime: (row: unknown[]) => number }
+  /** Window Top-N (PARTITION BY window_start, window_end, …): emitted when the watermark passes window_time. */
+  | NodeBase & {
+    readonly kind: 'window-rank'; readonly input: PhysicalNode; readonly windowing: WindowingSpec; readonly partitionKey?: KeyFn;
+    readonly order: (a: unknown[], b: unknown[]) => number; readonly fn: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK'; readonly rankStart: number;
+    readonly rankEnd: number; readonly outputRank: boolean; readonly partitionText: readonly string[]; readonly orderText: readonly string[];
+  }
+  /** Window deduplication: the first/last row per key and window by rowtime. */
+  | NodeBase & {
+    readonly kind: 'window-deduplicate'; readonly input: PhysicalNode; readonly windowing: WindowingSpec; readonly key?: KeyFn;
+    readonly keep: 'first' | 'last'; readonly rowtime: (row: unknown[]) => number; readonly partitionText: readonly string[];
+  }
+  /** After an upsert source: +U/-D by primary key → a full changelog (+I, -U/+U, -D with the old row). */
+  | NodeBase & { readonly kind: 'normalize'; readonly input: PhysicalNode; readonly key: KeyFn; readonly keyText: readonly string[] }
+  | NodeBase & {
+    readonly kind: 'group-aggregate'; readonly input: PhysicalNode; readonly key?: KeyFn;
+    readonly groupingSets?: readonly { readonly key: KeyFn; readonly groupingId: number }[];
+    readonly aggregates: readonly PlannedAggregate[]; readonly having?: RowPredicateFn; readonly stateTtlMs?: number;
+    readonly groupText: readonly string[]; readonly aggText: readonly string[];
+  }
+  | NodeBase & {
+    readonly kind: 'window-aggregate'; readonly input: PhysicalNode; readonly window: BoundWindow; readonly rowtime: (row: unknown[]) => number;
+    readonly key?: KeyFn; readonly aggregates: readonly PlannedAggregate[]; readonly groupText: readonly string[]; readonly aggText: readonly string[];
+  }
+  | NodeBase & {
+    readonly kind: 'rank'; readonly input: PhysicalNode; readonly partitionKey?: KeyFn; readonly order: (a: unknown[], b: unknown[]) => number;
+    readonly fn: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK'; readonly rankStart: number; readonly rankEnd: number; readonly outputRank: boolean;
+    readonly insertOnly: boolean; readonly partitionText: readonly string[]; readonly orderText: readonly string[];
+  }
+  | NodeBase & {
+    readonly kind: 'deduplicate'; readonly input: PhysicalNode; readonly key: KeyFn; readonly keep: 'first' | 'last';
+    readonly order: 'rowtime' | 'proctime'; readonly rowtime?: (row: unknown[]) => number; readonly outputRank: boolean; readonly stateTtlMs?: number;
+    readonly partitionText: readonly string[];
+  }
+  | NodeBase & {
+    readonly kind: 'over'; readonly input: PhysicalNode; readonly partitionKey?: KeyFn; readonly rowtime: (row: unknown[]) => number;
+    readonly frame: BoundOverFrame; readonly aggregates: readonly PlannedAggregate[]; readonly partitionText: readonly string[]; readonly aggText: readonly string[];
+  };
 
 /** A terminal node. */
 export type PhysicalSink =
@@ -68,6 +144,8 @@ export interface PhysicalPlan {
   readonly appendOnly: boolean;
   /** The result schema (SELECT) or the written columns (single INSERT / CTAS). */
   readonly schema: readonly BoundField[];
+  /** SELECT: the result columns that form the upsert key of an updating result (`traits.upsert_columns`). */
+  readonly upsertColumns?: readonly number[];
 }
 
 /** Statement-level settings that shape scans (`spec.properties`). */

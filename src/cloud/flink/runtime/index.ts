@@ -60,3 +60,4 @@ export { TaskRunner, type TaskRunnerOptions, type StepResult } from './task-runn
 export { latestOffsets } from './latest-offsets.js';
 export { parseChangelog, formatChange, formatBatch, formatValue } from './changelog-notation.js';
 export { OperatorHarness } from './operator-harness.js';
+export * from './stateful/index.js';

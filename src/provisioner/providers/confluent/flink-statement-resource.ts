@@ -4,6 +4,7 @@
  * fails at apply), `stopped = true` at create creates the statement stopped, phase and status
  * detail are exported, and principal / compute_pool may change only together with a resume
  * (rejected at plan otherwise). Stop and resume are PUTs carrying the current resource_version.
+ * Creates and replacements have their SQL validated at plan (flink-statement-validation.ts).
  */
 import { DiagnosticsError, errorDiag, warningDiag } from '../../../shared/index.js';
 import type { Diagnostic } from '../../../shared/index.js';
@@ -12,6 +13,7 @@ import type { ObjectValue } from '../../lang/index.js';
 import { bool, blockId, requireStr, str, stringMap } from './attribute-access.js';
 import { pollUntil } from './backoff.js';
 import { generatedStatementName, statementSchema, statementState } from './flink-statement-state.js';
+import { validatePlannedStatement } from './flink-statement-validation.js';
 import { at, jstr } from './json-access.js';
 import { PartialApplyError } from './partial-apply-error.js';
 import { flinkTarget, seg } from './targets.js';
@@ -92,10 +94,13 @@ function applySinglePool(draft: Draft, rc: ResourceContext): Diagnostic[] {
 
 export const flinkStatementResource: ConfluentResource = {
   schema: statementSchema,
-  plan(draft, req, rc, replacing) {
+  async plan(draft, req, rc, replacing) {
     const diagnostics = applySinglePool(draft, rc);
     const prior = req.prior;
-    if (prior === null || replacing) return { diagnostics };
+    if (prior === null || replacing) {
+      const checked = await validatePlannedStatement(draft, req.config, rc);
+      return { diagnostics: [...diagnostics, ...checked.diagnostics], notes: checked.notes };
+    }
     const poolChanged = !isUnknown(draft.compute_pool) && blockId(prior, 'compute_pool') !== blockId(draft, 'compute_pool');
     const principalChanged = !isUnknown(draft.principal) && blockId(prior, 'principal') !== blockId(draft, 'principal');
     const resume = bool(prior, 'stopped') === true && bool(draft, 'stopped') === false;

@@ -15,6 +15,7 @@ import { pollUntil } from './backoff.js';
 import { jarr, jbool, jnum, jstr } from './json-access.js';
 import { T, REPLACE, STATE_ONLY, computed, credentialsBlock, idBlock, matches, optional, optionalComputed, required, restEndpoint } from './schema-blocks.js';
 import { kafkaTarget, seg } from './targets.js';
+import { recordPlannedTopic } from './flink-statement-validation.js';
 import type { ConfluentResource, ResourceContext, Target } from './types.js';
 
 /** Topic configs the official provider updates in place. */
@@ -70,8 +71,8 @@ function toState(base: ObjectValue, clusterId: string, name: string, live: { par
 /** The `confluent_kafka_topic` resource. */
 export const kafkaTopicResource: ConfluentResource = {
   schema,
-  plan(draft, req, _rc, replacing) {
-    if (req.prior === null || replacing) return;
+  plan(draft, req, rc, replacing) {
+    if (req.prior === null || replacing) { recordPlannedTopic(draft, rc); return; }
     const before = stringMap(req.prior, 'config');
     const after = draft.config;
     if (!isObjectValue(after)) return;

@@ -13,6 +13,7 @@ import { bool, num, requireStr, str } from './attribute-access.js';
 import { jarr, jnum, jstr } from './json-access.js';
 import { schemaBody, schemaSchema, sameSchemaText, toSchemaState } from './schema-shape.js';
 import { schemaRegistryTarget, seg } from './targets.js';
+import { recordPlannedSchema } from './flink-statement-validation.js';
 import type { ConfluentResource, ResourceContext, Target } from './types.js';
 
 function subjectPath(subject: string): string {
@@ -65,6 +66,7 @@ export const schemaResource: ConfluentResource = {
   async plan(draft, req, rc, replacing) {
     const prior = req.prior;
     const schemaChanged = prior === null || replacing || !valuesEqual(prior.schema ?? null, draft.schema ?? null);
+    if (schemaChanged) recordPlannedSchema(draft, rc);
     if (prior !== null && !replacing && schemaChanged && typeof prior.schema === 'string' && typeof draft.schema === 'string'
       && sameSchemaText(prior.schema, draft.schema, str(draft, 'format') ?? 'AVRO')) {
       draft.schema = prior.schema; // whitespace/normalisation-only change: suppressed

@@ -1,0 +1,88 @@
+/**
+ * One aggregate call (`COUNT(DISTINCT x) FILTER (WHERE …)`, `LISTAGG(s, ';')`, …) → BoundAggregate
+ * with Flink's result type: COUNT → BIGINT NOT NULL; SUM keeps the input type except DECIMAL(p, s) →
+ * DECIMAL(38, s); AVG and the variance family keep it (integer division for integers) except
+ * DECIMAL → DECIMAL(38, max(6, s)); MIN/MAX/FIRST_VALUE/LAST_VALUE keep it; LISTAGG and the JSON
+ * aggregates give STRING; COLLECT a MULTISET and ARRAY_AGG an ARRAY of the input type.
+ */
+import type { FunctionCall } from '../sql/index.js';
+import { printExpression } from '../sql/index.js';
+import {
+  arrayType, bigintType, decimalType, isNumericType, multisetType, printType, stringType, withNullable, withoutTimeAttribute,
+} from '../types/index.js';
+import type { LogicalType } from '../types/index.js';
+import type { AggregateName, BoundAggregate, BoundExpr } from './types.js';
+import { bindExpr } from './bind-expression.js';
+import type { ExprContext } from './bind-expression.js';
+import { BindError, validationError } from './sql-error.js';
+
+const NAMES: ReadonlySet<string> = new Set<AggregateName>(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG', 'COLLECT',
+  'ARRAY_AGG', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'VARIANCE', 'JSON_ARRAYAGG', 'JSON_OBJECTAGG']);
+
+const NUMERIC_ONLY: ReadonlySet<string> = new Set(['SUM', 'AVG', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'VARIANCE']);
+
+/** True for a call that folds a group (not a ranking function, not OVER). */
+export function isGroupAggregate(e: FunctionCall): boolean {
+  return NAMES.has((e.name[e.name.length - 1] ?? '').toUpperCase());
+}
+
+/** Binds an aggregate call's argument and FILTER against the input scope `cx`. */
+export function bindAggregateCall(e: FunctionCall, cx: ExprContext): BoundAggregate {
+  const fn = (e.name[e.name.length - 1] ?? '').toUpperCase() as AggregateName;
+  const inner: ExprContext = { scope: cx.scope, file: cx.file, evalCtx: cx.evalCtx, session: cx.session, rewrite: (x) => {
+    if (x.kind === 'FunctionCall' && isGroupAggregate(x) && x.over === undefined) {
+      throw new BindError(validationError(x.range, 'Aggregate expressions cannot be nested', { file: cx.file }));
+    }
+    return undefined;
+  } };
+  const star = e.args.length === 1 && e.args[0]?.kind === 'Star';
+  const argAsts = star ? [] : e.args;
+  if (fn !== 'COUNT' && argAsts.length === 0) throw invalid(e, fn, [], cx);
+  if (fn === 'COUNT' && argAsts.length > 1) throw new BindError(validationError(e.range, 'COUNT with several arguments is not supported', { file: cx.file }));
+  const bound = argAsts.map((a) => bindExpr(a, inner));
+  const arg = bound[0];
+  let separator: string | undefined;
+  if (fn === 'LISTAGG' && bound.length > 1) {
+    const sep = bound[1];
+    if (sep?.kind !== 'literal' || typeof sep.value !== 'string') throw new BindError(validationError(e.range, 'LISTAGG separator must be a string literal', { file: cx.file }));
+    separator = sep.value;
+  } else if (bound.length > 1) {
+    throw invalid(e, fn, bound, cx);
+  }
+  if (arg !== undefined && NUMERIC_ONLY.has(fn) && !isNumericType(arg.type) && arg.type.kind !== 'NULL') throw invalid(e, fn, bound, cx);
+  let filter: BoundExpr | undefined;
+  if (e.filter !== undefined) {
+    filter = bindExpr(e.filter, inner);
+    if (filter.type.kind !== 'BOOLEAN') throw new BindError(validationError(e.filter.range, `FILTER expression must be of type BOOLEAN, got ${printType(filter.type)}`, { file: cx.file }));
+  }
+  const argType = arg === undefined ? undefined : withoutTimeAttribute(arg.type);
+  return {
+    fn, ...(arg === undefined ? {} : { arg }), distinct: e.quantifier === 'DISTINCT', ...(filter === undefined ? {} : { filter }),
+    ...(separator === undefined ? {} : { separator }), ...(e.nullTreatment === 'IGNORE NULLS' ? { ignoreNulls: true } : {}),
+    type: aggregateType(fn, argType), text: printExpression(e),
+  };
+}
+
+function invalid(e: FunctionCall, fn: string, args: readonly BoundExpr[], cx: ExprContext): BindError {
+  const form = NUMERIC_ONLY.has(fn) ? `'${fn}(<NUMERIC>)'` : `'${fn}(<ANY>)'`;
+  return new BindError(validationError(e.range, `Cannot apply '${fn}' to arguments of type '${fn}(${args.map((a) => `<${printType(a.type)}>`).join(', ')})'. Supported form(s): ${form}`, { file: cx.file }));
+}
+
+/** Flink's result type of an aggregate over `argType` (see the file header). */
+export function aggregateType(fn: AggregateName, argType: LogicalType | undefined): LogicalType {
+  switch (fn) {
+    case 'COUNT': return bigintType({ nullable: false });
+    case 'LISTAGG': return stringType({ nullable: true });
+    case 'JSON_ARRAYAGG': case 'JSON_OBJECTAGG': return stringType({ nullable: false });
+    default: break;
+  }
+  const t = argType ?? stringType();
+  switch (fn) {
+    case 'SUM': return t.kind === 'DECIMAL' ? decimalType(38, t.scale) : withNullable(t, true);
+    case 'AVG': case 'STDDEV_POP': case 'STDDEV_SAMP': case 'VAR_POP': case 'VAR_SAMP': case 'VARIANCE':
+      return t.kind === 'DECIMAL' ? decimalType(38, Math.max(6, t.scale)) : withNullable(t, true);
+    case 'MIN': case 'MAX': case 'FIRST_VALUE': case 'LAST_VALUE': return withNullable(t, true);
+    case 'COLLECT': return multisetType(t, { nullable: false });
+    case 'ARRAY_AGG': return arrayType(t);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Tables backed by a built-in connector instead of a Kafka topic: `'connector' = 'nexmark'` (the
+ * benchmark generator, nexmark.md §1) and `'connector' = 'blackhole'` (a sink that discards).
+ * They have no topic and no subjects: CREATE TABLE stores the whole definition (columns,
+ * watermark, primary key, options as written) in the metadata store and the table is resolved
+ * from it alone. The catalog validates only the `connector` key; the connector's own options are
+ * checked where the source is built (the job builder), which fails the statement with their
+ * diagnostics.
+ */
+import type { Diagnostic, Outcome } from '../../../shared/index.js';
+import { errorDiag } from '../../../shared/index.js';
+import { withNullable } from '../types/index.js';
+import type { CatalogColumn, CatalogTable, ColumnSpec, TableSpec } from './types.js';
+import type { ResolvedPath } from './catalog-resolver.js';
+import type { StoredTable } from './table-metadata-store.js';
+import { checkWatermarkColumn } from './create-table.js';
+import { validateMetadataColumn } from './metadata-keys.js';
+import { ROWTIME, defaultWatermark, rowtimeColumn } from './system-columns.js';
+import { sortedRecord } from './table-options.js';
+
+/** The connectors whose tables live in the catalog only (no topic). */
+export const CONNECTOR_TABLE_CONNECTORS: readonly string[] = ['blackhole', 'nexmark'];
+
+/** The connector of a connector-only table's options (`nexmark` / `blackhole`), or undefined. */
+export function connectorOf(options: Readonly<Record<string, string>> | undefined): string | undefined {
+  const c = options?.['connector'];
+  return c !== undefined && CONNECTOR_TABLE_CONNECTORS.includes(c) ? c : undefined;
+}
+
+/** True when a stored definition is a connector-only table. */
+export function isConnectorStored(stored: StoredTable | undefined): stored is StoredTable {
+  return stored !== undefined && connectorOf(stored.options) !== undefined;
+}
+
+/** Validates CREATE TABLE of a connector-only table; returns the definition to store. */
+export function planConnectorTable(spec: TableSpec): Outcome<StoredTable> {
+  const diags: Diagnostic[] = [];
+  const names = new Set<string>();
+  for (const c of spec.columns) {
+    if (names.has(c.name)) diags.push(errorDiag('flink-duplicate-column', `A column with the same name \`${c.name}\` has been defined at least twice.`));
+    names.add(c.name);
+    if (c.name === ROWTIME) diags.push(errorDiag('flink-reserved-column', `The column name \`${ROWTIME}\` is reserved for the system column.`));
+    if (c.kind === 'metadata') {
+      const d = validateMetadataColumn(c);
+      if (d !== undefined) diags.push(d);
+    }
+  }
+  const connector = spec.options?.['connector'] ?? '';
+  if (spec.distribution !== undefined) {
+    diags.push(errorDiag('flink-invalid-distribution', `DISTRIBUTED BY is not supported for tables with 'connector' = '${connector}': they have no Kafka topic.`));
+  }
+  const physical = new Set(spec.columns.filter((c) => c.kind === 'physical').map((c) => c.name));
+  const pkCols = spec.primaryKey?.columns ?? [];
+  for (const k of pkCols) {
+    if (!physical.has(k)) diags.push(errorDiag('flink-invalid-primary-key', `Invalid primary key. Column '${k}' is not a physical column of the table.`));
+  }
+  if (spec.watermark !== undefined) diags.push(...checkWatermarkColumn(spec.columns, spec.watermark.column));
+  if (diags.length > 0) return { diagnostics: diags };
+  const pk = new Set(pkCols);
+  const stored: StoredTable = {
+    origin: 'created',
+    columns: spec.columns.map((c) => toColumn(c, pk)),
+    ...(pkCols.length > 0 ? { primaryKey: { name: spec.primaryKey?.name ?? 'PRIMARY', columns: pkCols } } : {}),
+    ...(spec.watermark === undefined ? {} : { watermark: spec.watermark }),
+    options: { ...spec.options },
+    ...(spec.comment === undefined ? {} : { comment: spec.comment }),
+  };
+  return { value: stored, diagnostics: [] };
+}
+
+/** The table a connector-only definition describes. */
+export function connectorTable(path: ResolvedPath, stored: StoredTable): CatalogTable {
+  const table: CatalogTable = {
+    catalog: path.catalog,
+    database: path.database,
+    name: path.table,
+    columns: stored.columns,
+    systemColumns: [rowtimeColumn()],
+    distribution: { columns: [], buckets: 1 },
+    watermark: stored.watermark === undefined ? defaultWatermark() : { ...stored.watermark, isDefault: false },
+    options: sortedRecord(stored.options),
+    changelogMode: stored.primaryKey === undefined ? 'append' : 'upsert',
+    valueFormat: 'raw',
+    keyFields: [],
+    valueFields: [],
+    inferred: false,
+    readOnly: false,
+  };
+  return {
+    ...table,
+    ...(stored.primaryKey === undefined ? {} : { primaryKey: stored.primaryKey }),
+    ...(stored.comment === undefined ? {} : { comment: stored.comment }),
+  };
+}
+
+function toColumn(c: ColumnSpec, pk: ReadonlySet<string>): CatalogColumn {
+  if (c.kind === 'physical' && pk.has(c.name)) return { ...c, type: withNullable(c.type, false) };
+  return c;
+}

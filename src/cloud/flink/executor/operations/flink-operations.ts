@@ -1,0 +1,266 @@
+/**
+ * FlinkOperations: compute-pool capacity, CFU metering and statement metrics of one local cloud.
+ * The executor asks it for admission before a job starts and reports every job's start and end;
+ * the metrics routes and `currentCfu` read from it.
+ *
+ * Capacity (§6): a pool's running statements hold CFUs whose sum never exceeds `max_cfu`. A job
+ * that does not fit stays PENDING with scaling state POOL_EXHAUSTED. Waiting is FIFO: the waiters
+ * of a pool are its PENDING + POOL_EXHAUSTED statements ordered by when they started waiting
+ * (`scaling_status.last_updated`, then creation order), derived from the store, so a stop, delete
+ * or failure of a waiter needs no bookkeeping and a restarted cloud keeps the order.
+ */
+import type Database from 'better-sqlite3';
+import { systemClock } from '../../../../shared/index.js';
+import type { Clock } from '../../../../shared/index.js';
+import type { TopicLogStore } from '../../../kafka/index.js';
+import { CheckpointStore } from '../../runtime/index.js';
+import { PENDING_DETAIL } from '../../statements/index.js';
+import type { StatementRecord, StatementStore } from '../../statements/index.js';
+import { CfuMeter } from './cfu-meter.js';
+import { cfuFor, exhaustedDetail, initialParallelism } from './cfu-model.js';
+import type { JobProbe } from './job-probe.js';
+import type { Admission, MetricsSnapshot, PoolInfo, PoolMetrics, PoolUsage, StatementMetrics, StatementRef } from './types.js';
+
+/** What operations reads from the rest of the cloud. */
+export interface OperationsDeps {
+  readonly database: Database.Database;
+  readonly statements: StatementStore;
+  readonly topics: TopicLogStore;
+  /** A compute pool by id (undefined: unknown pool, no limit). */
+  readonly computePool: (id: string) => PoolInfo | undefined;
+  /** Every compute pool. */
+  readonly computePools: () => readonly PoolInfo[];
+  /** Every environment id (statements are listed per environment). */
+  readonly environments: () => readonly string[];
+}
+
+/** Tuning and injection. */
+export interface OperationsOptions {
+  readonly clock?: Clock;
+  /** How often rates are sampled and CFUs accrued (default 1000 ms; 0 = only when read). */
+  readonly sampleIntervalMs?: number;
+  /** Window of the moving rates (default 10 000 ms). */
+  readonly rateWindowMs?: number;
+}
+
+interface Sample { readonly at: number; readonly recordsIn: number; readonly recordsOut: number }
+
+interface RunEntry {
+  readonly ref: StatementRef;
+  readonly uid: string;
+  readonly poolId: string;
+  readonly cfus: number;
+  readonly runId: number;
+  readonly probe: JobProbe;
+  readonly samples: Sample[];
+}
+
+/** Gauges kept after a job ended (COMPLETED, STOPPED, FAILED), shown until the statement is deleted. */
+type FinalGauges = Pick<StatementMetrics, 'pendingRecords' | 'recordsIn' | 'recordsOut' | 'inputWatermark' | 'outputWatermark'>;
+
+const MAX_FINISHED = 1000;
+const NON_TERMINAL = new Set(['PENDING', 'RUNNING', 'DEGRADED', 'STOPPING', 'FAILING', 'DELETING']);
+
+/** See the file header. */
+export class FlinkOperations {
+  readonly #d: OperationsDeps;
+  readonly #clock: Clock;
+  readonly #window: number;
+  readonly #meter: CfuMeter;
+  readonly #stateSize;
+  readonly #running = new Map<string, RunEntry>();
+  readonly #finished = new Map<string, FinalGauges>();
+  readonly #timer: NodeJS.Timeout | undefined;
+  readonly #unsubscribe: () => void;
+
+  constructor(deps: OperationsDeps, opts: OperationsOptions = {}) {
+    this.#d = deps;
+    this.#clock = opts.clock ?? systemClock;
+    this.#window = opts.rateWindowMs ?? 10_000;
+    this.#meter = new CfuMeter(deps.database, { clock: this.#clock });
+    new CheckpointStore(deps.database); // creates flink_checkpoints, read below for state sizes
+    this.#stateSize = deps.database.prepare<[string], { n: number }>(
+      'SELECT length(operator_state) AS n FROM flink_checkpoints WHERE statement = ? ORDER BY checkpoint_id DESC LIMIT 1');
+    this.#unsubscribe = deps.statements.subscribe((e) => { if (e.kind === 'deleted') this.#finished.delete(keyOf(e)); });
+    const every = opts.sampleIntervalMs ?? 1000;
+    if (every > 0) {
+      this.#timer = setInterval(() => this.sample(), every);
+      this.#timer.unref();
+    }
+  }
+
+  /**
+   * May this statement's job start now? Writes the outcome into the statement: PENDING with the
+   * exhausted detail and POOL_EXHAUSTED when not, scaling state OK again when it was waiting.
+   */
+  admit(ref: StatementRef, job: { readonly sqlKind: string }): Admission {
+    const cfus = cfuFor(initialParallelism(job.sqlKind));
+    const rec = this.#d.statements.get(ref.environmentId, ref.name);
+    if (rec === undefined) return { kind: 'granted', cfus, wake: [] };
+    const pool = rec.spec.computePoolId === '' ? undefined : this.#d.computePool(rec.spec.computePoolId);
+    if (pool === undefined) return { kind: 'granted', cfus, wake: [] };
+    const inUse = this.currentCfu(pool.id);
+    const waiters = this.#waiters(pool);
+    const mine = waiters.findIndex((w) => w.name === rec.name);
+    const blocked = mine < 0 ? waiters.length > 0 : mine > 0;
+    if (inUse + cfus <= pool.maxCfu && !blocked) {
+      if (rec.status.scalingState === 'POOL_EXHAUSTED') {
+        this.#d.statements.replace({ ...rec, status: { ...rec.status, detail: PENDING_DETAIL, scalingState: 'OK', scalingUpdatedAt: this.#nowIso() } });
+      }
+      // Room left: the next in line may fit too, and no job end would wake it.
+      const rest = inUse + cfus < pool.maxCfu ? waiters.filter((w) => w.name !== rec.name).map(refOf) : [];
+      return { kind: 'granted', cfus, wake: rest };
+    }
+    if (rec.status.phase !== 'PENDING' || rec.status.scalingState !== 'POOL_EXHAUSTED') {
+      const { endTime: _drop, ...status } = rec.status;
+      this.#d.statements.replace({
+        ...rec,
+        status: { ...status, phase: 'PENDING', detail: exhaustedDetail(pool.id, inUse, pool.maxCfu), scalingState: 'POOL_EXHAUSTED', scalingUpdatedAt: this.#nowIso() },
+      });
+    }
+    return { kind: 'exhausted', poolId: pool.id, inUse, maxCfu: pool.maxCfu };
+  }
+
+  /** A job started (after `admit` granted it); `restart` when it recovered a RUNNING statement. */
+  started(rec: StatementRecord, run: { readonly cfus: number; readonly probe: JobProbe; readonly restart: boolean }): void {
+    const ref = { environmentId: rec.environmentId, name: rec.name };
+    const k = keyOf(ref);
+    const prior = this.#running.get(k);
+    if (prior !== undefined) this.#meter.close(prior.runId);
+    const poolId = rec.spec.computePoolId;
+    const runId = this.#meter.open(ref, { uid: rec.uid, poolId, cfu: run.cfus, restart: run.restart });
+    this.#running.set(k, { ref, uid: rec.uid, poolId, cfus: run.cfus, runId, probe: run.probe, samples: [{ at: this.#clock.now(), recordsIn: 0, recordsOut: 0 }] });
+    this.#finished.delete(k);
+  }
+
+  /** A job ended: closes its CFU run and frees its CFUs. Returns the pool's waiters, first in line first. */
+  ended(ref: StatementRef): StatementRef[] {
+    const k = keyOf(ref);
+    const e = this.#running.get(k);
+    if (e === undefined) return [];
+    this.#meter.close(e.runId);
+    this.#running.delete(k);
+    this.#finished.set(k, this.#gauges(e));
+    if (this.#finished.size > MAX_FINISHED) this.#finished.delete(this.#finished.keys().next().value as string);
+    const pool = e.poolId === '' ? undefined : this.#d.computePool(e.poolId);
+    return pool === undefined ? [] : this.#waiters(pool).map(refOf);
+  }
+
+  /** CFUs the running statements of a pool hold now. */
+  currentCfu(poolId: string): number {
+    let n = 0;
+    for (const e of this.#running.values()) if (e.poolId === poolId) n += e.cfus;
+    return n;
+  }
+
+  /** Takes a rate sample of every running job and accrues CFUs (the timer calls this). */
+  sample(): void {
+    const now = this.#clock.now();
+    this.#meter.accrue();
+    for (const e of this.#running.values()) {
+      e.samples.push({ at: now, recordsIn: e.probe.recordsIn, recordsOut: e.probe.recordsOut });
+      while (e.samples.length > 2 && (e.samples[1] as Sample).at <= now - this.#window) e.samples.shift();
+    }
+  }
+
+  /** Every statement's and pool's metrics now (see MetricsSnapshot for the order). */
+  snapshot(): MetricsSnapshot {
+    const now = this.#clock.now();
+    const minutes = new Map<string, number>();
+    for (const u of this.#meter.usage()) minutes.set(keyOf(u), (minutes.get(keyOf(u)) ?? 0) + u.cfuMinutes);
+    const statements: StatementMetrics[] = [];
+    for (const env of [...this.#d.environments()].sort()) {
+      for (const rec of this.#d.statements.list(env)) {
+        const k = keyOf(rec);
+        const run = this.#running.get(k);
+        const final = this.#finished.get(k);
+        if (run === undefined && final === undefined && !NON_TERMINAL.has(rec.status.phase)) continue;
+        statements.push(this.#statementMetrics(rec, run, final, { now, cfuMinutes: minutes.get(k) ?? 0 }));
+      }
+    }
+    statements.sort((a, b) => b.pendingRecords - a.pendingRecords || cmp(a.environmentId, b.environmentId) || cmp(a.name, b.name));
+    const poolMinutes = new Map<string, number>();
+    for (const u of this.#meter.usage()) poolMinutes.set(u.computePoolId, (poolMinutes.get(u.computePoolId) ?? 0) + u.cfuMinutes);
+    const pools = this.#sortedPools().map((p): PoolMetrics => ({
+      id: p.id, environmentId: p.environmentId, displayName: p.displayName, currentCfu: this.currentCfu(p.id), maxCfu: p.maxCfu,
+      cfuMinutes: poolMinutes.get(p.id) ?? 0, waiting: this.#waiters(p).length,
+    }));
+    return { at: now, statements, pools };
+  }
+
+  /** CFU usage per pool with its statements' CFU-minutes (`streamform pool usage`). */
+  usage(): PoolUsage[] {
+    const usage = this.#meter.usage();
+    return this.#sortedPools().map((p) => {
+      const statements = usage.filter((u) => u.computePoolId === p.id);
+      return {
+        id: p.id, environmentId: p.environmentId, displayName: p.displayName, currentCfu: this.currentCfu(p.id), maxCfu: p.maxCfu,
+        cfuMinutes: statements.reduce((s, u) => s + u.cfuMinutes, 0), statements,
+      };
+    });
+  }
+
+  /** Stops the sampling timer. */
+  close(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#unsubscribe();
+  }
+
+  #statementMetrics(rec: StatementRecord, run: RunEntry | undefined, final: FinalGauges | undefined, at: { now: number; cfuMinutes: number }): StatementMetrics {
+    const gauges: FinalGauges = run !== undefined ? this.#gauges(run) : final ?? { pendingRecords: 0, recordsIn: 0, recordsOut: 0, inputWatermark: null, outputWatermark: null };
+    const wm = gauges.outputWatermark ?? gauges.inputWatermark;
+    return {
+      environmentId: rec.environmentId, name: rec.name, computePoolId: rec.spec.computePoolId, phase: rec.status.phase, scalingState: rec.status.scalingState,
+      cfus: run?.cfus ?? 0, ...gauges,
+      recordsInPerSecond: run === undefined ? 0 : rate(run.samples, at.now, run.probe.recordsIn, (s) => s.recordsIn),
+      recordsOutPerSecond: run === undefined ? 0 : rate(run.samples, at.now, run.probe.recordsOut, (s) => s.recordsOut),
+      watermarkLagMs: wm === null ? null : Math.max(0, at.now - wm),
+      stateSizeBytes: this.#stateSize.get(rec.uid)?.n ?? 0,
+      restarts: this.#meter.restarts(rec.uid),
+      cfuMinutes: at.cfuMinutes,
+    };
+  }
+
+  #gauges(e: RunEntry): FinalGauges {
+    return {
+      pendingRecords: e.probe.pendingRecords(this.#d.topics), recordsIn: e.probe.recordsIn, recordsOut: e.probe.recordsOut,
+      inputWatermark: e.probe.inputWatermark, outputWatermark: e.probe.outputWatermark,
+    };
+  }
+
+  /** The pool's waiting statements, first in line first (see the file header). */
+  #waiters(pool: PoolInfo): StatementRecord[] {
+    return this.#d.statements.list(pool.environmentId, { computePoolId: pool.id })
+      .filter((s) => s.status.phase === 'PENDING' && s.status.scalingState === 'POOL_EXHAUSTED' && !s.spec.stopped && !this.#running.has(keyOf(s)))
+      .map((s, seq) => ({ s, seq }))
+      .sort((a, b) => cmp(a.s.status.scalingUpdatedAt, b.s.status.scalingUpdatedAt) || a.seq - b.seq)
+      .map((x) => x.s);
+  }
+
+  #sortedPools(): PoolInfo[] {
+    return [...this.#d.computePools()].sort((a, b) => cmp(a.environmentId, b.environmentId) || cmp(a.id, b.id));
+  }
+
+  #nowIso(): string {
+    return new Date(this.#clock.now()).toISOString();
+  }
+}
+
+function keyOf(ref: { readonly environmentId: string; readonly name: string }): string {
+  return `${ref.environmentId}/${ref.name}`;
+}
+
+function refOf(s: StatementRecord): StatementRef {
+  return { environmentId: s.environmentId, name: s.name };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Records per second between the oldest sample in the window and `current` now. */
+function rate(samples: readonly Sample[], now: number, current: number, pick: (s: Sample) => number): number {
+  const first = samples[0];
+  if (first === undefined || now <= first.at) return 0;
+  return ((current - pick(first)) * 1000) / (now - first.at);
+}
