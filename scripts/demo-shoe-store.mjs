@@ -165,9 +165,10 @@ const adHoc = statementNames().filter((n) => !before.has(n) && n.startsWith('cli
 if (adHoc.length > 0) cli(['statement', 'delete', ...adHoc]);
 
 console.log(`\n${bold('Explore further')} ${dim(`(finished in ${elapsed()}; the local cloud keeps running)`)}`);
-console.log(`  npx streamform -chdir=${rel} shell                         # the labs: ${rel}/labs/lab1.sql, lab2.sql`);
+console.log(`  npx streamform -chdir=${rel} shell --database ${DATABASE}   # type the labs: ${rel}/labs/lab1.sql, lab2.sql`);
 console.log(`  npx streamform -chdir=${rel} topic consume shoe_orders --follow`);
 console.log(`  npx streamform -chdir=${rel} statement list`);
+console.log(`  npx streamform -chdir=${rel} lineage                       # which statements read and write which topics`);
 console.log(`  npx streamform -chdir=${rel} state list`);
 console.log(`  npx streamform -chdir=${rel} destroy -auto-approve         # remove everything`);
 console.log(`  npx streamform -chdir=${rel} cloud stop                    # stop the local cloud`);

@@ -14,14 +14,14 @@ provider "confluent" {}
 
 variable "events" {
   type        = number
-  default     = 1000000
+  default     = 100000
   description = "Events the Nexmark source generates before it ends (0 = never ends)."
 }
 
 variable "events_per_second" {
   type        = number
-  default     = 10000
-  description = "Event-time rate: how far apart the generated timestamps are (events are emitted as fast as possible)."
+  default     = 1000
+  description = "Events per second: the source spaces event timestamps by this rate and emits them in step with the clock."
 }
 
 data "confluent_organization" "main" {}

@@ -37,7 +37,7 @@ locals {
     }
     # q17-like: per auction, bid count and price statistics (unbounded aggregation).
     q17 = {
-      sink   = "CREATE TABLE nexmark_q17 (auction BIGINT, total_bids BIGINT, min_price BIGINT, max_price BIGINT, avg_price BIGINT, sum_price BIGINT) WITH ('connector' = 'blackhole');"
+      sink   = "CREATE TABLE nexmark_q17 (auction BIGINT, total_bids BIGINT, min_price BIGINT, max_price BIGINT, avg_price BIGINT, sum_price BIGINT, PRIMARY KEY (auction) NOT ENFORCED) WITH ('connector' = 'blackhole');"
       insert = <<-SQL
         INSERT INTO nexmark_q17
         SELECT bid.auction, COUNT(*), MIN(bid.price), MAX(bid.price), AVG(bid.price), SUM(bid.price)
@@ -48,7 +48,7 @@ locals {
     }
     # q18: the latest bid of each bidder on each auction (deduplication).
     q18 = {
-      sink   = "CREATE TABLE nexmark_q18 (auction BIGINT, bidder BIGINT, price BIGINT, date_time TIMESTAMP(3)) WITH ('connector' = 'blackhole');"
+      sink   = "CREATE TABLE nexmark_q18 (auction BIGINT, bidder BIGINT, price BIGINT, date_time TIMESTAMP(3), PRIMARY KEY (bidder, auction) NOT ENFORCED) WITH ('connector' = 'blackhole');"
       insert = <<-SQL
         INSERT INTO nexmark_q18
         SELECT auction, bidder, price, date_time
@@ -98,7 +98,8 @@ resource "confluent_flink_statement" "source" {
       'connector' = 'nexmark',
       'first-event.rate' = '${var.events_per_second}',
       'next-event.rate' = '${var.events_per_second}',
-      'events.num' = '${var.events}'
+      'events.num' = '${var.events}',
+      'max-emit-speed' = 'false'
     );
   SQL
   properties = {

@@ -18,6 +18,7 @@ import { processIo, useColor, type Io } from './terminal.js';
 import { STREAMFORM_VERSION } from './version.js';
 import { registerCloudCommands, cloudAwareResolver } from './cloud-commands.js';
 import { registerInsideCommands } from './inside/index.js';
+import { registerOpsCommands } from './ops/index.js';
 import { registerLineageCommand } from './lineage/index.js';
 import { registerShellCommand, registerSqlCommand, registerStatementCommands } from './sql/index.js';
 
@@ -144,6 +145,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
   registerCloudCommands(program, io, dir, set);
   registerInsideCommands(program, io, dir, set);
+  registerOpsCommands(program, io, dir, set);
   registerSqlCommand(program, io, dir, set);
   registerShellCommand(program, io, dir, set);
   registerStatementCommands(program, io, dir, set);

@@ -168,7 +168,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
       computePool: (id) => { const p = controlPlane.computePool(id); return p === undefined ? undefined : poolInfo(p); },
       computePools: () => controlPlane.environments().flatMap((e) => controlPlane.computePools(e.id)).map(poolInfo),
       environments: () => controlPlane.environments().map((e) => e.id),
-    }, { clock });
+    }, { clock, onError: (err) => logger.error('flink metrics sampling failed', { error: err instanceof Error ? err.message : String(err) }) });
     const ops = operations;
     const authorizer = new Authorizer(controlPlane.authSource());
     accessCheck = createAccessCheck(authorizer);

@@ -65,3 +65,11 @@ test('waiting is first in, first out: two waiters start in the order they began 
   assert.equal((await c.until('ins-8', (s) => s.status.phase === 'RUNNING')).status.scalingState, 'OK');
   assert.equal(c.cloud.operations.currentCfu(c.poolId), 5);
 });
+
+test('raising max_cfu lets a waiting statement start without any statement ending', async () => {
+  await c.run('ins-9', 'INSERT INTO dst SELECT v FROM src', (s) => s.status.scalingState === 'POOL_EXHAUSTED');
+  const patched = await c.request('PATCH', `/fcpm/v2/compute-pools/${c.poolId}`, { spec: { max_cfu: 10, environment: { id: c.envId } } });
+  assert.equal(patched.status, 200, JSON.stringify(patched.body));
+  assert.equal((await c.until('ins-9', (s) => s.status.phase === 'RUNNING')).status.scalingState, 'OK');
+  assert.equal(c.cloud.operations.currentCfu(c.poolId), 6);
+});

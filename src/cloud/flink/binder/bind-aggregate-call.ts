@@ -5,10 +5,10 @@
  * DECIMAL → DECIMAL(38, max(6, s)); MIN/MAX/FIRST_VALUE/LAST_VALUE keep it; LISTAGG and the JSON
  * aggregates give STRING; COLLECT a MULTISET and ARRAY_AGG an ARRAY of the input type.
  */
-import type { FunctionCall } from '../sql/index.js';
+import type { Expr, FunctionCall, JsonCall } from '../sql/index.js';
 import { printExpression } from '../sql/index.js';
 import {
-  arrayType, bigintType, decimalType, isNumericType, multisetType, printType, stringType, withNullable, withoutTimeAttribute,
+  arrayType, bigintType, decimalType, isNumericType, multisetType, printType, rowType, stringType, withNullable, withoutTimeAttribute,
 } from '../types/index.js';
 import type { LogicalType } from '../types/index.js';
 import type { AggregateName, BoundAggregate, BoundExpr } from './types.js';
@@ -21,20 +21,26 @@ const NAMES: ReadonlySet<string> = new Set<AggregateName>(['COUNT', 'SUM', 'AVG'
 
 const NUMERIC_ONLY: ReadonlySet<string> = new Set(['SUM', 'AVG', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'VARIANCE']);
 
+/** An aggregate call: a function call, or JSON_ARRAYAGG / JSON_OBJECTAGG with their clauses. */
+export type AggregateCallAst = FunctionCall | JsonCall;
+
 /** True for a call that folds a group (not a ranking function, not OVER). */
-export function isGroupAggregate(e: FunctionCall): boolean {
-  return NAMES.has((e.name[e.name.length - 1] ?? '').toUpperCase());
+export function isGroupAggregate(e: Expr): e is AggregateCallAst {
+  if (e.kind === 'JsonCall') return e.name.toUpperCase() === 'JSON_ARRAYAGG' || e.name.toUpperCase() === 'JSON_OBJECTAGG';
+  return e.kind === 'FunctionCall' && e.over === undefined && NAMES.has((e.name[e.name.length - 1] ?? '').toUpperCase());
 }
 
 /** Binds an aggregate call's argument and FILTER against the input scope `cx`. */
-export function bindAggregateCall(e: FunctionCall, cx: ExprContext): BoundAggregate {
-  const fn = (e.name[e.name.length - 1] ?? '').toUpperCase() as AggregateName;
+export function bindAggregateCall(call: AggregateCallAst, cx: ExprContext): BoundAggregate {
   const inner: ExprContext = { scope: cx.scope, file: cx.file, evalCtx: cx.evalCtx, session: cx.session, rewrite: (x) => {
-    if (x.kind === 'FunctionCall' && isGroupAggregate(x) && x.over === undefined) {
+    if (isGroupAggregate(x)) {
       throw new BindError(validationError(x.range, 'Aggregate expressions cannot be nested', { file: cx.file }));
     }
     return undefined;
   } };
+  if (call.kind === 'JsonCall') return jsonAggregate(call, inner);
+  const e = call;
+  const fn = (e.name[e.name.length - 1] ?? '').toUpperCase() as AggregateName;
   const star = e.args.length === 1 && e.args[0]?.kind === 'Star';
   const argAsts = star ? [] : e.args;
   if (fn !== 'COUNT' && argAsts.length === 0) throw invalid(e, fn, [], cx);
@@ -61,6 +67,28 @@ export function bindAggregateCall(e: FunctionCall, cx: ExprContext): BoundAggreg
     ...(separator === undefined ? {} : { separator }), ...(e.nullTreatment === 'IGNORE NULLS' ? { ignoreNulls: true } : {}),
     type: aggregateType(fn, argType), text: printExpression(e),
   };
+}
+
+/** JSON_ARRAYAGG(x [NULL|ABSENT ON NULL]) / JSON_OBJECTAGG(KEY k VALUE v [NULL|ABSENT ON NULL]). */
+function jsonAggregate(e: JsonCall, cx: ExprContext): BoundAggregate {
+  const fn = e.name.toUpperCase() as AggregateName;
+  const clause = e.clauses.map((c) => c.text.toUpperCase()).find((t) => t.endsWith('ON NULL'));
+  const onNull = clause === undefined ? {} : { onNull: clause.startsWith('NULL') ? 'NULL' as const : 'ABSENT' as const };
+  const first = e.args[0];
+  if (e.args.length !== 1 || first === undefined) throw new BindError(validationError(e.range, `Invalid number of arguments to function '${fn}'`, { file: cx.file }));
+  let arg: BoundExpr;
+  let argType: LogicalType;
+  if (first.kind === 'JsonKeyValue') {
+    const k = bindExpr(first.key, cx);
+    const v = bindExpr(first.value, cx);
+    argType = v.type;
+    const type = rowType([['k', k.type], ['v', v.type]], { nullable: false });
+    arg = { kind: 'call', fn: { name: 'ROW', type, fn: (a: unknown, b: unknown) => [a, b], deterministic: true }, args: [k, v], type };
+  } else {
+    arg = bindExpr(first, cx);
+    argType = arg.type;
+  }
+  return { fn, arg, argType, distinct: false, ...onNull, type: aggregateType(fn, undefined), text: printExpression(e) };
 }
 
 function invalid(e: FunctionCall, fn: string, args: readonly BoundExpr[], cx: ExprContext): BindError {

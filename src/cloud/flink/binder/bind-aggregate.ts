@@ -13,6 +13,7 @@ import type { Scope } from './scope.js';
 import { bindExpr } from './bind-expression.js';
 import type { ExprContext } from './bind-expression.js';
 import { bindAggregateCall, isGroupAggregate } from './bind-aggregate-call.js';
+import type { AggregateCallAst } from './bind-aggregate-call.js';
 import { parseDurationMs } from './duration.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
 
@@ -23,15 +24,12 @@ export function isAggregateSelect(s: Select): boolean {
 }
 
 /** The aggregate calls (outside OVER) in an expression tree, in order of appearance. */
-export function collectAggregates(e: unknown, out: FunctionCall[] = []): FunctionCall[] {
+export function collectAggregates(e: unknown, out: AggregateCallAst[] = []): AggregateCallAst[] {
   if (Array.isArray(e)) { for (const x of e) collectAggregates(x, out); return out; }
   if (e === null || typeof e !== 'object') return out;
   const node = e as { kind?: string };
   if (node.kind === 'Query' || node.kind === 'Select') return out;
-  if (node.kind === 'FunctionCall') {
-    const f = e as FunctionCall;
-    if (f.over === undefined && isGroupAggregate(f)) { out.push(f); return out; }
-  }
+  if ((node.kind === 'FunctionCall' || node.kind === 'JsonCall') && isGroupAggregate(e as Expr)) { out.push(e as AggregateCallAst); return out; }
   for (const [k, v] of Object.entries(e)) if (k !== 'range') collectAggregates(v, out);
   return out;
 }
@@ -57,7 +55,7 @@ export interface AggregateInput {
 export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRel {
   const { cx } = input;
   const keyCx: ExprContext = { ...cx, rewrite: (x) => {
-    if (x.kind === 'FunctionCall' && x.over === undefined && isGroupAggregate(x)) throw new BindError(validationError(x.range, 'Aggregate expression is illegal in GROUP BY clause', { file: cx.file }));
+    if (isGroupAggregate(x)) throw new BindError(validationError(x.range, 'Aggregate expression is illegal in GROUP BY clause', { file: cx.file }));
     return undefined;
   } };
   const sets = groupingSets(s.groupBy ?? []);
@@ -71,7 +69,7 @@ export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRe
     return keyAsts.length - 1;
   };
   const setIdx = sets.map((set) => [...new Set(set.map(indexOf))].sort((a, b) => a - b));
-  const calls: FunctionCall[] = [];
+  const calls: AggregateCallAst[] = [];
   for (const c of collectAggregates([s.items.map((i) => i.expr), s.having ?? null])) if (!calls.some((x) => sameAst(x, c))) calls.push(c);
   const aggs: BoundAggregate[] = calls.map((c) => bindAggregateCall(c, cx));
   const ttl = stateTtlHint(s.hints, cx.file);
@@ -92,6 +90,7 @@ export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRe
       throw new BindError(notSupportedYet(s.range, 'aggregates over window columns', cx.file));
     }
     const plainKeys = keyBound.map((b, k) => ({ b, k })).filter((x) => windowCol(x.b) < 0);
+    if (plainKeys.some((x) => refsAtLeast(x.b, width))) throw new BindError(notSupportedYet(s.range, 'GROUP BY expressions over window columns', cx.file));
     const fields: BoundField[] = [];
     plainKeys.forEach((x, i) => { fields.push({ name: keyName(keyAsts[x.k] as Expr, i), type: x.b.type }); refs.push({ ast: keyAsts[x.k] as Expr, bound: x.b, ref: { kind: 'input', index: i, type: x.b.type } }); });
     aggs.forEach((a, i) => fields.push({ name: `EXPR$${plainKeys.length + i}`, type: a.type }));
@@ -116,7 +115,7 @@ export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRe
   }
   const aggBase = tvf === undefined ? keyBound.length + (sets.length > 1 ? 1 : 0) : refs.length - 3;
   const outCx: ExprContext = { ...cx, rewrite: (x) => {
-    if (x.kind === 'FunctionCall' && x.over === undefined && isGroupAggregate(x)) {
+    if (isGroupAggregate(x)) {
       const i = calls.findIndex((c) => sameAst(c, x));
       const a = aggs[i];
       if (a !== undefined) return { kind: 'input', index: aggBase + i, type: a.type };

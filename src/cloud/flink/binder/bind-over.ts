@@ -69,8 +69,9 @@ export function bindOverCalls(s: Select, calls: readonly FunctionCall[], input: 
   if (o.direction === 'DESC') throw new BindError(validationError(o.range, 'The window can only be ordered in ASCENDING mode.', { file: cx.file }));
   const frame = frameOf(spec, cx);
   const aggs: BoundAggregate[] = calls.map((c) => {
-    if (!isGroupAggregate(c)) throw new BindError(notSupportedYet(c.range, `${name(c)} in OVER`, cx.file));
-    return bindAggregateCall(c, cx);
+    const { over: _over, ...plain } = c;
+    if (!isGroupAggregate(plain)) throw new BindError(notSupportedYet(c.range, `${name(c)} in OVER`, cx.file));
+    return bindAggregateCall(plain, cx);
   });
   const fields: BoundField[] = [...input.fields, ...aggs.map((a, i) => ({ name: `w0$o${i}`, type: a.type }))];
   rel = { kind: 'over', input, partitionKeys, timeIndex: time.index, frame, aggregates: aggs, fields };

@@ -45,6 +45,8 @@ export type AggregateName =
 export interface BoundAggregate {
   readonly fn: AggregateName;
   readonly arg?: BoundExpr;
+  /** The type the accumulator sees when it differs from `arg`'s (JSON_OBJECTAGG: the value's type). */
+  readonly argType?: LogicalType;
   readonly distinct: boolean;
   /** `FILTER (WHERE …)` over the input row. */
   readonly filter?: BoundExpr;
@@ -52,6 +54,8 @@ export interface BoundAggregate {
   readonly separator?: string;
   /** ARRAY_AGG … IGNORE NULLS. */
   readonly ignoreNulls?: boolean;
+  /** JSON_ARRAYAGG / JSON_OBJECTAGG `NULL ON NULL` / `ABSENT ON NULL`. */
+  readonly onNull?: 'NULL' | 'ABSENT';
   readonly type: LogicalType;
   /** SQL text for EXPLAIN. */
   readonly text: string;

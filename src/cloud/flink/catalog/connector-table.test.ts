@@ -97,11 +97,23 @@ test('CREATE TABLE with connector blackhole; DROP TABLE removes it', () => {
   assert.deepEqual(value(catalog.dropTable(['sink'], session, { ifExists: true })), { dropped: false });
 });
 
-test('connector tables reject DISTRIBUTED BY, bad watermark columns and ALTER TABLE; other connectors stay unsupported', () => {
+test('connector tables reject DISTRIBUTED BY and bad watermark columns; other connectors stay unsupported', () => {
   assert.equal(create("CREATE TABLE d (x INT) DISTRIBUTED BY (x) INTO 2 BUCKETS WITH ('connector' = 'blackhole')").diagnostics[0]?.code, 'flink-invalid-distribution');
   assert.equal(create("CREATE TABLE w (x INT, WATERMARK FOR ts AS ts) WITH ('connector' = 'nexmark')").diagnostics[0]?.code, 'flink-invalid-watermark');
   assert.equal(create("CREATE TABLE f (x INT) WITH ('connector' = 'filesystem')").diagnostics[0]?.code, 'flink-invalid-table-option');
-  assert.equal(catalog.alterTable(['nexmark'], session, { kind: 'set-options', options: { 'events.num': '5' } }).diagnostics[0]?.code, 'flink-not-supported');
+});
+
+test('ALTER TABLE on a connector table sets and resets options and changes the watermark; connector and physical columns are fixed', () => {
+  const set = value(catalog.alterTable(['nexmark'], session, { kind: 'set-options', options: { 'events.num': '5', 'max-emit-speed': 'false' } }));
+  assert.equal(set.options['events.num'], '5');
+  const reset = value(catalog.alterTable(['nexmark'], session, { kind: 'reset-options', keys: ['max-emit-speed'] }));
+  assert.equal(reset.options['max-emit-speed'], undefined);
+  assert.equal(value(catalog.resolveTable(['nexmark'], session)).options['events.num'], '5');
+  const wm = value(catalog.alterTable(['nexmark'], session, { kind: 'modify-watermark', column: 'dateTime', expr: "`dateTime` - INTERVAL '1' SECOND" }));
+  assert.equal(wm.watermark.expr, "`dateTime` - INTERVAL '1' SECOND");
+  assert.equal(catalog.alterTable(['nexmark'], session, { kind: 'set-options', options: { connector: 'blackhole' } }).diagnostics[0]?.code, 'flink-immutable-table-option');
+  assert.equal(catalog.alterTable(['nexmark'], session, { kind: 'drop-columns', columns: ['bid'] }).diagnostics[0]?.code, 'flink-physical-column-change');
+  assert.equal(cloud.topics.hasTopic(clusterId, 'nexmark'), false);
 });
 
 test('the examples tables carry the faker connector', () => {

@@ -5,18 +5,20 @@
  * watermark, primary key, options as written) in the metadata store and the table is resolved
  * from it alone. The catalog validates only the `connector` key; the connector's own options are
  * checked where the source is built (the job builder), which fails the statement with their
- * diagnostics.
+ * diagnostics. ALTER TABLE may change options (not `connector`), the watermark and computed /
+ * metadata columns.
  */
 import type { Diagnostic, Outcome } from '../../../shared/index.js';
 import { errorDiag } from '../../../shared/index.js';
 import { withNullable } from '../types/index.js';
-import type { CatalogColumn, CatalogTable, ColumnSpec, TableSpec } from './types.js';
+import type { AlterAction, CatalogColumn, CatalogTable, ColumnSpec, TableSpec } from './types.js';
 import type { ResolvedPath } from './catalog-resolver.js';
 import type { StoredTable } from './table-metadata-store.js';
 import { checkWatermarkColumn } from './create-table.js';
+import { planAlterTable } from './alter-table.js';
 import { validateMetadataColumn } from './metadata-keys.js';
 import { ROWTIME, defaultWatermark, rowtimeColumn } from './system-columns.js';
-import { sortedRecord } from './table-options.js';
+import { immutableOption, sortedRecord } from './table-options.js';
 
 /** The connectors whose tables live in the catalog only (no topic). */
 export const CONNECTOR_TABLE_CONNECTORS: readonly string[] = ['blackhole', 'nexmark'];
@@ -91,6 +93,37 @@ export function connectorTable(path: ResolvedPath, stored: StoredTable): Catalog
     ...(stored.primaryKey === undefined ? {} : { primaryKey: stored.primaryKey }),
     ...(stored.comment === undefined ? {} : { comment: stored.comment }),
   };
+}
+
+/**
+ * ALTER TABLE on a connector-only table: SET / RESET of any option but `connector` (the
+ * connector's own options are checked when a statement reads the table), watermark changes and
+ * computed / metadata columns as for any table; physical columns are fixed.
+ */
+export function alterConnectorTable(table: CatalogTable, stored: StoredTable, action: AlterAction): Outcome<StoredTable> {
+  switch (action.kind) {
+    case 'set-options': {
+      const c = action.options['connector'];
+      if (c !== undefined && c !== stored.options['connector']) return { diagnostics: [immutableOption('connector')] };
+      return { value: { ...stored, options: { ...stored.options, ...action.options } }, diagnostics: [] };
+    }
+    case 'reset-options': {
+      if (action.keys.includes('connector')) return { diagnostics: [immutableOption('connector')] };
+      const options: Record<string, string> = { ...stored.options };
+      for (const k of action.keys) delete options[k];
+      return { value: { ...stored, options }, diagnostics: [] };
+    }
+    case 'add-columns': case 'modify-column': case 'drop-columns': {
+      const names = action.kind === 'add-columns' ? action.columns.filter((c) => c.kind === 'physical').map((c) => c.name)
+        : action.kind === 'modify-column' ? [action.column.name].filter((n) => action.column.kind === 'physical' || table.columns.some((c) => c.name === n && c.kind === 'physical'))
+          : action.columns.filter((n) => table.columns.some((c) => c.name === n && c.kind === 'physical'));
+      if (names.length > 0) {
+        return { diagnostics: names.map((n) => errorDiag('flink-physical-column-change', `Cannot change the physical column \`${n}\` of table '${table.name}' ('connector' = '${stored.options['connector'] ?? ''}') with ALTER TABLE; drop and recreate the table instead.`)) };
+      }
+      return planAlterTable(table, stored, action);
+    }
+    default: return planAlterTable(table, stored, action);
+  }
 }
 
 function toColumn(c: ColumnSpec, pk: ReadonlySet<string>): CatalogColumn {

@@ -2,7 +2,8 @@
  * The Flink catalog of the local cloud: environments are catalogs, Kafka clusters databases,
  * topics (+ their `-key`/`-value` subjects) tables. Tables are always derived afresh from the topic
  * logs and Schema Registry, with CREATE/ALTER TABLE metadata overlaid from SQLite, so topics
- * created elsewhere appear immediately and schema evolution is picked up.
+ * created elsewhere appear immediately and schema evolution is picked up. Connector-only tables
+ * (`nexmark`, `blackhole`; connector-table.ts) live in SQLite alone.
  */
 import type { Database } from 'better-sqlite3';
 import type { Clock, Diagnostic, Outcome } from '../../../shared/index.js';
@@ -28,7 +29,7 @@ import { tableSpecFromQuery } from './create-table-as.js';
 import { showCreateTable } from './show-create-table.js';
 import { describeTable } from './describe-table.js';
 import { likeMatches } from './like-pattern.js';
-import { connectorOf, connectorTable, isConnectorStored, planConnectorTable } from './connector-table.js';
+import { alterConnectorTable, connectorOf, connectorTable, isConnectorStored, planConnectorTable } from './connector-table.js';
 
 /** The control-plane lookups the catalog needs (ControlPlane satisfies it). */
 export interface CatalogControlPlane extends CatalogSource {
@@ -117,7 +118,7 @@ export class FlinkCatalog {
     return t === undefined ? { diagnostics: [tableNotFound(p.value, this.tableNames(p.value.catalog, p.value.database))] } : ok(t);
   }
 
-  /** CREATE TABLE: creates the topic, registers the subjects, stores the definition. */
+  /** CREATE TABLE: creates the topic, registers the subjects, stores the definition (connector-only tables: the definition alone). */
   createTable(spec: TableSpec, session: SessionPath): Outcome<CreateTableResult> {
     const p = resolvePath(this.#deps.controlPlane, spec.path, session);
     if (p.value === undefined) return { diagnostics: p.diagnostics };
@@ -198,7 +199,14 @@ export class FlinkCatalog {
     if (resolved.catalog.id === EXAMPLES_CATALOG.id) return { diagnostics: [readOnlyTable([resolved.catalog.name, resolved.database.name, resolved.table])] };
     const own = this.#store.get(resolved.database.id, resolved.table);
     if (isConnectorStored(own)) {
-      return { diagnostics: [errorDiag('flink-not-supported', `ALTER TABLE is not supported for tables with 'connector' = '${own.options['connector'] ?? ''}'; drop and recreate the table instead.`)] };
+      let def: StoredTable = own;
+      for (const action of isActionList(actions) ? actions : [actions]) {
+        const next = alterConnectorTable(connectorTable(resolved, def), def, action);
+        if (next.value === undefined) return { diagnostics: next.diagnostics };
+        def = next.value;
+      }
+      this.#store.put(resolved.database.id, resolved.table, def, this.#deps.clock.now());
+      return ok(connectorTable(resolved, def));
     }
     const found = this.#base(resolved);
     if (found === undefined) return { diagnostics: [tableNotFound(resolved, this.tableNames(resolved.catalog, resolved.database))] };

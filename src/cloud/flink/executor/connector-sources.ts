@@ -16,7 +16,7 @@ import { EXAMPLE_COLUMNS, FakerSource, NexmarkSource, exampleTableName, parseNex
 
 type ScanNode = Extract<PhysicalNode, { kind: 'scan' }>;
 
-/** Options of generated sources that tests and tools may pass through scan options (none yet). */
+/** What building a generated source needs. */
 export interface ConnectorSourceDeps {
   readonly clock: Clock;
 }

@@ -66,6 +66,7 @@ export class StatementExecutor implements Executor {
       else this.#enqueue(key(e.environmentId, e.name));
     });
     for (const s of store.listRunnable()) this.#enqueue(key(s.environmentId, s.name));
+    this.#ops?.setWaker((refs) => { for (const r of refs) this.#enqueue(key(r.environmentId, r.name)); });
     return this;
   }
 
@@ -157,11 +158,12 @@ export class StatementExecutor implements Executor {
       onPhase: (phase, detail) => { if (entry?.silent !== true) this.#onPhase(rec, phase, detail); },
     });
     runner.restore();
+    // Registered before the first slice, which runs synchronously and may already end the job.
+    this.#ops?.started(rec, { cfus: admission?.cfus ?? 0, probe: probed.probe, restart: rec.status.phase !== 'PENDING' });
     const done = runner.run().then(() => undefined, (e: unknown) => { this.#onPhase(rec, 'FAILED', e instanceof Error ? e.message : String(e)); })
       .finally(() => { this.#active.delete(k); this.#jobEnded(env, name); });
     entry = { runner, uid: rec.uid, done, silent: false };
     this.#active.set(k, entry);
-    this.#ops?.started(rec, { cfus: admission?.cfus ?? 0, probe: probed.probe, restart: rec.status.phase !== 'PENDING' });
   }
 
   /** Frees the job's CFUs; the pool's waiters get another look, first in line first. */

@@ -171,7 +171,8 @@ function stateTtl(cx: PlanContext): number | undefined {
 export function plannedAggregate(a: BoundAggregate): PlannedAggregate {
   return {
     fn: a.fn, distinct: a.distinct,
-    ...(a.arg === undefined ? {} : { arg: compileExpr(a.arg), argType: a.arg.type }),
+    ...(a.arg === undefined ? {} : { arg: compileExpr(a.arg), argType: a.argType ?? a.arg.type }),
+    ...(a.onNull === undefined ? {} : { onNull: a.onNull }),
     ...(a.filter === undefined ? {} : { filter: compilePredicate(a.filter) }),
     ...(a.separator === undefined ? {} : { separator: a.separator }),
     ...(a.ignoreNulls === true ? { ignoreNulls: true } : {}),

@@ -50,6 +50,7 @@ export interface PlannedAggregate {
   readonly filter?: RowPredicateFn;
   readonly separator?: string;
   readonly ignoreNulls?: boolean;
+  readonly onNull?: 'NULL' | 'ABSENT';
   readonly timeZone?: string;
 }
 

@@ -41,6 +41,8 @@ export interface OperationsOptions {
   readonly sampleIntervalMs?: number;
   /** Window of the moving rates (default 10 000 ms). */
   readonly rateWindowMs?: number;
+  /** Receives a failure of a timer-driven sample (the timer has no caller to report to). */
+  readonly onError?: (err: unknown) => void;
 }
 
 interface Sample { readonly at: number; readonly recordsIn: number; readonly recordsOut: number }
@@ -72,6 +74,7 @@ export class FlinkOperations {
   readonly #finished = new Map<string, FinalGauges>();
   readonly #timer: NodeJS.Timeout | undefined;
   readonly #unsubscribe: () => void;
+  #waker: ((refs: readonly StatementRef[]) => void) | undefined;
 
   constructor(deps: OperationsDeps, opts: OperationsOptions = {}) {
     this.#d = deps;
@@ -84,7 +87,13 @@ export class FlinkOperations {
     this.#unsubscribe = deps.statements.subscribe((e) => { if (e.kind === 'deleted') this.#finished.delete(keyOf(e)); });
     const every = opts.sampleIntervalMs ?? 1000;
     if (every > 0) {
-      this.#timer = setInterval(() => this.sample(), every);
+      this.#timer = setInterval(() => {
+        try {
+          this.sample();
+        } catch (err) {
+          opts.onError?.(err);
+        }
+      }, every);
       this.#timer.unref();
     }
   }
@@ -153,10 +162,25 @@ export class FlinkOperations {
     return n;
   }
 
-  /** Takes a rate sample of every running job and accrues CFUs (the timer calls this). */
+  /**
+   * Sets who re-examines waiting statements (the executor). Each sample wakes the waiters of pools
+   * with room, which covers a raised `max_cfu` and any wake-up missed in between.
+   */
+  setWaker(waker: (refs: readonly StatementRef[]) => void): void {
+    this.#waker = waker;
+  }
+
+  /** Takes a rate sample of every running job, accrues CFUs and wakes waiters of pools with room (the timer calls this). */
   sample(): void {
     const now = this.#clock.now();
     this.#meter.accrue();
+    if (this.#waker !== undefined) {
+      for (const p of this.#d.computePools()) {
+        if (this.currentCfu(p.id) >= p.maxCfu) continue;
+        const waiters = this.#waiters(p);
+        if (waiters.length > 0) this.#waker(waiters.map(refOf));
+      }
+    }
     for (const e of this.#running.values()) {
       e.samples.push({ at: now, recordsIn: e.probe.recordsIn, recordsOut: e.probe.recordsOut });
       while (e.samples.length > 2 && (e.samples[1] as Sample).at <= now - this.#window) e.samples.shift();
@@ -166,8 +190,9 @@ export class FlinkOperations {
   /** Every statement's and pool's metrics now (see MetricsSnapshot for the order). */
   snapshot(): MetricsSnapshot {
     const now = this.#clock.now();
+    const usage = this.#meter.usage();
     const minutes = new Map<string, number>();
-    for (const u of this.#meter.usage()) minutes.set(keyOf(u), (minutes.get(keyOf(u)) ?? 0) + u.cfuMinutes);
+    for (const u of usage) minutes.set(keyOf(u), (minutes.get(keyOf(u)) ?? 0) + u.cfuMinutes);
     const statements: StatementMetrics[] = [];
     for (const env of [...this.#d.environments()].sort()) {
       for (const rec of this.#d.statements.list(env)) {
@@ -180,7 +205,7 @@ export class FlinkOperations {
     }
     statements.sort((a, b) => b.pendingRecords - a.pendingRecords || cmp(a.environmentId, b.environmentId) || cmp(a.name, b.name));
     const poolMinutes = new Map<string, number>();
-    for (const u of this.#meter.usage()) poolMinutes.set(u.computePoolId, (poolMinutes.get(u.computePoolId) ?? 0) + u.cfuMinutes);
+    for (const u of usage) poolMinutes.set(u.computePoolId, (poolMinutes.get(u.computePoolId) ?? 0) + u.cfuMinutes);
     const pools = this.#sortedPools().map((p): PoolMetrics => ({
       id: p.id, environmentId: p.environmentId, displayName: p.displayName, currentCfu: this.currentCfu(p.id), maxCfu: p.maxCfu,
       cfuMinutes: poolMinutes.get(p.id) ?? 0, waiting: this.#waiters(p).length,
