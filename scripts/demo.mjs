@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run demo`: provisions examples/basics with the built-in providers and shows the outputs.
-// (When the shoe-store example lands, the demo switches to it.)
+// `npm run demo:basics`: provisions examples/basics with the built-in providers and shows the outputs
+// (`npm run demo` runs the shoe-store workshop on the local cloud: scripts/demo-shoe-store.mjs).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
