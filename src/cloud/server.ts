@@ -157,7 +157,9 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
             }
           }
         },
-        environmentHasStatements: (envId) => statements.hasStatements(envId),
+        onEnvironmentDeleted: (envId) => {
+          for (const s of statements.list(envId)) statements.delete(envId, s.name);
+        },
         currentCfu: (poolId) => operations?.currentCfu(poolId) ?? 0,
       },
     });

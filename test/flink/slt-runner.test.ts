@@ -2,7 +2,8 @@
  * Runs every `test/flink/slt/*.slt` file (format: test/flink/slt/README.md) against a real
  * in-process local cloud with the statement executor: statements go through the sql/v1 REST API,
  * input records are written with the table's own codec, results come back through `/results`,
- * sink tables are read back from their topics.
+ * sink tables are read back from their topics. Every job query is also re-run with a checkpoint and
+ * a restore into a fresh job after every slice, which must give the same results (recovery proof).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { FlinkHarness } from '../../src/cloud/flink/executor/executor-harness.js';
 import { writableColumns } from '../../src/cloud/flink/binder/index.js';
-import { tableDeserializer } from '../../src/cloud/flink/executor/index.js';
+import { prepareStatement, tableDeserializer } from '../../src/cloud/flink/executor/index.js';
+import { buildJob } from '../../src/cloud/flink/executor/job-builder.js';
+import { TaskRunner } from '../../src/cloud/flink/runtime/index.js';
+import { systemClock, systemIds } from '../../src/shared/index.js';
 import { castValue, compileFormatter, parseTimestamp, stringType } from '../../src/cloud/flink/types/index.js';
 import type { FormattedValue, LogicalType } from '../../src/cloud/flink/types/index.js';
 
@@ -25,6 +29,7 @@ type Block =
   | { kind: 'stop' | 'resume'; line: number; name: string }
   | { kind: 'records'; line: number; table: string; rows: string[] }
   | { kind: 'query'; line: number; mode: 'changelog' | 'rows'; sql: string; expected: string[] }
+  | { kind: 'explain'; line: number; sql: string; expected: string[] }
   | { kind: 'sink'; line: number; table: string; changelog: boolean; expected: string[] };
 
 /** Splits a file into blocks separated by blank lines; `#` lines are comments. */
@@ -50,6 +55,7 @@ function parseSlt(text: string): Block[] {
         blocks.push({ kind: 'statement', line, sql: before.join('\n'), ...(error === undefined ? {} : { error }), ...(running === undefined ? {} : { running }) });
         break;
       }
+      case 'explain': blocks.push({ kind: 'explain', line, sql: before.join('\n'), expected: after }); break;
       case 'stop': case 'resume': blocks.push({ kind: directive, line, name: args[0] ?? '' }); break;
       case 'set': {
         const m = /^set\s+(\S+)\s*=\s*(.*)$/.exec(head);
@@ -83,7 +89,7 @@ function valueOf(text: string, type: LogicalType): unknown {
 }
 
 /** Folds a changelog into the final rows (+I/+U add a row, -U/-D remove one). */
-function fold(changes: readonly { op: number; row: unknown[] }[]): string[] {
+function fold(changes: readonly { op: number; row: readonly unknown[] }[]): string[] {
   const rows: string[] = [];
   for (const c of changes) {
     const text = c.row.map(cell).join(' | ');
@@ -94,6 +100,34 @@ function fold(changes: readonly { op: number; row: unknown[] }[]): string[] {
 }
 
 const OPS = ['+I', '-U', '+U', '-D'];
+
+/**
+ * Runs a SELECT by hand (undefined for metadata statements): plan, build the job, and after every slice take a checkpoint, drop the job
+ * and restore a freshly built one from that checkpoint. Returns the committed result changes.
+ */
+function recoveredRun(h: FlinkHarness, sql: string, props: Readonly<Record<string, string>>, statement: string): { op: number; row: readonly unknown[] }[] | undefined {
+  const properties = { 'sql.current-catalog': 'dev', 'sql.current-database': 'cluster_0', ...props };
+  const prepared = prepareStatement(sql, properties, h.catalog, { firstLaunch: true, clock: systemClock, ids: systemIds });
+  assert.ok(prepared.value !== undefined, prepared.diagnostics.map((d) => d.summary).join('\n'));
+  if (prepared.value.kind !== 'job') return undefined; // SHOW / DESCRIBE / EXPLAIN: nothing runs
+  const { plan, timeZone } = prepared.value;
+  const out: { op: number; row: readonly unknown[] }[] = [];
+  const fresh = (): TaskRunner => {
+    const job = buildJob(plan, { topics: h.cloud.topics, schemaRegistry: h.cloud.schemaRegistry, clock: systemClock, timeZone, deliverResults: (cs) => { out.push(...cs); } });
+    assert.ok(job.value !== undefined, job.diagnostics.map((d) => d.summary).join('\n'));
+    const r = new TaskRunner(job.value, { statement, db: h.cloud.database, clock: systemClock });
+    r.restore();
+    return r;
+  };
+  let runner = fresh();
+  for (let slices = 0; runner.step() !== 'done'; slices++) {
+    assert.ok(slices < 100_000, 'the recovered run does not end');
+    runner.checkpoint();
+    runner = fresh();
+  }
+  assert.equal(runner.phase, 'COMPLETED', String(runner.failure?.error));
+  return out;
+}
 
 /** A sink as the `sink` directive compares it: every record in order (`changelog`), else the table's rows, sorted. */
 function sinkView(h: FlinkHarness, table: string, changelog: boolean): string[] {
@@ -201,10 +235,21 @@ async function runFile(file: string): Promise<void> {
           const s = await h.run(name, b.sql, { properties: props, until: ['COMPLETED', 'FAILED', 'STOPPED'] });
           assert.equal(s.status.phase, 'COMPLETED', `${where}: ${s.status.detail}`);
           const changes = await h.results(name);
-          const actual = b.mode === 'changelog'
-            ? changes.map((c) => [OPS[c.op] ?? '?', ...c.row.map(cell)].join(' | ').trimEnd())
-            : fold(changes);
-          assert.deepEqual(actual, b.mode === 'changelog' ? b.expected : [...b.expected].sort(), where);
+          const render = (cs: readonly { op: number; row: readonly unknown[] }[]): string[] => (b.mode === 'changelog'
+            ? cs.map((c) => [OPS[c.op] ?? '?', ...c.row.map(cell)].join(' | ').trimEnd())
+            : fold(cs));
+          assert.deepEqual(render(changes), b.mode === 'changelog' ? b.expected : [...b.expected].sort(), where);
+          // Recovery proof: the same query with a checkpoint and a restore into a fresh job after every slice.
+          const recovered = recoveredRun(h, b.sql, props, `${file}-${name}`);
+          if (recovered !== undefined) assert.deepEqual(render(recovered), render(changes), `${where} (checkpoint + restore after every slice)`);
+          break;
+        }
+        case 'explain': {
+          const s = await h.run(name, `EXPLAIN ${b.sql}`, { properties: props, until: ['COMPLETED', 'FAILED', 'STOPPED'] });
+          assert.equal(s.status.phase, 'COMPLETED', `${where}: ${s.status.detail}`);
+          const text = (await h.results(name)).map((c) => cell(c.row[0])).join('\n');
+          const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+          assert.deepEqual(lines, b.expected.filter((l) => l !== ''), where);
           break;
         }
         case 'sink': {

@@ -24,8 +24,8 @@ export interface ControlPlaneHooks {
   readonly onSchemaRegistryDeleted?: (srId: string) => void;
   /** A compute pool was deleted: stop its statements. */
   readonly onComputePoolDeleted?: (poolId: string, envId: string) => void;
-  /** True when an environment still holds statements (blocks its deletion). */
-  readonly environmentHasStatements?: (envId: string) => boolean;
+  /** An environment was deleted: delete its Flink statements (running ones stop with their job). */
+  readonly onEnvironmentDeleted?: (envId: string) => void;
   /** CFUs a pool currently uses (0 until a runtime reports). */
   readonly currentCfu?: (poolId: string) => number;
 }

@@ -97,9 +97,8 @@ export function environmentRoutes(ctx: ControlPlaneContext): Route[] {
         const env = requireEnvironment(ctx, req.params['id'] ?? '');
         const clusters = ctx.store.list('kafka-cluster', env.id).length;
         const pools = ctx.store.list('compute-pool', env.id).length;
-        const statements = ctx.hooks.environmentHasStatements?.(env.id) === true;
-        if (clusters > 0 || pools > 0 || statements) {
-          throw new ApiError(409, 'conflict', `Environment '${env.id}' still contains resources (${clusters} Kafka cluster(s), ${pools} compute pool(s)${statements ? ', statements' : ''}); delete them first.`);
+        if (clusters > 0 || pools > 0) {
+          throw new ApiError(409, 'conflict', `Environment '${env.id}' still contains resources (${clusters} Kafka cluster(s), ${pools} compute pool(s)); delete them first.`);
         }
         const srs = ctx.store.list('sr-cluster', env.id);
         ctx.store.transaction(() => {
@@ -107,6 +106,9 @@ export function environmentRoutes(ctx: ControlPlaneContext): Route[] {
           ctx.store.delete('environment', env.id);
         });
         for (const sr of srs) ctx.hooks.onSchemaRegistryDeleted?.(sr.id);
+        // Confluent Cloud deletes an environment "and all resources it contains"; statements left
+        // over from ad-hoc queries (`streamform sql`/`shell`, the CLI, the UI) must not block it.
+        ctx.hooks.onEnvironmentDeleted?.(env.id);
         return { status: 204 };
       },
     },

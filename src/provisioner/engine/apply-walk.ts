@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../../shared/index.js';
 import { errorDiag, hasErrors } from '../../shared/index.js';
-import { formatInstanceAddr, formatModulePath, type InstanceAddr, type InstanceKey, type ModuleStep } from '../addr/index.js';
+import { formatInstanceAddr, formatModulePath, parseAddress, type InstanceAddr, type InstanceKey, type ModuleStep } from '../addr/index.js';
 import type { ResourceConfig } from '../config/index.js';
 import { Dag, walkDag } from '../graph/index.js';
 import type { EvalScope, MarkedValue, ObjectValue, Value } from '../lang/index.js';
@@ -20,6 +20,7 @@ import type { ModuleNode } from './module-tree.js';
 import { consistentWithPlan, planInstance, propagateSensitive, schemaSensitivePaths, sensitiveStepPaths } from './plan-instance.js';
 import { deposedKey, type EnginePlan, type InstanceExtra } from './plan-walk.js';
 import { resourceKey, StateIndex } from './state-index.js';
+import { targetSet } from './target-set.js';
 import type { EngineEnv, StateWriter, VariableInput } from './types.js';
 
 export interface ApplyResult {
@@ -56,6 +57,9 @@ export class ApplyWalk extends ConfigWalk {
     for (const c of plan.plan.changes) if (!c.deposed) this.#changes.set(c.address, c);
     const moved = this.modules.flatMap((m) => m.config.moved.map((block) => ({ block, modulePrefix: m.path ? m.path + '.' : '' })));
     this.#state = new StateIndex(env.state, moved);
+    // A targeted plan is applied over the same nodes it was planned over.
+    const targets = plan.plan.targets.flatMap((t) => { const p = parseAddress(t).value; return p ? [p] : []; });
+    if (targets.length) this.walkOnly = targetSet(this.graph, targets, plan.plan.mode).walked;
   }
 
   /** Runs one operation with start/progress/done hooks; `fn` may report the new object's id. */
@@ -104,6 +108,8 @@ export class ApplyWalk extends ConfigWalk {
         }
       }
       const outs: Record<string, { value: Value; sensitive: boolean }> = {};
+      // Outputs a targeted apply did not evaluate keep their prior value, as in Terraform.
+      if (p.targets.length) for (const [k, v] of Object.entries(this.env.state.outputs)) if (this.env.config.root.outputs.has(k) && !this.rootOutputs.has(k)) outs[k] = v;
       for (const [k, v] of this.rootOutputs) if (isWhollyKnown(v.value)) outs[k] = v;
       this.#writer.setOutputs(outs);
     }

@@ -53,6 +53,8 @@ export abstract class ConfigWalk {
   protected readonly variables: ReadonlyMap<string, VariableInput>;
   /** Destroy plans and applies do not evaluate outputs: they are all removed. */
   protected skipOutputs = false;
+  /** With -target: the only nodes visited (see target-set.ts); the others are skipped. */
+  protected walkOnly: ReadonlySet<string> | undefined;
 
   constructor(env: EngineEnv, opts: { parallelism: number; variables: ReadonlyMap<string, VariableInput> }) {
     this.env = env;
@@ -105,6 +107,7 @@ export abstract class ConfigWalk {
   }
 
   protected async runNode(node: DagNode<GraphNodeData>): Promise<boolean> {
+    if (this.walkOnly && !this.walkOnly.has(node.id)) return true;
     const d = node.data;
     const before = this.diagnostics.length;
     switch (d.kind) {

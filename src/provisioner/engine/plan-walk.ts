@@ -19,6 +19,7 @@ import { planInstance, preventDestroyDiag, propagateSensitive, schemaSensitivePa
 import { resourceKey, StateIndex } from './state-index.js';
 import { assemblePlan } from './plan-result.js';
 import { missingImportTargets } from './generate-config.js';
+import { targetSet, type TargetSet } from './target-set.js';
 import type { EngineEnv, PlanOptions } from './types.js';
 
 /** What apply needs beyond the Plan itself, per instance address. */
@@ -59,7 +60,8 @@ export class PlanWalk extends ConfigWalk {
   readonly #pending = new Set<string>();
   readonly #targets: TargetAddr[] = [];
   readonly #replace: TargetAddr[] = [];
-  #targetedNodes: Set<string> | undefined;
+  /** With -target: which nodes are planned, and which of them whole. */
+  #targetSet: TargetSet | undefined;
 
   constructor(env: EngineEnv, opts: PlanOptions) {
     super(env, { parallelism: opts.parallelism, variables: opts.variables });
@@ -77,22 +79,10 @@ export class PlanWalk extends ConfigWalk {
       }
     }
     if (this.#targets.length) {
-      const matching = this.graph.nodes().filter((n) => n.data.kind === 'resource' || n.data.kind === 'orphan').filter((n) => this.#nodeMatchesTargets(n.id)).map((n) => n.id);
-      this.#targetedNodes = new Set([...matching, ...this.graph.ancestors(matching)]);
+      this.#targetSet = targetSet(this.graph, this.#targets, opts.mode);
+      this.walkOnly = this.#targetSet.walked;
       this.diagnostics.push(warningDiag('plan-targeting', 'Resource targeting is in effect', { detail: 'You are creating a plan with the -target option, which means that the result of this plan may not represent all of the changes requested by the current configuration. The -target option is not for routine use: it is for exceptional situations such as recovering from errors or mistakes.' }));
     }
-  }
-
-  #nodeMatchesTargets(id: string): boolean {
-    const n = this.graph.get(id)!.data;
-    return this.#targets.some((t) => {
-      if (n.kind === 'orphan') { const p = parseAddress(n.resourceAddr).value; return !!p && p.kind !== 'module' && targetMatchesResource(t, p.addr); }
-      if (n.kind !== 'resource') return false;
-      const path = n.module.path;
-      if (t.kind === 'module') return true && formatModulePath(t.module).replace(/\[[^\]]*\]/g, '') === path.slice(0, formatModulePath(t.module).replace(/\[[^\]]*\]/g, '').length);
-      const a = t.addr;
-      return formatModulePath(a.module).replace(/\[[^\]]*\]/g, '') === path && a.mode === n.resource.mode && a.type === n.resource.type && a.name === n.resource.name;
-    });
   }
 
   #instanceTargeted(a: InstanceAddr): boolean {
@@ -100,9 +90,16 @@ export class PlanWalk extends ConfigWalk {
     return this.#targets.some((t) => targetMatches(t, a));
   }
 
+  /** Whether an instance of the resource node `id` is planned under -target. */
+  #instanceInTargets(id: string, a: InstanceAddr): boolean {
+    if (!this.#targetSet) return true;
+    if (this.#targetSet.whole.has(id)) return true;
+    return this.#targetSet.matching.has(id) && this.#instanceTargeted(a);
+  }
+
   protected override async resourceNode(m: ModuleNode, r: ResourceConfig): Promise<boolean> {
     const id = nodeId.resource(m.path, r.mode, r.type, r.name);
-    const inScope = !this.#targetedNodes || this.#targetedNodes.has(id);
+    const inScope = !this.#targetSet || this.#targetSet.matching.has(id) || this.#targetSet.whole.has(id);
     const handle = await this.providerForResource(m, r);
     if (!handle) return false;
     const schemas = r.mode === 'managed' ? handle.provider.schema().resources : handle.provider.schema().dataSources;
@@ -114,7 +111,7 @@ export class PlanWalk extends ConfigWalk {
     let ok = true;
     const instances = this.moduleInstances(m);
     for (const steps of instances) {
-      if (!(await this.#resourceInModule(m, r, steps, handle, schema, inScope))) ok = false;
+      if (!(await this.#resourceInModule(m, r, steps, handle, schema, id))) ok = false;
     }
     // Objects of module instances that no longer exist (a for_each key or count index removed).
     if (m.path && r.mode === 'managed' && inScope) {
@@ -124,7 +121,7 @@ export class PlanWalk extends ConfigWalk {
         if (live.has(mod!) || rest !== `${r.type}.${r.name}` || mod!.replace(/\[[^\]]*\]/g, '') !== m.path) continue;
         for (const st of list) {
           const parsed = parseAddress(st.address).value;
-          if (parsed && parsed.kind !== 'module' && !this.#instanceTargeted(parsed.addr)) continue;
+          if (parsed && parsed.kind !== 'module' && !this.#instanceInTargets(id, parsed.addr)) continue;
           await this.#planDelete(st, 'delete-because-no-module', r.lifecycle.preventDestroy);
         }
       }
@@ -132,7 +129,7 @@ export class PlanWalk extends ConfigWalk {
     return ok;
   }
 
-  async #resourceInModule(m: ModuleNode, r: ResourceConfig, steps: ModuleStep[], handle: ProviderHandle, schema: ResourceSchema, inScope: boolean): Promise<boolean> {
+  async #resourceInModule(m: ModuleNode, r: ResourceConfig, steps: ModuleStep[], handle: ProviderHandle, schema: ResourceSchema, nodeKey: string): Promise<boolean> {
     const scope = this.scopeOf(steps);
     const modPath = formatModulePath(steps);
     const key = resourceKey(modPath, r.mode, r.type, r.name);
@@ -154,7 +151,7 @@ export class PlanWalk extends ConfigWalk {
       const addr = instanceAddr(steps, r, k);
       const address = formatInstanceAddr(addr);
       const st = this.#state.byAddress.get(address);
-      if (!inScope || !this.#instanceTargeted(addr)) {
+      if (!this.#instanceInTargets(nodeKey, addr)) {
         // Outside -target: the object as state has it; one not created yet is unknown.
         values.set(k, { value: st ? st.attributes : UNKNOWN, sensitive: false });
         continue;
@@ -173,7 +170,7 @@ export class PlanWalk extends ConfigWalk {
       const k = st.indexKey;
       if (!destroying && keySet.has(k === undefined ? '' : JSON.stringify(k))) continue;
       const addr = instanceAddr(steps, r, k);
-      if (!inScope || !this.#instanceTargeted(addr)) continue;
+      if (!this.#instanceInTargets(nodeKey, addr)) continue;
       if (st.mode === 'data') continue;
       const reason = destroying ? undefined : k === undefined ? (r.count || r.forEach ? 'delete-because-count-index' : undefined) : typeof k === 'number' ? 'delete-because-count-index' : 'delete-because-each-key';
       await this.#planDelete(st, reason, r.lifecycle.preventDestroy);
@@ -182,13 +179,17 @@ export class PlanWalk extends ConfigWalk {
     let value: Value;
     let sensitive = false;
 
-    if (r.count) { value = keys.map((k) => values.get(k)?.value ?? null); }
+    // A destroy plan evaluates references against prior state (as Terraform does), so locals,
+    // provider configurations and data sources that read these objects still evaluate.
+    if (destroying) value = priorStateValue(r, prior);
+    else if (r.count) { value = keys.map((k) => values.get(k)?.value ?? null); }
     else if (r.forEach) { const o: Record<string, Value> = {}; for (const k of keys) o[String(k)] = values.get(k)?.value ?? null; value = o; }
     else { const v = values.get(undefined); value = v?.value ?? null; sensitive = false; }
     if (r.mode === 'managed') scope.resources.set(`${r.type}.${r.name}`, { value, sensitive });
     else scope.data.set(`${r.type}.${r.name}`, { value, sensitive });
     const sens = new Set<string>(schemaSensitivePaths(schema));
     for (const k of keys) for (const p of this.extras.get(formatInstanceAddr(instanceAddr(steps, r, k)))?.sensitivePaths ?? []) sens.add(p);
+    if (destroying) for (const st of prior) for (const p of st.sensitivePaths) sens.add(p);
     scope.sensitive.set(`${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, sensitiveStepPaths(sens, !!(r.count || r.forEach)));
     return true;
   }
@@ -404,6 +405,22 @@ export class PlanWalk extends ConfigWalk {
     });
     return { plan, extras: this.extras, dataReads: this.dataReads, refreshed: this.refreshed };
   }
+}
+
+/**
+ * A resource's value as prior state has it: a list for count, a map for for_each, the object
+ * otherwise. With nothing in state the value is unknown, like Terraform's evaluator outside apply.
+ */
+function priorStateValue(r: ResourceConfig, prior: readonly ResourceInstanceState[]): Value {
+  const current = prior.filter((st) => st.deposed === undefined);
+  if (!current.length) return UNKNOWN;
+  if (r.count) return [...current].filter((st) => typeof st.indexKey === 'number').sort((a, b) => (a.indexKey as number) - (b.indexKey as number)).map((st) => st.attributes);
+  if (r.forEach) {
+    const o: Record<string, Value> = {};
+    for (const st of current) if (typeof st.indexKey === 'string') o[st.indexKey] = st.attributes;
+    return o;
+  }
+  return current.find((st) => st.indexKey === undefined)?.attributes ?? UNKNOWN;
 }
 
 /** The extras key of a deposed object. */

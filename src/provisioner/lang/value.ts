@@ -78,4 +78,10 @@ export function toJSONValue(v: Value): unknown {
 export interface MarkedValue {
   readonly value: Value;
   readonly sensitive: boolean;
+  /**
+   * Set only with `sensitive: true`: the value is sensitive only at these sub-paths (`*` matches
+   * any key), Terraform's marks on nested values. Code that does not look deeper treats the whole
+   * value as sensitive; attribute/index steps, for expressions and splats narrow it (sensitive-marks.ts).
+   */
+  readonly paths?: readonly (readonly (string | number)[])[];
 }

@@ -131,9 +131,10 @@ export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRe
   if (s.having !== undefined) {
     having = bindExpr(s.having, outCx);
     if (having.type.kind !== 'BOOLEAN') throw new BindError(validationError(s.having.range, `HAVING clause must be a condition, got ${printType(having.type)}`, { file: cx.file }));
-    if (rel.kind === 'window-aggregate') throw new BindError(notSupportedYet(s.having.range, 'HAVING on a window aggregation', cx.file));
-    rel = { ...rel, having } as LogicalRel;
+    // A window aggregate is append-only: its HAVING is a filter on the emitted rows.
+    if (rel.kind === 'aggregate') rel = { ...rel, having };
   }
+  const after = rel.kind === 'window-aggregate' ? having : undefined;
   const project: BoundExpr[] = [];
   const fields: BoundField[] = [];
   const used = new Set<string>();
@@ -150,7 +151,7 @@ export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRe
     project.push(e);
     fields.push({ name: unique(item.alias ?? defaultName(item.expr, i), used), type: e.type });
   });
-  return { kind: 'calc', input: rel, project, fields };
+  return { kind: 'calc', input: rel, project, ...(after === undefined ? {} : { filter: after }), fields };
 }
 
 /** SELECT DISTINCT: a GROUP BY on every column of the projected relation. */

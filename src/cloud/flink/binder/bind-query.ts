@@ -1,8 +1,8 @@
 /**
  * Queries → logical relations: SELECT (projection, `*` expansion, aliases, WHERE), VALUES,
- * UNION ALL, derived tables and WITH, LIMIT / OFFSET / FETCH; aggregations (bind-aggregate.ts),
- * window TVFs (bind-window-tvf.ts), OVER and Top-N (bind-over.ts, bind-rank-filter.ts). Joins,
- * MATCH_RECOGNIZE and ORDER BY without LIMIT are refused at their position as "not supported
+ * UNION ALL, derived tables and WITH, views (bind-view.ts), LIMIT / OFFSET / FETCH; aggregations (bind-aggregate.ts),
+ * window TVFs (bind-window-tvf.ts), OVER and Top-N (bind-over.ts, bind-rank-filter.ts), joins
+ * (bind-join.ts), UNNEST (bind-unnest.ts). MATCH_RECOGNIZE and ORDER BY without LIMIT are refused at their position as "not supported
  * yet"; ORDER BY … LIMIT is a Top-N.
  */
 import type { Cte, Expr, OrderItem, Query, QueryBody, Range, Select, TableRef, Values } from '../sql/index.js';
@@ -16,9 +16,13 @@ import type { ExprContext } from './bind-expression.js';
 import { scanTable } from './bind-table.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
 import { bindAggregateSelect, distinctOf, isAggregateSelect } from './bind-aggregate.js';
+import { isGroupAggregate } from './bind-aggregate-call.js';
 import { bindOverCalls, collectOverCalls } from './bind-over.js';
 import { mentions, pushRankFilter } from './bind-rank-filter.js';
 import { bindWindowTvf, isWindowTvf } from './bind-window-tvf.js';
+import { bindJoin, pushWhereIntoJoin } from './bind-join.js';
+import { bindUnnest } from './bind-unnest.js';
+import { bindViewRef } from './bind-view.js';
 
 /** What query binding needs. */
 export interface QueryContext {
@@ -27,6 +31,8 @@ export interface QueryContext {
   readonly evalCtx: EvalContext;
   readonly ctes: ReadonlyMap<string, Cte>;
   readonly file: string;
+  /** Views being expanded (fully quoted paths), outermost first: a view may not reference itself. */
+  readonly views?: readonly string[];
 }
 
 /** Binds a full query (WITH, body, ORDER BY, LIMIT). */
@@ -45,7 +51,20 @@ export function bindQuery(q: Query, cx: QueryContext): LogicalRel {
     const first = q.orderBy[0];
     // ORDER BY … LIMIT n is a streaming Top-N over the whole input; a bare ORDER BY is not supported.
     if (limitExpr === undefined) throw new BindError(notSupportedYet(first === undefined ? q.range : first.expr.range, 'ORDER BY without LIMIT', cx.file));
-    return topN(rel, q.orderBy, offset, limit, limitExpr.range, inner);
+    try {
+      return topN(rel, q.orderBy, offset, limit, limitExpr.range, inner);
+    } catch (e) {
+      // ORDER BY columns the SELECT list does not output: bind them as extra, dropped columns.
+      const b = q.body;
+      if (!(e instanceof BindError) || b.kind !== 'Select' || b.distinct || isAggregateSelect(b)) throw e;
+      const extra = q.orderBy.map((o, i) => ({ range: o.range, expr: o.expr, alias: `$order${i}` }));
+      const wide = bindSelect({ ...b, items: [...b.items, ...extra] }, inner);
+      const width = wide.fields.length - extra.length;
+      const order = q.orderBy.map((o, i) => ({ ...o, expr: { kind: 'Identifier' as const, names: [`$order${i}`], range: o.range } }));
+      const ranked = topN(wide, order, offset, limit, limitExpr.range, inner);
+      const fields = wide.fields.slice(0, width);
+      return { kind: 'calc', input: ranked, project: fields.map((f, i) => ({ kind: 'input', index: i, type: f.type })), fields };
+    }
   }
   if (limitExpr === undefined && q.offset === undefined) return rel;
   return { kind: 'limit', input: rel, limit, offset, fields: rel.fields, range: (limitExpr ?? q.offset ?? q).range };
@@ -90,14 +109,20 @@ function exprContext(scope: Scope, cx: QueryContext): ExprContext {
 
 function bindSelect(s: Select, cx: QueryContext): LogicalRel {
   let from = s.from === undefined ? oneRow() : bindFrom(s.from, cx);
+  // WHERE over a join: its conjuncts become join conditions where they can (bind-join.ts).
+  const joined = s.where !== undefined && from.rel.kind === 'join' ? pushWhereIntoJoin(from, s.where, exprContext(new Scope(from.scope, cx.file), cx)) : undefined;
+  if (joined !== undefined) from = joined.from;
   const scope = new Scope(from.scope, cx.file);
   const ecx = exprContext(scope, cx);
   // Top-N / deduplication: the rank range comes from this query's filter on the rank column.
-  const pushed = pushRankFilter(from.rel, s.where, scope, (name) => mentions(s.items, name));
+  const pushed: { rel: LogicalRel; where?: Expr } = joined !== undefined ? { rel: from.rel } : pushRankFilter(from.rel, s.where, scope, (name) => mentions(s.items, name));
   from = { ...from, rel: pushed.rel };
-  let filter: BoundExpr | undefined;
+  let filter: BoundExpr | undefined = joined?.filter;
   if (pushed.where !== undefined) {
-    filter = bindExpr(pushed.where, ecx);
+    filter = bindExpr(pushed.where, { ...ecx, rewrite: (x) => {
+      if (isGroupAggregate(x)) throw new BindError(validationError(x.range, 'Aggregate expression is illegal in WHERE clause', { file: cx.file }));
+      return undefined;
+    } });
     if (filter.type.kind !== 'BOOLEAN' && filter.type.kind !== 'NULL') {
       throw new BindError(validationError(pushed.where.range, `WHERE clause must be a condition, got ${printType(filter.type)}`, { file: cx.file }));
     }
@@ -183,11 +208,14 @@ function bindFrom(t: TableRef, cx: QueryContext): FromResult {
       if (t.systemTime !== undefined) throw new BindError(notSupportedYet(t.systemTime.range, 'temporal joins (FOR SYSTEM_TIME AS OF)', cx.file));
       const qualifier = t.alias?.name ?? t.name[t.name.length - 1] ?? '';
       const cte = t.name.length === 1 ? cx.ctes.get(t.name[0] ?? '') : undefined;
+      const view = cte === undefined ? cx.resolver.resolveView?.(t.name, cx.options.session) : undefined;
       let rel: LogicalRel;
       if (cte !== undefined) {
         const inner = new Map(cx.ctes);
         inner.delete(cte.name);
         rel = renamed(bindQuery(cte.query, { ...cx, ctes: inner }), cte.columns, t.range, cx);
+      } else if (view !== undefined) {
+        rel = bindViewRef(view, { range: t.range, cx, bindQuery });
       } else {
         const table = cx.resolver.resolveTable(t.name, cx.options.session);
         if (table.value === undefined) {
@@ -204,7 +232,7 @@ function bindFrom(t: TableRef, cx: QueryContext): FromResult {
       const rel = renamed(bindQuery(t.query, cx), t.alias?.columns, t.range, cx);
       return { rel, scope: scopeFields(rel.fields, t.alias?.name) };
     }
-    case 'Join': throw new BindError(notSupportedYet(t.range, 'joins', cx.file));
+    case 'Join': return bindJoin(t, { file: cx.file, timeZone: cx.evalCtx.timeZone, bindFrom: (r) => bindFrom(r, cx), exprContext: (sc) => exprContext(sc, cx) });
     case 'TableFunction': {
       if (!isWindowTvf(t.call.name) || t.lateral) throw new BindError(notSupportedYet(t.range, 'table functions', cx.file));
       const rel = bindWindowTvf(t.call, { file: cx.file, evalCtx: cx.evalCtx, session: cx.options.session }, (arg) => (arg.table !== undefined
@@ -212,7 +240,7 @@ function bindFrom(t: TableRef, cx: QueryContext): FromResult {
         : bindQuery(arg.query as Query, cx)));
       return { rel: renamed(rel, t.alias?.columns, t.range, cx), scope: scopeFields(rel.fields, t.alias?.name) };
     }
-    case 'Unnest': throw new BindError(notSupportedYet(t.range, 'UNNEST', cx.file));
+    case 'Unnest': return bindUnnest(t, oneRow(), { outer: false, exprContext: (sc) => exprContext(sc, cx), file: cx.file });
     case 'MatchRecognize': throw new BindError(notSupportedYet(t.range, 'MATCH_RECOGNIZE', cx.file));
   }
 }

@@ -10,9 +10,10 @@
  */
 export type {
   BoundExpr, BoundWhen, BoundField, ScanColumn, LogicalRel, BoundInsert, BoundStatement, BindOptions, TableResolver,
-  AggregateName, BoundAggregate, BoundWindow, ScanWatermark, BoundOrderKey, BoundOverFrame,
+  AggregateName, BoundAggregate, BoundWindow, ScanWatermark, BoundOrderKey, BoundOverFrame, BoundJoinType, BoundJoinStrategy,
 } from './types.js';
 export { bindStatement, isQueryStatement, evalContextOf } from './bind-statement.js';
+export { bindCreateView } from './bind-create-view.js';
 export { bindInsertInto, writableColumns, type InsertOptions } from './bind-insert.js';
 export { validationError, notSupportedYet } from './sql-error.js';
 export { parseDurationMs } from './duration.js';

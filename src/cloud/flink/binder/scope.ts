@@ -14,6 +14,8 @@ export interface ScopeField {
   readonly type: LogicalType;
   readonly index: number;
   readonly hidden: boolean;
+  /** The other side's copy of a `USING` column: reachable only qualified, skipped by `*`. */
+  readonly shadowed?: boolean;
 }
 
 /** A resolved column reference plus any trailing name parts (ROW field access). */
@@ -58,7 +60,7 @@ export class Scope {
 
   /** Fields a `*` (or `q.*`) expands to: every field except hidden ones. */
   star(qualifier: readonly string[] | undefined, id: { range: Identifier['range'] }): readonly ScopeField[] {
-    if (qualifier === undefined) return this.fields.filter((f) => !f.hidden);
+    if (qualifier === undefined) return this.fields.filter((f) => !f.hidden && f.shadowed !== true);
     const q = qualifier[qualifier.length - 1] ?? '';
     const out = this.fields.filter((f) => f.qualifier === q && !f.hidden);
     if (out.length === 0 && !this.fields.some((f) => f.qualifier === q)) throw new BindError(validationError(id.range, `Unknown identifier '${q}'`, { file: this.#file }));
@@ -66,7 +68,7 @@ export class Scope {
   }
 
   #unqualified(name: string, id: Identifier): ScopeField | undefined {
-    const hits = this.fields.filter((f) => f.name === name);
+    const hits = this.fields.filter((f) => f.name === name && f.shadowed !== true);
     if (hits.length > 1) throw this.#error(id, `Column '${name}' is ambiguous`);
     return hits[0];
   }

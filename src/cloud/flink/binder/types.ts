@@ -5,7 +5,7 @@
  */
 import type { Range } from '../sql/index.js';
 import type { BoundFunction } from '../expr/index.js';
-import type { CatalogTable, SessionPath, TableSpec } from '../catalog/index.js';
+import type { CatalogTable, CatalogView, SessionPath, TableSpec } from '../catalog/index.js';
 import type { LogicalType } from '../types/index.js';
 import type { Outcome } from '../../../shared/index.js';
 
@@ -133,7 +133,41 @@ export type LogicalRel =
   | { readonly kind: 'values'; readonly rows: readonly (readonly BoundExpr[])[]; readonly fields: readonly BoundField[] }
   | { readonly kind: 'calc'; readonly input: LogicalRel; readonly project: readonly BoundExpr[]; readonly filter?: BoundExpr; readonly fields: readonly BoundField[] }
   | { readonly kind: 'union'; readonly inputs: readonly LogicalRel[]; readonly fields: readonly BoundField[] }
-  | { readonly kind: 'limit'; readonly input: LogicalRel; readonly limit: number; readonly offset: number; readonly fields: readonly BoundField[]; readonly range: Range };
+  | { readonly kind: 'limit'; readonly input: LogicalRel; readonly limit: number; readonly offset: number; readonly fields: readonly BoundField[]; readonly range: Range }
+  /**
+   * UNNEST joined to its input row (bind-unnest.ts): output `[...input, ...element columns, ordinality?]`;
+   * `rowFields` when an ARRAY<ROW> element spreads into that many columns.
+   */
+  | {
+    readonly kind: 'unnest'; readonly input: LogicalRel; readonly collection: BoundExpr; readonly collectionType: 'ARRAY' | 'MAP' | 'MULTISET';
+    readonly rowFields?: number; readonly withOrdinality: boolean; readonly outer: boolean; readonly fields: readonly BoundField[];
+  }
+  /**
+   * A join (bind-join.ts): output `[...left, ...right]`. `conjuncts` is the whole condition over that
+   * row; it splits into equi-key pairs (`leftKeys[i]` over the left row = `rightKeys[i]` over the
+   * right row, cast to a common type), the time bounds of the strategy, and the `residual` rest.
+   */
+  | {
+    readonly kind: 'join'; readonly joinType: BoundJoinType; readonly strategy: BoundJoinStrategy; readonly left: LogicalRel; readonly right: LogicalRel;
+    readonly conjuncts: readonly BoundExpr[]; readonly leftKeys: readonly BoundExpr[]; readonly rightKeys: readonly BoundExpr[];
+    readonly residual: readonly BoundExpr[]; readonly fields: readonly BoundField[]; readonly range: Range;
+  };
+
+/** The outer-ness of a join (comma and CROSS joins are INNER). */
+export type BoundJoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
+
+/**
+ * How a join runs: regular (unbounded state, time attributes dropped), interval (the two rowtimes
+ * bounded: `lower <= left.time - right.time <= upper`, millis), event-time temporal (the right side
+ * is a versioned table read `FOR SYSTEM_TIME AS OF leftTime`), window (pairs within equal windows).
+ * Times are column indexes of their side.
+ */
+export type BoundJoinStrategy =
+  | { readonly kind: 'regular' }
+  | { readonly kind: 'interval'; readonly leftTime: number; readonly rightTime: number; readonly lower: number; readonly upper: number }
+  | { readonly kind: 'temporal'; readonly leftTime: number; readonly rightTime: number }
+  /** Both sides window TVFs joined on window_start and window_end (the columns' indexes per side). */
+  | { readonly kind: 'window'; readonly leftStart: number; readonly leftEnd: number; readonly rightStart: number; readonly rightEnd: number };
 
 /** One INSERT INTO: the query already projected and cast to the table's writable columns. */
 export interface BoundInsert {
@@ -161,6 +195,8 @@ export interface BindOptions {
 /** The catalog lookups the binder needs (FlinkCatalog satisfies it). */
 export interface TableResolver {
   resolveTable(path: readonly string[], session: SessionPath): Outcome<CatalogTable>;
+  /** The view at a path, if any; the binder expands it in place of a table (bind-view.ts). */
+  resolveView?(path: readonly string[], session: SessionPath): CatalogView | undefined;
 }
 
 /** A source range in the AST, re-exported for binder callers. */

@@ -15,7 +15,7 @@ import { SchemaRegistryError } from '../../schema-registry/index.js';
 import type { AlterAction, CatalogRef, CatalogTable, DatabaseRef, DerivedSchema, ResultTable, SessionPath, TableSpec } from './types.js';
 import type { CatalogSource, ResolvedPath } from './catalog-resolver.js';
 import {
-  listCatalogRefs, listDatabaseRefs, resolveCatalog, resolvePath, tableNotFound, useCatalog, useDatabase,
+  listCatalogRefs, listDatabaseRefs, quotedPath, resolveCatalog, resolvePath, tableNotFound, useCatalog, useDatabase,
 } from './catalog-resolver.js';
 import { EXAMPLES_CATALOG, EXAMPLE_TABLE_NAMES, exampleTable, readOnlyTable } from './examples-catalog.js';
 import type { SubjectSchema } from './inferred-table.js';
@@ -30,6 +30,8 @@ import { showCreateTable } from './show-create-table.js';
 import { describeTable } from './describe-table.js';
 import { likeMatches } from './like-pattern.js';
 import { alterConnectorTable, connectorOf, connectorTable, isConnectorStored, planConnectorTable } from './connector-table.js';
+import type { CatalogView, ViewSpec } from './catalog-view.js';
+import { ViewStore, describeView, showCreateView } from './catalog-view.js';
 
 /** The control-plane lookups the catalog needs (ControlPlane satisfies it). */
 export interface CatalogControlPlane extends CatalogSource {
@@ -55,10 +57,12 @@ export interface CreateTableResult {
 export class FlinkCatalog {
   readonly #deps: FlinkCatalogDeps;
   readonly #store: TableMetadataStore;
+  readonly #views: ViewStore;
 
   constructor(deps: FlinkCatalogDeps) {
     this.#deps = deps;
     this.#store = new TableMetadataStore(deps.db);
+    this.#views = new ViewStore(deps.db);
   }
 
   /** SHOW CATALOGS: `catalog name`, `catalog id` (environments and `examples`). */
@@ -102,12 +106,71 @@ export class FlinkCatalog {
     return useDatabase(this.#deps.controlPlane, path, session);
   }
 
-  /** Table names of a database (topics that are not internal, and connector-only tables), sorted. */
+  /** Table names of a database (topics that are not internal, connector-only tables and views, as Flink's SHOW TABLES lists them), sorted. */
   tableNames(catalog: CatalogRef, database: DatabaseRef): string[] {
     if (catalog.id === EXAMPLES_CATALOG.id) return [...EXAMPLE_TABLE_NAMES];
     const names = new Set(this.#deps.topics.listTopics(database.id).filter((t) => !t.isInternal).map((t) => t.name));
     for (const s of this.#store.list(database.id)) if (isConnectorStored(s.def)) names.add(s.name);
+    for (const v of this.#views.names(database.id)) names.add(v);
     return [...names].sort();
+  }
+
+  /** SHOW VIEWS [FROM db] [[NOT] LIKE 'pattern']: `view name`, sorted. */
+  showViews(session: SessionPath, opts: { readonly from?: readonly string[]; readonly like?: { readonly pattern: string; readonly negated: boolean } } = {}): Outcome<ResultTable> {
+    const db = this.#database(opts.from ?? [], session);
+    if (db.value === undefined) return { diagnostics: db.diagnostics };
+    const like = opts.like;
+    const names = db.value.catalog.id === EXAMPLES_CATALOG.id ? [] : this.#views.names(db.value.database.id);
+    return ok({ columns: ['view name'], rows: names.filter((n) => like === undefined || likeMatches(like.pattern, n) !== like.negated).map((n) => [n]) });
+  }
+
+  /** The view at `[cat.][db.]name`, if there is one (unresolvable paths: none). */
+  resolveView(path: readonly string[], session: SessionPath): CatalogView | undefined {
+    const p = resolvePath(this.#deps.controlPlane, path, session);
+    if (p.value === undefined || p.value.catalog.id === EXAMPLES_CATALOG.id) return undefined;
+    const v = this.#views.get(p.value.database.id, p.value.table);
+    return v === undefined ? undefined : { ...v, catalog: p.value.catalog, database: p.value.database, name: p.value.table };
+  }
+
+  /** CREATE [OR REPLACE] VIEW [IF NOT EXISTS]: views share the namespace of tables. */
+  createView(spec: ViewSpec, session: SessionPath, opts: { readonly orReplace: boolean; readonly ifNotExists: boolean }): Outcome<{ readonly name: string; readonly created: boolean }> {
+    const p = resolvePath(this.#deps.controlPlane, spec.path, session);
+    if (p.value === undefined) return { diagnostics: p.diagnostics };
+    const path = p.value;
+    if (path.catalog.id === EXAMPLES_CATALOG.id) return { diagnostics: [readOnlyTable([path.catalog.name, path.database.name, path.table])] };
+    const isView = this.#views.get(path.database.id, path.table) !== undefined;
+    const taken = isView || this.#load(path) !== undefined;
+    if (taken && opts.ifNotExists) return ok({ name: path.table, created: false });
+    if (taken && !(isView && opts.orReplace)) {
+      return { diagnostics: [errorDiag('flink-table-exists', `Table (or view) ${path.database.name}.${path.table} already exists in Catalog ${path.catalog.name}.`)] };
+    }
+    const { path: _path, ...stored } = spec;
+    this.#views.put(path.database.id, path.table, stored, this.#deps.clock.now());
+    return ok({ name: path.table, created: true });
+  }
+
+  /** DROP VIEW [IF EXISTS]: tables are not dropped this way. Views over the view fail when used. */
+  dropView(path: readonly string[], session: SessionPath, opts: { readonly ifExists?: boolean } = {}): Outcome<{ readonly dropped: boolean }> {
+    const p = resolvePath(this.#deps.controlPlane, path, session);
+    if (p.value === undefined) return { diagnostics: p.diagnostics };
+    const full = quotedPath([p.value.catalog.name, p.value.database.name, p.value.table]);
+    if (this.resolveView(path, session) !== undefined) {
+      this.#views.delete(p.value.database.id, p.value.table);
+      return ok({ dropped: true });
+    }
+    if (opts.ifExists === true) return ok({ dropped: false });
+    const isTable = this.#load(p.value) !== undefined;
+    return { diagnostics: [errorDiag('flink-view-not-found', isTable ? `'${full}' is a table, not a view. Use DROP TABLE to drop it.` : `View with identifier '${full}' does not exist.`)] };
+  }
+
+  /** SHOW CREATE VIEW: one cell holding the DDL. */
+  showCreateView(path: readonly string[], session: SessionPath): Outcome<ResultTable> {
+    const v = this.resolveView(path, session);
+    if (v !== undefined) return ok({ columns: ['SHOW CREATE VIEW'], rows: [[showCreateView(v)]] });
+    const t = this.resolveTable(path, session);
+    if (t.value === undefined) return { diagnostics: t.diagnostics };
+    const full = quotedPath([t.value.catalog.name, t.value.database.name, t.value.name]);
+    return { diagnostics: [errorDiag('flink-not-a-view', `SHOW CREATE VIEW is only supported for views, but ${full} is a table. Please use SHOW CREATE TABLE instead.`)] };
   }
 
   /** Resolves `[cat.][db.]table` to the table as it is now. */
@@ -115,7 +178,12 @@ export class FlinkCatalog {
     const p = resolvePath(this.#deps.controlPlane, path, session);
     if (p.value === undefined) return { diagnostics: p.diagnostics };
     const t = this.#load(p.value);
-    return t === undefined ? { diagnostics: [tableNotFound(p.value, this.tableNames(p.value.catalog, p.value.database))] } : ok(t);
+    if (t !== undefined) return ok(t);
+    if (p.value.catalog.id !== EXAMPLES_CATALOG.id && this.#views.get(p.value.database.id, p.value.table) !== undefined) {
+      const full = quotedPath([p.value.catalog.name, p.value.database.name, p.value.table]);
+      return { diagnostics: [errorDiag('flink-view-not-table', `${full} is a view, not a table. A view can only be queried (DROP VIEW drops it).`)] };
+    }
+    return { diagnostics: [tableNotFound(p.value, this.tableNames(p.value.catalog, p.value.database))] };
   }
 
   /** CREATE TABLE: creates the topic, registers the subjects, stores the definition (connector-only tables: the definition alone). */
@@ -125,8 +193,8 @@ export class FlinkCatalog {
     const path = p.value;
     if (path.catalog.id === EXAMPLES_CATALOG.id) return { diagnostics: [readOnlyTable([path.catalog.name, path.database.name, path.table])] };
     const existing = this.#load(path);
-    if (existing !== undefined) {
-      if (spec.ifNotExists === true) return ok({ table: existing, created: false });
+    if (existing !== undefined || this.#views.get(path.database.id, path.table) !== undefined) {
+      if (spec.ifNotExists === true && existing !== undefined) return ok({ table: existing, created: false });
       return { diagnostics: [errorDiag('flink-table-exists', `Table (or view) ${path.database.name}.${path.table} already exists in Catalog ${path.catalog.name}.`)] };
     }
     if (connectorOf(spec.options) !== undefined) {
@@ -170,7 +238,7 @@ export class FlinkCatalog {
   dropTable(path: readonly string[], session: SessionPath, opts: { readonly ifExists?: boolean } = {}): Outcome<{ readonly dropped: boolean }> {
     const t = this.resolveTable(path, session);
     if (t.value === undefined) {
-      const notFound = t.diagnostics.every((d) => d.code === 'flink-table-not-found');
+      const notFound = t.diagnostics.every((d) => d.code === 'flink-table-not-found' || d.code === 'flink-view-not-table');
       return opts.ifExists === true && notFound ? ok({ dropped: false }) : { diagnostics: t.diagnostics };
     }
     const table = t.value;
@@ -209,7 +277,10 @@ export class FlinkCatalog {
       return ok(connectorTable(resolved, def));
     }
     const found = this.#base(resolved);
-    if (found === undefined) return { diagnostics: [tableNotFound(resolved, this.tableNames(resolved.catalog, resolved.database))] };
+    if (found === undefined) {
+      const why = this.resolveTable(path, session).diagnostics; // a view says so
+      return { diagnostics: why.length > 0 ? why : [tableNotFound(resolved, this.tableNames(resolved.catalog, resolved.database))] };
+    }
     const { base, topicCreatedAt } = found;
     let stored = this.#stored(resolved, topicCreatedAt);
     for (const action of isActionList(actions) ? actions : [actions]) {
@@ -223,12 +294,19 @@ export class FlinkCatalog {
 
   /** SHOW CREATE TABLE: one cell holding the DDL. */
   showCreateTable(path: readonly string[], session: SessionPath): Outcome<ResultTable> {
+    const v = this.resolveView(path, session);
+    if (v !== undefined) {
+      const full = quotedPath([v.catalog.name, v.database.name, v.name]);
+      return { diagnostics: [errorDiag('flink-not-a-table', `SHOW CREATE TABLE is only supported for tables, but ${full} is a view. Please use SHOW CREATE VIEW instead.`)] };
+    }
     const t = this.resolveTable(path, session);
     return t.value === undefined ? { diagnostics: t.diagnostics } : ok({ columns: ['SHOW CREATE TABLE'], rows: [[showCreateTable(t.value)]] });
   }
 
   /** DESCRIBE [EXTENDED]. */
   describe(path: readonly string[], session: SessionPath, opts: { readonly extended?: boolean } = {}): Outcome<ResultTable> {
+    const v = this.resolveView(path, session);
+    if (v !== undefined) return ok(describeView(v, opts.extended === true));
     const t = this.resolveTable(path, session);
     return t.value === undefined ? { diagnostics: t.diagnostics } : ok(describeTable(t.value, opts.extended === true));
   }

@@ -3,7 +3,8 @@
  * clusters as databases, topics with their Schema Registry subjects as tables (inferred or created
  * by CREATE TABLE), connector-only tables (`nexmark`, `blackhole`: no topic, definition stored in
  * SQLite), the read-only `examples`.`marketplace` (`'connector' = 'faker'`), identifier resolution with Confluent's
- * error wording, CREATE/ALTER/DROP TABLE, SHOW and DESCRIBE results.
+ * error wording, CREATE/ALTER/DROP TABLE, views (catalog-view.ts: stored query text and schema), SHOW
+ * and DESCRIBE results.
  * Depends on shared/, flink/types, flink/sql (AST types and printer only), and kafka/ and
  * schema-registry/ through their index.ts; the control plane enters structurally
  * (CatalogControlPlane, which ControlPlane satisfies). Must not depend on the binder, planner,
@@ -17,6 +18,8 @@ export type {
   TableFormat, TableSpec, TableWatermark,
 } from './types.js';
 export { quotedPath, catalogNotFound, databaseNotFound } from './catalog-resolver.js';
+export type { CatalogView, StoredView, ViewColumn, ViewSpec } from './catalog-view.js';
+export { viewColumnNames } from './catalog-view.js';
 export { CONNECTOR_TABLE_CONNECTORS, connectorOf } from './connector-table.js';
 export { EXAMPLES_CATALOG, EXAMPLES_DATABASE, readOnlyTable } from './examples-catalog.js';
 export { ROWTIME, SOURCE_WATERMARK_EXPR } from './system-columns.js';

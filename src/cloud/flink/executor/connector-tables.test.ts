@@ -29,6 +29,7 @@ test('a bounded nexmark INSERT into a blackhole sink runs to COMPLETED', async (
   const s = await h.run('q0', 'INSERT INTO bid_sink SELECT bid.auction, bid.bidder, bid.price, bid.channel, bid.url, dateTime FROM nexmark WHERE event_type = 2', { until: ['COMPLETED', 'FAILED'] });
   assert.equal(s.status.phase, 'COMPLETED', s.status.detail);
   assert.equal(s.status.traits?.sqlKind, 'INSERT_INTO');
+  assert.equal(s.status.traits?.isBounded, true, "'events.num' > 0: the job ends by itself");
   assert.equal(h.cloud.topics.hasTopic(h.clusterId, 'bid_sink'), false);
   assert.equal(h.cloud.topics.hasTopic(h.clusterId, 'nexmark'), false);
 });

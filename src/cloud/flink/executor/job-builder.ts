@@ -1,6 +1,7 @@
 /**
  * A physical plan → the runtime's job graph: topic sources with the tables' codecs and watermark
- * strategies, calc / union / limit and the stateful operators (stateful-operators.ts), topic /
+ * strategies, calc / union / limit, the stateful operators (stateful-operators.ts) and joins
+ * (join-operators.ts), topic /
  * results / blackhole sinks. Shared plan nodes (one scan feeding several
  * INSERTs of a statement set) become one job node with several out-edges.
  */
@@ -9,13 +10,15 @@ import { errorDiag } from '../../../shared/index.js';
 import type { TopicLogStore } from '../../kafka/index.js';
 import type { SchemaRegistryStore } from '../../schema-registry/index.js';
 import type { PhysicalNode, PhysicalPlan, PhysicalSink } from '../planner/index.js';
+import { isInsertOnly } from '../planner/index.js';
 import type { CatalogTable } from '../catalog/index.js';
 import {
-  BlackholeSink, CalcOperator, LimitOperator, ResultsSink, TopicSink, TopicSource, UnionOperator, ValuesSource,
+  BlackholeSink, CalcOperator, LimitOperator, ResultsSink, TopicSink, TopicSource, UnionOperator, UpdatingLimitOperator, ValuesSource,
   boundedOutOfOrderness, idlenessFromTimeout, sourceWatermark,
 } from '../runtime/index.js';
 import type { JobEdge, JobGraph, JobNode, MetadataKey, ResultChange, Source } from '../runtime/index.js';
 import { statefulOperator } from './stateful-operators.js';
+import { joinOperator, unnestOperator } from './join-operators.js';
 import { compileFormatter } from '../types/index.js';
 import { tableDeserializer, tableSerializer } from './row-codecs.js';
 import { connectorScan } from './connector-sources.js';
@@ -59,8 +62,23 @@ export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
         return;
       case 'limit':
         visit(n.input);
-        nodes.push({ kind: 'operator', id: n.id, operator: new LimitOperator({ limit: n.limit, offset: n.offset }) });
+        // Over an updating input the limit keeps every live row and follows changes (planner: retract).
+        nodes.push({
+          kind: 'operator', id: n.id,
+          operator: isInsertOnly(n.input.changelog) ? new LimitOperator({ limit: n.limit, offset: n.offset }) : new UpdatingLimitOperator({ limit: n.limit, offset: n.offset }),
+        });
         edges.push({ from: n.input.id, to: n.id });
+        return;
+      case 'unnest':
+        visit(n.input);
+        nodes.push({ kind: 'operator', id: n.id, operator: unnestOperator(n) });
+        edges.push({ from: n.input.id, to: n.id });
+        return;
+      case 'join':
+        visit(n.left);
+        visit(n.right);
+        nodes.push({ kind: 'operator', id: n.id, operator: joinOperator(n, deps.clock) });
+        edges.push({ from: n.left.id, to: n.id, input: 0 }, { from: n.right.id, to: n.id, input: 1 });
         return;
       default:
         visit(n.input);

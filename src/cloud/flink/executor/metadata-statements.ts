@@ -1,5 +1,5 @@
 /**
- * Statements that do not run as jobs: CREATE / ALTER / DROP TABLE through the catalog, SHOW,
+ * Statements that do not run as jobs: CREATE / ALTER / DROP TABLE and VIEW through the catalog, SHOW,
  * DESCRIBE, EXPLAIN, USE and SET. Each completes at once with Confluent's `status.detail` and, for
  * SHOW / DESCRIBE / EXPLAIN, a result set of string columns.
  */
@@ -12,6 +12,7 @@ import { alterActionsFromAst, tableSpecFromAst } from '../catalog/index.js';
 import type { BindOptions } from '../binder/index.js';
 import { explainPlan, planStatement } from '../planner/index.js';
 import { scalarFunctions } from '../expr/index.js';
+import { runCreateView, runDropView } from './view-statements.js';
 
 /** What a metadata statement produced. */
 export interface MetadataResult {
@@ -54,6 +55,9 @@ export function runMetadataStatement(stmt: Statement, catalog: FlinkCatalog, opt
         case 'TABLES': return table('SHOW_TABLES', catalog.showTables(session, {
           ...(stmt.from === undefined ? {} : { from: stmt.from.name }), ...(stmt.like === undefined ? {} : { like: stmt.like }),
         }));
+        case 'VIEWS': return table('SHOW_VIEWS', catalog.showViews(session, {
+          ...(stmt.from === undefined ? {} : { from: stmt.from.name }), ...(stmt.like === undefined ? {} : { like: stmt.like }),
+        }));
         case 'FUNCTIONS': case 'USER FUNCTIONS': {
           const names = stmt.what === 'USER FUNCTIONS' ? [] : [...scalarFunctions.keys()].sort();
           return table('SHOW_FUNCTIONS', { value: { columns: ['function name'], rows: names.map((n) => [n]) }, diagnostics: [] });
@@ -61,6 +65,7 @@ export function runMetadataStatement(stmt: Statement, catalog: FlinkCatalog, opt
         default: return notYet(`SHOW ${stmt.what}`);
       }
     case 'ShowCreate':
+      if (stmt.object === 'VIEW') return table('SHOW_CREATE_VIEW', catalog.showCreateView(stmt.name, session));
       if (stmt.object !== 'TABLE') return notYet(`SHOW CREATE ${stmt.object}`);
       return table('SHOW_CREATE_TABLE', catalog.showCreateTable(stmt.name, session));
     case 'Describe': return table('DESCRIBE', catalog.describe(stmt.name, session, { extended: stmt.extended }));
@@ -80,7 +85,8 @@ export function runMetadataStatement(stmt: Statement, catalog: FlinkCatalog, opt
       return r.value === undefined ? { diagnostics: r.diagnostics } : ok('USE', 'configuration updated successfully');
     }
     case 'Set': case 'Reset': return ok(stmt.kind === 'Set' ? 'SET' : 'RESET', 'configuration updated successfully');
-    case 'CreateView': case 'DropView': return notYet(stmt.kind === 'CreateView' ? 'CREATE VIEW' : 'DROP VIEW');
+    case 'CreateView': return runCreateView(stmt, catalog, opts);
+    case 'DropView': return runDropView(stmt, catalog, session);
     case 'Unsupported': return { diagnostics: [errorDiag(stmt.support === 'not-supported' ? 'flink-not-supported' : 'sql-not-supported-yet', stmt.message)] };
     case 'QueryStatement': case 'Insert': case 'StatementSet': return notYet(stmt.kind);
   }

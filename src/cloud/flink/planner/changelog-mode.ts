@@ -27,13 +27,30 @@ export function isInsertOnly(kinds: ChangelogKinds): boolean {
   return kinds.length === 1 && kinds[0] === 'I';
 }
 
-/** Confluent's name for a stream's mode: append (inserts only), retract (with -U), upsert. */
+/**
+ * Confluent's name for a stream's mode: append (inserts only), retract (with -U, or +I/-D with no
+ * +U: a regular join's or Top-N's deletes carry the whole row), upsert.
+ */
 export function modeName(kinds: ChangelogKinds): ChangelogMode {
   if (isInsertOnly(kinds)) return 'append';
-  return kinds.includes('UB') ? 'retract' : 'upsert';
+  return kinds.includes('UB') || !kinds.includes('UA') ? 'retract' : 'upsert';
 }
 
 /** Flink's EXPLAIN CHANGELOG_MODE spelling: `[I,UB,UA,D]`. */
 export function printKinds(kinds: ChangelogKinds): string {
   return `[${kinds.join(',')}]`;
+}
+
+/**
+ * A join's output kinds (runtime/join header): a regular INNER join of two insert-only inputs is
+ * insert-only, any other regular join emits +I/-D (never -U/+U: an update leaves as -D then +I; an
+ * outer join retracts its NULL padding); interval and window joins are insert-only; an event-time temporal
+ * join emits its probe's kinds.
+ */
+export function joinKinds(o: { readonly strategy: 'regular' | 'interval' | 'temporal' | 'window'; readonly joinType: string; readonly left: ChangelogKinds; readonly right: ChangelogKinds }): ChangelogKinds {
+  switch (o.strategy) {
+    case 'interval': case 'window': return ['I'];
+    case 'temporal': return o.left;
+    case 'regular': return o.joinType === 'INNER' && isInsertOnly(o.left) && isInsertOnly(o.right) ? ['I'] : ['I', 'D'];
+  }
 }

@@ -13,6 +13,7 @@ const TITLES = {
   'group-aggregate': 'StreamGroupAggregate', 'window-aggregate': 'StreamWindowAggregate', rank: 'StreamRank',
   deduplicate: 'StreamDeduplicate', over: 'StreamOverAggregate', normalize: 'StreamChangelogNormalize',
   'window-tvf': 'StreamWindowTableFunction', 'window-rank': 'StreamWindowRank', 'window-deduplicate': 'StreamWindowDeduplicate',
+  join: 'StreamJoin', unnest: 'StreamCorrelate',
 } as const;
 
 /** Flink's operator name of a node, with a short description (`StreamCalc(select=[a, b])`). */
@@ -31,8 +32,24 @@ export function nodeTitle(n: PhysicalNode): string {
     case 'window-aggregate': return `WindowAggregate(${n.groupText.length === 0 ? '' : `groupBy=[${n.groupText.join(', ')}], `}window=[${windowText(n.window)}], select=[${[...n.groupText, ...n.aggText, 'window_start', 'window_end', 'window_time'].join(', ')}])`;
     case 'rank': return `Rank(strategy=[${n.insertOnly ? 'AppendFastStrategy' : 'RetractStrategy'}], rankType=[${n.fn}], rankRange=[rankStart=${n.rankStart}, rankEnd=${n.rankEnd}], partitionBy=[${n.partitionText.join(', ')}], orderBy=[${n.orderText.join(', ')}], select=[${n.fields.map((f) => f.name).join(', ')}])`;
     case 'deduplicate': return `Deduplicate(keep=[${n.keep === 'first' ? 'FirstRow' : 'LastRow'}], key=[${n.partitionText.join(', ')}], order=[${n.order === 'rowtime' ? 'ROWTIME' : 'PROCTIME'}])`;
+    case 'join': return joinTitle(n);
+    case 'unnest': return `Correlate(invocation=[UNNEST(${n.collectionText})${n.withOrdinality ? ' WITH ORDINALITY' : ''}], joinType=[${n.outer ? 'LEFT' : 'INNER'}])`;
     case 'over': return `OverAggregate(partitionBy=[${n.partitionText.join(', ')}], window=[${n.frame.kind.toUpperCase()} ${n.frame.preceding === Number.POSITIVE_INFINITY ? 'UNBOUNDED' : n.frame.preceding} PRECEDING], select=[${n.aggText.join(', ')}])`;
   }
+}
+
+/** The tree's name of a node; joins name their strategy (StreamIntervalJoin, StreamTemporalJoin). */
+function streamTitle(n: PhysicalNode): string {
+  if (n.kind !== 'join') return TITLES[n.kind];
+  return { regular: 'StreamJoin', interval: 'StreamIntervalJoin', temporal: 'StreamTemporalJoin', window: 'StreamWindowJoin' }[n.strategy.kind];
+}
+
+/** `Join(joinType=[LeftOuterJoin], where=[…], select=[…])`; interval and temporal joins say so. */
+function joinTitle(n: Extract<PhysicalNode, { kind: 'join' }>): string {
+  const type = { INNER: 'InnerJoin', LEFT: 'LeftOuterJoin', RIGHT: 'RightOuterJoin', FULL: 'FullOuterJoin' }[n.joinType];
+  const name = { regular: 'Join', interval: 'IntervalJoin', temporal: 'TemporalJoin', window: 'WindowJoin' }[n.strategy.kind];
+  const bounds = n.strategy.kind === 'interval' ? `, windowBounds=[isRowTime=true, leftLowerBound=${n.strategy.lower}, leftUpperBound=${n.strategy.upper}]` : '';
+  return `${name}(joinType=[${type}]${bounds}, where=[${n.conditionText}], select=[${n.fields.filter((f) => f.hidden !== true).map((f) => f.name).join(', ')}])`;
 }
 
 function windowText(w: Extract<PhysicalNode, { kind: 'window-aggregate' }>['window']): string {
@@ -61,7 +78,7 @@ export function explainPlan(plan: PhysicalPlan): string {
   }
   const tree: string[] = [];
   const draw = (n: PhysicalNode | PhysicalSink, depth: number): void => {
-    const title = isSink(n) ? 'StreamSink' : TITLES[n.kind];
+    const title = isSink(n) ? 'StreamSink' : streamTitle(n);
     tree.push(`${depth === 0 ? '' : `${'  '.repeat(depth)}+- `}${title} [${numbers.get(n.id) ?? 0}]`);
     if (isSink(n)) draw(n.input, depth + 1);
     else for (const i of inputsOf(n)) draw(i, depth + 1);
@@ -84,7 +101,7 @@ function detail(n: PhysicalNode | PhysicalSink, k: number): string {
     lines.push(`Changelog mode: ${n.kind === 'topic-sink' ? n.table.changelogMode : modeName(n.input.changelog)}`, 'State size: low');
     return lines.join('\n');
   }
-  const lines = [`[${k}] ${TITLES[n.kind]}`];
+  const lines = [`[${k}] ${streamTitle(n)}`];
   if (n.kind === 'scan') lines.push(`Table: ${quotedPath([n.table.catalog.name, n.table.database.name, n.table.name])}`);
   lines.push(`Changelog mode: ${modeName(n.changelog)} ${printKinds(n.changelog)}`);
   if (n.kind === 'scan') {
@@ -95,6 +112,6 @@ function detail(n: PhysicalNode | PhysicalSink, k: number): string {
   if (n.upsertKey !== undefined && !isInsertOnly(n.changelog)) lines.push(`Upsert key: ${n.upsertKey.map((i) => n.fields[i]?.name ?? `$${i}`).join(', ')}`);
   if (n.kind === 'limit') lines.push(`Offset: ${n.offset}`, `Fetch: ${n.limit}`);
   if (n.kind !== 'scan' && n.kind !== 'values' && n.kind !== 'calc' && n.kind !== 'union' && n.kind !== 'limit') lines.push(`Operator: ${nodeTitle(n)}`);
-  lines.push(`State size: ${n.kind === 'scan' || n.kind === 'values' || n.kind === 'calc' || n.kind === 'union' || n.kind === 'limit' || n.kind === 'window-aggregate' ? 'low' : 'medium'}`);
+  lines.push(`State size: ${n.kind === 'scan' || n.kind === 'values' || n.kind === 'calc' || n.kind === 'union' || (n.kind === 'limit' && isInsertOnly(n.input.changelog)) || n.kind === 'window-tvf' ? 'low' : 'medium'}`);
   return lines.join('\n');
 }

@@ -6,13 +6,15 @@
  */
 import type { Diagnostic } from '../../../shared/index.js';
 import type { BoundExpr, BoundField, LogicalRel } from '../binder/index.js';
-import { notSupportedYet, parseDurationMs } from '../binder/index.js';
+import { parseDurationMs } from '../binder/index.js';
 import { errorDiag } from '../../../shared/index.js';
 import type { ChangelogKinds, PhysicalNode, RowFn, RowPredicateFn, ScanWatermarkSpec } from './types.js';
 import { groupAggregateNode, overNode, rankNode, windowAggregateNode, windowTvfNode } from './plan-stateful.js';
 import { compileExpr, compilePredicate, compileProjection, printBound } from './compile-expr.js';
 import { isInsertOnly, sourceKinds, unionKinds } from './changelog-mode.js';
 import { scanModes } from './scan-options.js';
+import { connectorBounded } from './connector-bounds.js';
+import { joinNode } from './plan-join.js';
 
 /** Statement property limiting records per source poll: each poll then ends a mini-batch and emits a watermark. */
 export const MAX_POLL_RECORDS = 'streamform.source.max-poll-records';
@@ -103,16 +105,25 @@ export function planRel(rel: LogicalRel, cx: PlanContext): PhysicalNode {
     }
     case 'limit': {
       const input = planRel(rel.input, cx);
-      if (!isInsertOnly(input.changelog)) {
-        cx.diagnostics.push(notSupportedYet(rel.range, 'LIMIT over an updating input', cx.file));
-      }
-      return { kind: 'limit', id: cx.id('limit'), input, limit: rel.limit, offset: rel.offset, changelog: input.changelog, fields: rel.fields };
+      // Over updates, LIMIT is Flink's retractable ROW_NUMBER with no sort key: a retract stream
+      // (rows leave as -D and enter as +I; Flink declares all four kinds for it).
+      const changelog: ChangelogKinds = isInsertOnly(input.changelog) ? input.changelog : ['I', 'UB', 'UA', 'D'];
+      return { kind: 'limit', id: cx.id('limit'), input, limit: rel.limit, offset: rel.offset, changelog, fields: rel.fields };
     }
     case 'aggregate': return groupAggregateNode(rel, planRel(rel.input, cx), cx);
     case 'window-aggregate': return windowAggregateNode(rel, planRel(rel.input, cx), cx);
     case 'rank': return rankNode(rel, cx, (r) => planRel(r, cx));
     case 'over': return overNode(rel, planRel(rel.input, cx), cx);
     case 'window-tvf': return windowTvfNode(rel, planRel(rel.input, cx), cx);
+    case 'join': return joinNode(rel, cx, (r) => planRel(r, cx));
+    case 'unnest': {
+      const input = planRel(rel.input, cx);
+      return {
+        kind: 'unnest', id: cx.id('unnest'), input, collection: compileExpr(rel.collection), collectionType: rel.collectionType,
+        ...(rel.rowFields === undefined ? {} : { rowFields: rel.rowFields }), withOrdinality: rel.withOrdinality, outer: rel.outer,
+        collectionText: printBound(rel.collection, input.fields), changelog: input.changelog, fields: rel.fields,
+      };
+    }
   }
 }
 
@@ -121,6 +132,7 @@ export function inputsOf(n: PhysicalNode): readonly PhysicalNode[] {
   switch (n.kind) {
     case 'scan': case 'values': return [];
     case 'union': return n.inputs;
+    case 'join': return [n.left, n.right];
     default: return [n.input];
   }
 }
@@ -142,8 +154,15 @@ function keyOf(columns: readonly string[], fields: readonly BoundField[]): { ups
 /** An input upsert key through a projection: kept when every key column is projected as is. */
 function mapKey(key: readonly number[] | undefined, project: readonly BoundExpr[]): readonly number[] | undefined {
   if (key === undefined) return undefined;
-  const out = key.map((k) => project.findIndex((e) => e.kind === 'input' && e.index === k));
+  const out = key.map((k) => project.findIndex((e) => isRef(e, k)));
   return out.every((j) => j >= 0) ? out : undefined;
+}
+
+/** `e` is column `k` as is (or through the NOT NULL check of a sink column). */
+function isRef(e: BoundExpr, k: number): boolean {
+  if (e.kind === 'input') return e.index === k;
+  const a = e.kind === 'call' && e.fn.name === 'NOT_NULL_ENFORCER' ? e.args[0] : undefined;
+  return a !== undefined && isRef(a, k);
 }
 
 function withKey(n: PhysicalNode, key: readonly number[] | undefined): PhysicalNode {
@@ -160,10 +179,12 @@ function calcNode(cx: PlanContext, input: PhysicalNode, project: RowFn, filter: 
 /** True when every leaf of the plan ends by itself, or a LIMIT ends it. */
 export function isBounded(n: PhysicalNode): boolean {
   switch (n.kind) {
-    case 'scan': return n.bounded.kind !== 'unbounded';
+    case 'scan': return connectorBounded(n.table) ?? n.bounded.kind !== 'unbounded';
     case 'values': return true;
     case 'union': return n.inputs.every(isBounded);
-    case 'limit': return true;
+    case 'join': return isBounded(n.left) && isBounded(n.right);
+    // An insert-only LIMIT ends once it has its rows; over updates it follows its input forever.
+    case 'limit': return isInsertOnly(n.input.changelog) || isBounded(n.input);
     default: return isBounded(n.input);
   }
 }

@@ -76,6 +76,7 @@ function find(p: PhysicalPlan, kind: PhysicalNode['kind']): PhysicalNode {
     if (n.kind === kind) return n;
     if (n.kind === 'scan' || n.kind === 'values') return undefined;
     if (n.kind === 'union') return n.inputs.map(walk).find((x) => x !== undefined);
+    if (n.kind === 'join') return walk(n.left) ?? walk(n.right);
     return walk(n.input);
   };
   const s = p.sinks[0];
@@ -99,7 +100,7 @@ test('aggregation errors use Flink wording', () => {
   assert.match(bindError('SELECT brand, email FROM orders GROUP BY brand'), /Caused by: Expression 'email' is not being grouped$/);
   assert.match(bindError('SELECT SUM(COUNT(*)) FROM orders'), /Caused by: Aggregate expressions cannot be nested$/);
   assert.match(bindError('SELECT SUM(email) FROM orders'), /Cannot apply 'SUM' to arguments of type 'SUM\(<STRING>\)'/);
-  assert.match(bindError('SELECT id FROM orders WHERE COUNT(*) > 1'), /Aggregate expression is illegal/);
+  assert.match(bindError('SELECT id FROM orders WHERE COUNT(*) > 1'), /Caused by: Aggregate expression is illegal in WHERE clause$/);
 });
 
 test('an updating query into an append table fails; into an upsert table it plans', () => {

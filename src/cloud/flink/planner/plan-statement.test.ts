@@ -62,6 +62,7 @@ function scans(n: PhysicalNode): PhysicalNode[] {
     case 'scan': return [n];
     case 'values': return [];
     case 'union': return n.inputs.flatMap(scans);
+    case 'join': return [...scans(n.left), ...scans(n.right)];
     default: return scans(n.input);
   }
 }
@@ -103,8 +104,18 @@ test('an updating query into an append table is rejected before anything runs', 
   assert.equal(p.diagnostics[0]?.summary,
     "Table sink 'dev.cluster_0.cheap' doesn't support consuming update and delete changes which is produced by node StreamTableSourceScan(table=[[dev, cluster_0, latest]], fields=[id, product])");
   assert.equal(ok('SELECT * FROM latest').appendOnly, false);
-  assert.equal(plan('SELECT * FROM latest LIMIT 5').diagnostics[0]?.summary,
-    'SQL validation failed. Error from line 1, column 28 to line 1, column 28.\n\nCaused by: not supported yet: LIMIT over an updating input');
+});
+
+test('LIMIT over an updating input is a retract stream that follows its input (unbounded unless the input is)', () => {
+  const p = ok('SELECT * FROM latest LIMIT 5');
+  const limit = p.sinks[0]?.input;
+  assert.equal(limit?.kind, 'limit');
+  assert.deepEqual(limit?.changelog, ['I', 'UB', 'UA', 'D']);
+  assert.equal(p.appendOnly, false);
+  assert.equal(p.upsertColumns, undefined);
+  assert.equal(p.bounded, false);
+  assert.equal(ok('SELECT * FROM latest LIMIT 5', { 'sql.tables.scan.bounded.mode': 'latest-offset' }).bounded, true);
+  assert.deepEqual(ok('SELECT * FROM orders LIMIT 5').sinks[0]?.input.changelog, ['I']);
 });
 
 test('a statement set shares one scan between its INSERTs', () => {

@@ -52,7 +52,10 @@ export function planInserts(inserts: readonly BoundInsert[], sqlKind: JobSqlKind
   for (const ins of inserts) {
     const input = planRel(ins.query, cx);
     const t = ins.table;
-    if (t.changelogMode === 'append' && !isInsertOnly(input.changelog)) {
+    // Flink's blackhole sink takes whatever changelog it is offered (+I/-U/+U/-D), like Flink's
+    // BlackHoleTableSinkFactory (getChangelogMode returns the requested mode).
+    const acceptsAnyChangelog = t.options['connector'] === 'blackhole';
+    if (t.changelogMode === 'append' && !acceptsAnyChangelog && !isInsertOnly(input.changelog)) {
       const path = [t.catalog.name, t.database.name, t.name].join('.');
       cx.diagnostics.push(errorDiag('flink-append-sink-updates',
         `Table sink '${path}' doesn't support consuming ${input.changelog.includes('D') ? 'update and delete' : 'update'} changes which is produced by node ${nodeTitle(producer(input))}`));
@@ -102,7 +105,7 @@ function hideHidden(input: PhysicalNode, query: LogicalRel, cx: PlanContext): Ph
 
 /** The node that introduced updates (for the append-sink message). */
 function producer(n: PhysicalNode): PhysicalNode {
-  if (n.kind === 'scan' || n.kind === 'values' || n.kind === 'union') return n;
+  if (n.kind === 'scan' || n.kind === 'values' || n.kind === 'union' || n.kind === 'join') return n;
   return isInsertOnly(n.input.changelog) ? n : producer(n.input);
 }
 

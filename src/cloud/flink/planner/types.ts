@@ -4,7 +4,7 @@
  * runtime job (sources with codecs, operators, sinks).
  */
 import type { CatalogTable } from '../catalog/index.js';
-import type { AggregateName, BoundField, BoundOverFrame, BoundWindow, ScanColumn } from '../binder/index.js';
+import type { AggregateName, BoundField, BoundJoinType, BoundOverFrame, BoundWindow, ScanColumn } from '../binder/index.js';
 import type { LogicalType } from '../types/index.js';
 
 /** A change kind in Flink's EXPLAIN spelling. */
@@ -124,6 +124,37 @@ export type PhysicalNode =
   | NodeBase & {
     readonly kind: 'over'; readonly input: PhysicalNode; readonly partitionKey?: KeyFn; readonly rowtime: (row: unknown[]) => number;
     readonly frame: BoundOverFrame; readonly aggregates: readonly PlannedAggregate[]; readonly partitionText: readonly string[]; readonly aggText: readonly string[];
+  }
+  /** UNNEST joined to its input row: each row once per element, element columns (and ordinality) appended. */
+  | NodeBase & {
+    readonly kind: 'unnest'; readonly input: PhysicalNode; readonly collection: (row: unknown[]) => unknown; readonly collectionType: 'ARRAY' | 'MAP' | 'MULTISET';
+    readonly rowFields?: number; readonly withOrdinality: boolean; readonly outer: boolean; readonly collectionText: string;
+  }
+  /** A two-input join (plan-join.ts): input 0 the left side, input 1 the right; output `[...left, ...right]`. */
+  | NodeBase & {
+    readonly kind: 'join'; readonly left: PhysicalNode; readonly right: PhysicalNode; readonly joinType: BoundJoinType;
+    readonly strategy: PlannedJoinStrategy;
+    /** Equi-join key of a row of each side; `null` when a key column is NULL (never matches). */
+    readonly leftKey: (row: unknown[]) => unknown; readonly rightKey: (row: unknown[]) => unknown;
+    readonly residual?: (left: unknown[], right: unknown[]) => boolean | null;
+    readonly conditionText: string;
+  };
+
+/** How a planned join runs; rowtimes as epoch millis (`null` for NULL). */
+export type PlannedJoinStrategy =
+  | {
+    readonly kind: 'regular';
+    /** Unique keys of updating inputs (their upsert keys), so state holds one row per key. */
+    readonly leftUnique?: (row: unknown[]) => unknown; readonly rightUnique?: (row: unknown[]) => unknown; readonly stateTtlMs?: number;
+  }
+  | {
+    readonly kind: 'interval'; readonly leftTime: (row: unknown[]) => number | null; readonly rightTime: (row: unknown[]) => number | null;
+    readonly lower: number; readonly upper: number;
+  }
+  | { readonly kind: 'temporal'; readonly leftTime: (row: unknown[]) => number | null; readonly rightTime: (row: unknown[]) => number | null }
+  | {
+    readonly kind: 'window'; readonly leftStart: (row: unknown[]) => number | null; readonly leftEnd: (row: unknown[]) => number | null;
+    readonly rightStart: (row: unknown[]) => number | null; readonly rightEnd: (row: unknown[]) => number | null;
   };
 
 /** A terminal node. */

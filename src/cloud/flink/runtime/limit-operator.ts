@@ -1,6 +1,6 @@
 /**
- * LIMIT n OFFSET m over an insert-only input (the planner rejects updating inputs; a non-insert
- * row here is a bug). Skips the first m rows, passes n, then declares itself finished so the
+ * LIMIT n OFFSET m over an insert-only input (updating inputs get stateful/updating-limit-operator.ts;
+ * a non-insert row here is a bug). Skips the first m rows, passes n, then declares itself finished so the
  * runner can stop reading and complete the statement.
  */
 import { invariant } from '../../../shared/index.js';

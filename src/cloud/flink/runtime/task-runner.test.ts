@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fixedClock } from '../../../shared/index.js';
 import { TopicLogStore } from '../../kafka/index.js';
 import {
   BlackholeSink, CheckpointStore, LimitOperator, orderJob, OperatorHarness, ResultsSink, TaskRunner, UnionOperator, ValuesSource,
   CalcOperator, jsonDeserializer, jsonSerializer, TopicSink, TopicSource, type Batch, type Operator, type OperatorContext, type ResultChange, type RunnerPhase,
+  INSERT, type BatchBuilder, type PollStatus, type Source,
 } from './index.js';
 import { CLUSTER, recoveryJob, seedInput } from './recovery-pipeline.fixture.js';
 
@@ -259,4 +261,47 @@ test('a retract topic through a filter into a retract topic keeps op headers and
   assert.equal(await new TaskRunner(graph, { statement: 'retract', db: logs.database }).run(), 'COMPLETED');
   const out = logs.read(CLUSTER, 'r-out', 0, 0, 100).records.map((r) => `${r.headers.find((h) => h.key === 'op')?.value?.[0] ?? '-'} ${r.value?.toString() ?? ''}`);
   assert.deepEqual(out, ['- {"id":1,"n":50}', '3 {"id":1,"n":50}', '- {"id":2,"n":70}', '3 {"id":2,"n":70}']);
+});
+
+/** An endless source whose every poll fills its batch; counts its polls. */
+class EndlessSource implements Source {
+  polls = 0;
+  readonly watermark = Number.NEGATIVE_INFINITY;
+  readonly idle = false;
+  poll(out: BatchBuilder, max: number): PollStatus {
+    this.polls++;
+    for (let i = 0; i < max; i++) out.push([i], INSERT, Number.NaN);
+    return 'data';
+  }
+  snapshot(): unknown { return this.polls; }
+  restore(): void { /* starts over */ }
+  close(): void { /* nothing held */ }
+}
+
+test('run() batches slices into time-boxed turns and still yields to the event loop between them', { timeout: 20_000 }, async (t) => {
+  const logs = setup(t, 0);
+  const source = new EndlessSource();
+  const runner = new TaskRunner({
+    nodes: [{ kind: 'source', id: 'src', source }, { kind: 'sink', id: 'sink', sink: new BlackholeSink() }],
+    edges: [{ from: 'src', to: 'sink' }],
+  }, { statement: 'endless', db: logs.database, maxBatchRecords: 16, sliceMs: 10 });
+  const done = runner.run();
+  // A macrotask loop beside the job: how many slices ran between two of its turns, and how long
+  // it waited for the event loop.
+  const pollsPerTurn: number[] = [];
+  let maxGapMs = 0;
+  let last = performance.now();
+  let seen = source.polls;
+  while (pollsPerTurn.length < 50) {
+    await new Promise<void>((resolve) => { setImmediate(resolve); });
+    const now = performance.now();
+    maxGapMs = Math.max(maxGapMs, now - last);
+    last = now;
+    pollsPerTurn.push(source.polls - seen);
+    seen = source.polls;
+  }
+  runner.stop();
+  assert.equal(await done, 'STOPPED');
+  assert.ok(Math.max(...pollsPerTurn) > 10, `several slices per turn, not one per macrotask: ${pollsPerTurn.join(',')}`);
+  assert.ok(maxGapMs < 250, `the event loop was held for ${maxGapMs.toFixed(0)} ms`);
 });

@@ -52,6 +52,19 @@ test('earlier CREATE TABLE / CTAS statements of the request feed later ones, and
   assert.deepEqual(cloud.topics.listTopics(cluster).map((t) => t.name), ['payments']);
 });
 
+test('CREATE VIEW is bound like a query and later statements of the request can read the view', async () => {
+  const r = await validate({ statements: [
+    stmt('view', 'CREATE VIEW big_payments AS SELECT id, amount FROM payments WHERE amount > 10'),
+    stmt('read', 'SELECT id FROM big_payments'),
+    stmt('typo', 'SELECT amout FROM big_payments'),
+    stmt('broken', 'CREATE VIEW broken AS SELECT nope FROM payments'),
+  ] });
+  assert.deepEqual(r.data.map((v) => [v.name, v.ok]), [['view', true], ['read', true], ['typo', false], ['broken', false]]);
+  assert.match(r.data[2]?.errors[0]?.message ?? '', /Column 'amout' not found/);
+  assert.match(r.data[3]?.errors[0]?.message ?? '', /^SQL validation failed\. Error from line 1, column 30 to line 1, column 33\.\n\nCaused by: Column 'nope' not found/);
+  assert.equal(cloud.catalog.resolveView(['big_payments'], { catalog: 'dev', database: 'k' }), undefined, 'nothing is created');
+});
+
 test('CREATE TABLE of a table that exists fails unless IF NOT EXISTS', async () => {
   const r = await validate({ statements: [stmt('again', 'CREATE TABLE payments (id INT)'), stmt('maybe', 'CREATE TABLE IF NOT EXISTS payments (id INT)')] });
   assert.deepEqual(r.data.map((v) => [v.name, v.ok]), [['again', false], ['maybe', true]]);

@@ -11,7 +11,7 @@ import { TopicLogError, TopicLogStore } from '../../kafka/index.js';
 import { SchemaParseError, SchemaRegistryError, SchemaRegistryStore } from '../../schema-registry/index.js';
 import type { SchemaType } from '../../schema-registry/index.js';
 import { EXAMPLES_CATALOG, FlinkCatalog } from '../catalog/index.js';
-import type { CatalogControlPlane, CatalogTable, SessionPath } from '../catalog/index.js';
+import type { CatalogControlPlane, CatalogTable, CatalogView, SessionPath } from '../catalog/index.js';
 import type { TableResolver } from '../binder/index.js';
 
 /** What validation needs from the running cloud (server.ts wires the real services). */
@@ -153,6 +153,11 @@ export class ScratchCatalog implements TableResolver {
     const real = this.#cloud.catalog.resolveTable(path, session);
     if (real.value !== undefined) return real;
     return real.diagnostics.every((d) => d.code === 'flink-table-not-found') ? real : planned;
+  }
+
+  /** The view in the overlay (created earlier in the plan), else in the real catalog. */
+  resolveView(path: readonly string[], session: SessionPath): CatalogView | undefined {
+    return this.scratch.resolveView(path, session) ?? this.#cloud.catalog.resolveView(path, session);
   }
 
   /** True when the real catalog already has the table. */

@@ -10,7 +10,7 @@ import { parseStatement } from '../sql/index.js';
 import type { Statement } from '../sql/index.js';
 import { tableSpecFromAst } from '../catalog/index.js';
 import type { CatalogTable, SessionPath } from '../catalog/index.js';
-import { bindInsertInto, bindStatement, isQueryStatement } from '../binder/index.js';
+import { bindCreateView, bindInsertInto, bindStatement, isQueryStatement } from '../binder/index.js';
 import type { BindOptions } from '../binder/index.js';
 import { deriveSchema, planInserts, planStatement } from '../planner/index.js';
 import { isValidTimeZone } from '../types/index.js';
@@ -104,6 +104,12 @@ function validateOne(input: ValidationInput, scratch: ScratchCatalog, deps: { re
   const opts: BindOptions = { session, timeZone };
   if (stmt.kind === 'CreateTable' && stmt.asQuery === undefined) return createTable(stmt, scratch, session);
   if (isQueryStatement(stmt)) return validateQuery(stmt, scratch, opts, input.properties, deps);
+  if (stmt.kind === 'CreateView') {
+    // Bound like a query; kept in the overlay so later statements of the plan can read the view.
+    const spec = bindCreateView(stmt, scratch, opts, deps);
+    if (spec.value === undefined) return spec.diagnostics;
+    return scratch.scratch.createView(spec.value, session, { orReplace: true, ifNotExists: false }).diagnostics;
+  }
   if ((stmt.kind === 'AlterTable' || stmt.kind === 'DropTable') && !stmt.ifExists) {
     return scratch.resolveTable(stmt.name, session).diagnostics;
   }

@@ -17,6 +17,7 @@ export type {
 export { aggregateResultType, compileAggregates, createAccumulator, type Accumulator, type CompiledAggregates } from './accumulators/index.js';
 export { GroupAggregateOperator, type GroupAggregateSpec, type GroupAggregateState } from './group-aggregate-operator.js';
 export { RankOperator, type RankSpec, type RankState } from './rank-operator.js';
+export { UpdatingLimitOperator, type UpdatingLimitSpec, type UpdatingLimitState } from './updating-limit-operator.js';
 export { DeduplicateOperator, type DeduplicateSpec, type DeduplicateState } from './deduplicate-operator.js';
 export { OverAggregateOperator, type OverAggregateSpec, type OverFrame, type OverAggregateState } from './over-aggregate-operator.js';
 export {

@@ -1,0 +1,56 @@
+/**
+ * Planned join nodes → the runtime's join operators (runtime/join): regular, interval,
+ * event-time temporal and window joins; UNNEST. The plan already holds the compiled key extractors, residual
+ * condition and time readers; this only maps them onto each operator's spec (state TTL with the
+ * injected clock). Input 0 is the left / probe side, input 1 the right / versioned side.
+ */
+import type { Clock } from '../../../shared/index.js';
+import type { PhysicalNode } from '../planner/index.js';
+import type { Operator } from '../runtime/index.js';
+import { IntervalJoinOperator, RegularJoinOperator, TemporalJoinOperator, UnnestOperator, WindowJoinOperator } from '../runtime/join/index.js';
+
+type JoinNode = Extract<PhysicalNode, { kind: 'join' }>;
+
+/** The runtime operator of a join plan node. */
+export function joinOperator(n: JoinNode, clock: Clock): Operator {
+  const leftArity = n.left.fields.length;
+  const rightArity = n.right.fields.length;
+  const residual = n.residual === undefined ? {} : { residual: n.residual };
+  const s = n.strategy;
+  switch (s.kind) {
+    case 'regular': {
+      const ttl = s.stateTtlMs === undefined ? {} : { ttlMs: s.stateTtlMs };
+      return new RegularJoinOperator({
+        kind: n.joinType, clock, ...residual,
+        left: { key: n.leftKey, arity: leftArity, ...(s.leftUnique === undefined ? {} : { uniqueKey: s.leftUnique }), ...ttl },
+        right: { key: n.rightKey, arity: rightArity, ...(s.rightUnique === undefined ? {} : { uniqueKey: s.rightUnique }), ...ttl },
+      });
+    }
+    case 'interval':
+      return new IntervalJoinOperator({
+        kind: n.joinType, lower: s.lower, upper: s.upper, ...residual,
+        left: { key: n.leftKey, arity: leftArity, time: s.leftTime },
+        right: { key: n.rightKey, arity: rightArity, time: s.rightTime },
+      });
+    case 'temporal':
+      return new TemporalJoinOperator({
+        kind: n.joinType === 'LEFT' ? 'LEFT' : 'INNER', ...residual,
+        left: { key: n.leftKey, arity: leftArity, time: s.leftTime },
+        right: { key: n.rightKey, arity: rightArity, time: s.rightTime },
+      });
+    case 'window':
+      return new WindowJoinOperator({
+        kind: n.joinType, ...residual,
+        left: { key: n.leftKey, arity: leftArity, windowStart: s.leftStart, windowEnd: s.leftEnd },
+        right: { key: n.rightKey, arity: rightArity, windowStart: s.rightStart, windowEnd: s.rightEnd },
+      });
+  }
+}
+
+/** The runtime operator of an UNNEST plan node. */
+export function unnestOperator(n: Extract<PhysicalNode, { kind: 'unnest' }>): Operator {
+  return new UnnestOperator({
+    collection: n.collection, type: n.collectionType, withOrdinality: n.withOrdinality, outer: n.outer,
+    ...(n.rowFields === undefined ? {} : { rowFields: n.rowFields }),
+  });
+}
