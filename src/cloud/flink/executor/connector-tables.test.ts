@@ -98,3 +98,27 @@ test('SELECT * FROM examples.marketplace.orders LIMIT 5 returns 5 generated orde
     assert.ok(Number(r.row[1]) >= 3000 && Number(r.row[1]) <= 3250);
   }
 });
+
+test('SELECT * FROM examples.marketplace.customers LIMIT 3 (an upsert table) runs unbounded and holds 3 rows', async () => {
+  const s = await h.run('customers-3', 'SELECT * FROM `examples`.`marketplace`.`customers` LIMIT 3', { until: ['RUNNING', 'FAILED', 'COMPLETED'] });
+  assert.equal(s.status.phase, 'RUNNING', s.status.detail);
+  assert.equal(s.status.traits?.isBounded, false);
+  assert.equal(s.status.traits?.isAppendOnly, false);
+  // The faker source emits 50 rows/s; poll the results (each read starts from the first change).
+  let held = new Map<string, number>();
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    held = new Map();
+    for (const c of await h.results('customers-3')) {
+      const k = JSON.stringify(c.row);
+      held.set(k, (held.get(k) ?? 0) + (c.op === 0 || c.op === 2 ? 1 : -1));
+      if (held.get(k) === 0) held.delete(k);
+    }
+    assert.ok(held.size <= 3, `at most 3 rows at any time, got ${held.size}`);
+    if (held.size === 3) break;
+    await new Promise<void>((r) => setTimeout(r, 20));
+  }
+  assert.equal(held.size, 3);
+  assert.equal((await h.setStopped('customers-3', true)).status, 200);
+  assert.equal((await h.awaitPhase('customers-3', ['STOPPED', 'FAILED'])).status.phase, 'STOPPED');
+});
