@@ -17,7 +17,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCloud, type RunningCloud, type StatementPhase } from '../src/cloud/index.js';
+import { BenchCloud } from './bench-cloud.js';
 
 /** Flink 1.13, V1 suite: events/s per core (nexmark.md §4 a). */
 const FLINK_PER_CORE: Readonly<Record<string, number>> = { q0: 155_000, q1: 158_000, q2: 175_000, q21: 98_500, q22: 130_000 };
@@ -80,66 +80,6 @@ function nexmarkDdl(table: string, events: number): string {
     'first-event.rate' = '10000000',
     'next-event.rate' = '10000000'
   )`;
-}
-
-interface Reply { readonly status: number; readonly body: Record<string, unknown> }
-
-async function http(url: string, method: string, path: string, body?: unknown): Promise<Reply> {
-  const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  const text = await res.text();
-  return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
-}
-
-/** A cloud with one environment and cluster, and a way to run statements to a terminal phase. */
-class BenchCloud {
-  readonly #cloud: RunningCloud;
-  readonly #env: string;
-  #n = 0;
-
-  private constructor(cloud: RunningCloud, env: string) {
-    this.#cloud = cloud;
-    this.#env = env;
-  }
-
-  static async start(dir: string): Promise<BenchCloud> {
-    const cloud = await startCloud({ dataDir: dir, port: 0 });
-    const env = await http(cloud.url, 'POST', '/org/v2/environments', { display_name: 'bench', stream_governance_config: { package: 'ESSENTIALS' } });
-    const envId = String(env.body['id']);
-    const cluster = await http(cloud.url, 'POST', '/cmk/v2/clusters', {
-      spec: { display_name: 'cluster_0', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-1', config: { kind: 'Basic' }, environment: { id: envId } },
-    });
-    if (cluster.status >= 300) throw new Error(`creating the cluster: HTTP ${cluster.status} ${JSON.stringify(cluster.body)}`);
-    return new BenchCloud(cloud, envId);
-  }
-
-  /** Submits a statement and resolves with its terminal phase and detail. */
-  async run(sql: string): Promise<{ phase: StatementPhase; detail: string }> {
-    const name = `bench-${++this.#n}`;
-    const store = this.#cloud.statements;
-    const done = new Promise<{ phase: StatementPhase; detail: string }>((resolve) => {
-      const check = (): void => {
-        const s = store.get(this.#env, name);
-        if (s !== undefined && ['COMPLETED', 'FAILED', 'STOPPED'].includes(s.status.phase)) {
-          unsubscribe();
-          resolve({ phase: s.status.phase, detail: s.status.detail });
-        }
-      };
-      const unsubscribe = store.subscribe((e) => { if (e.name === name) check(); });
-    });
-    const path = `/sql/v1/organizations/${this.#cloud.organizationId}/environments/${this.#env}/statements`;
-    const r = await http(this.#cloud.url, 'POST', path, {
-      name, spec: { statement: sql, properties: { 'sql.current-catalog': 'bench', 'sql.current-database': 'cluster_0' } },
-    });
-    if (r.status >= 300) throw new Error(`submitting ${name}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
-    return done;
-  }
-
-  async must(sql: string): Promise<void> {
-    const r = await this.run(sql);
-    if (r.phase !== 'COMPLETED') throw new Error(`${r.phase}: ${r.detail}\n${sql}`);
-  }
-
-  close(): Promise<void> { return this.#cloud.close(); }
 }
 
 interface Measured { readonly query: string; readonly events: number; readonly seconds: number; readonly cpuSeconds: number }

@@ -10,8 +10,9 @@ import { decodeBatch, encodeBatch } from './record-batch-codec.js';
 
 /** Batches smaller than this are merge candidates. */
 const SMALL_BATCH_BYTES = 16 * 1024;
-/** A merged batch grows up to about this size. */
-const TARGET_BATCH_BYTES = 128 * 1024;
+/** A merged batch grows up to about this size; appends split larger writes at this size too. */
+export const MAX_BATCH_BYTES = 128 * 1024;
+const TARGET_BATCH_BYTES = MAX_BATCH_BYTES;
 
 type BatchMeta = Omit<BatchRow, 'data'>;
 

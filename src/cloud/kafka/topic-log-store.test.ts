@@ -116,6 +116,34 @@ test('read pages across batches with maxRecords and nextOffset', () => {
   });
 });
 
+test('a large append is stored in batches of at most 128 KiB, read back whole and in order across them', () => {
+  withStore((store) => {
+    store.createTopic(C, 'big', { partitionsCount: 1 });
+    const n = 5000;
+    const payload = 'x'.repeat(90);
+    const appended = store.append(C, 'big', Array.from({ length: n }, (_, i) => ({ partition: 0, value: Buffer.from(`${i}:${payload}`) })));
+    assert.deepEqual(appended.map((a) => a.offset), Array.from({ length: n }, (_, i) => i));
+    const rows = store.database.prepare('SELECT base_offset, last_offset, record_count, size_bytes FROM kafka_batches ORDER BY base_offset').all() as { base_offset: number; last_offset: number; record_count: number; size_bytes: number }[];
+    assert.ok(rows.length > 1, `expected several batches, got ${rows.length}`);
+    let next = 0;
+    for (const r of rows) {
+      assert.ok(r.size_bytes <= 128 * 1024, `batch of ${r.size_bytes} bytes`);
+      assert.equal(r.base_offset, next);
+      assert.equal(r.last_offset - r.base_offset + 1, r.record_count);
+      next = r.last_offset + 1;
+    }
+    assert.equal(next, n);
+    const seen: string[] = [];
+    for (let offset = 0; offset < n;) {
+      const r = store.read(C, 'big', 0, offset, 333);
+      seen.push(...values(r.records).map((v) => v.slice(0, v.indexOf(':'))));
+      offset = r.nextOffset;
+    }
+    assert.deepEqual(seen, Array.from({ length: n }, (_, i) => String(i)));
+    assert.equal(store.partitionOffset(C, 'big', 0).highWatermark, n);
+  });
+});
+
 test('keyed records go to toPositive(murmur2(key)) % partitions, the same partition every time', () => {
   withStore((store) => {
     store.createTopic(C, 'keyed', { partitionsCount: 6 });

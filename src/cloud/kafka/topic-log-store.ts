@@ -18,7 +18,7 @@ import { partitionForKey, StickyPartitioner } from './murmur2-partitioner.js';
 import { decodeBatch, encodeBatch, packedRecordSize, type PackedRecordInput } from './record-batch-codec.js';
 import { ensureTopicLogSchema, openTopicLogDatabase } from './log-schema.js';
 import { LogCleaner, type MaintenanceReport } from './log-cleaner.js';
-import { BatchMerger } from './batch-merger.js';
+import { BatchMerger, MAX_BATCH_BYTES } from './batch-merger.js';
 import type { TopicRow, PartitionRow } from './log-rows.js';
 
 const TOPIC_NAME = /^[a-zA-Z0-9._-]+$/;
@@ -218,21 +218,37 @@ export class TopicLogStore {
         if (idx === undefined) continue;
         const part = this.#partitionRow(t, p);
         const base = part.next_offset;
-        const packed: PackedRecordInput[] = new Array<PackedRecordInput>(idx.length);
+        // One row per chunk of at most MAX_BATCH_BYTES: a reader decodes a batch from its start to
+        // reach an offset, so unbounded batches (a sink's whole checkpoint interval) would make
+        // reading them quadratic.
+        let chunk: PackedRecordInput[] = [];
+        let chunkBase = base;
         let total = 0;
         let maxTs = 0;
+        let written = 0;
+        const flush = (): void => {
+          if (chunk.length === 0) return;
+          this.#q.insertBatch.run(t.topic_id, p, chunkBase, chunkBase + chunk.length - 1, chunk.length, maxTs, total, tsType, encodeBatch(chunkBase, chunk, total));
+          written += total;
+          chunkBase += chunk.length;
+          chunk = [];
+          total = 0;
+          maxTs = 0;
+        };
         for (let k = 0; k < idx.length; k++) {
           const i = idx[k] as number;
           const e = entries[i];
           invariant(e !== undefined, 'every appended record was placed in a bucket');
+          const size = sizes[i] as number;
+          if (chunk.length > 0 && total + size > MAX_BATCH_BYTES) flush();
           e.offset = base + k;
-          packed[k] = e;
-          total += sizes[i] as number;
+          chunk.push(e);
+          total += size;
           if (e.timestamp > maxTs) maxTs = e.timestamp;
           out[i] = { partition: p, offset: base + k, timestamp: e.timestamp };
         }
-        this.#q.insertBatch.run(t.topic_id, p, base, base + idx.length - 1, idx.length, maxTs, total, tsType, encodeBatch(base, packed, total));
-        this.#q.advance.run(base + idx.length, total, t.topic_id, p);
+        flush();
+        this.#q.advance.run(base + idx.length, written, t.topic_id, p);
       }
     })();
     return out;
