@@ -9,7 +9,7 @@
  * refused by the planner (cross joins are not supported yet), so a comma join can still get its
  * keys from WHERE first.
  */
-import type { Expr, Join, Range, TableName, TableRef, Unnest } from '../sql/index.js';
+import type { Expr, Hint, Join, Range, TableName, TableRef, Unnest } from '../sql/index.js';
 import { isRowtimeAttribute, leastRestrictive, printType, typesEqual, withNullable, withoutTimeAttribute } from '../types/index.js';
 import type { BoundExpr, BoundField, BoundJoinStrategy, BoundJoinType, LogicalRel } from './types.js';
 import { Scope } from './scope.js';
@@ -17,7 +17,9 @@ import type { ScopeField } from './scope.js';
 import { bindExpr, call, coerce } from './bind-expression.js';
 import type { ExprContext } from './bind-expression.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
+import { parseDurationMs } from './duration.js';
 import { bindUnnest } from './bind-unnest.js';
+import { intervalBounds, windowPairs } from './join-time-bounds.js';
 
 type JoinRel = Extract<LogicalRel, { kind: 'join' }>;
 
@@ -98,6 +100,36 @@ export function pushWhereIntoJoin(from: JoinFrom, where: Expr, ecx: ExprContext)
   if (rel.kind !== 'join' || !pushable(rel)) return { from, filter };
   const joined = pushInto(rel, splitAnd(filter), ecx);
   return { from: { rel: joined, scope: retyped(from.scope, joined.fields) } };
+}
+
+/**
+ * `SELECT /*+ STATE_TTL('o' = '6h', 'c' = '2d') *\/ … FROM orders o JOIN customers c …`: state
+ * retention per input of the outermost join, keyed by the inputs' table names or aliases (a
+ * side that is itself a join answers to every alias inside it).
+ */
+export function withStateTtl(from: JoinFrom, hints: readonly Hint[], file: string): JoinFrom {
+  const h = hints.find((x) => x.name.toUpperCase() === 'STATE_TTL');
+  const rel = from.rel;
+  if (h === undefined || rel.kind !== 'join') return from;
+  const width = rel.left.fields.length;
+  const names = (side: LogicalRel, left: boolean): Set<string> => {
+    const out = new Set(from.scope.filter((f) => (f.index < width) === left).flatMap((f) => (f.qualifier === undefined ? [] : [f.qualifier])));
+    let r = side;
+    while (r.kind === 'calc') r = r.input;
+    if (r.kind === 'scan') out.add(r.table.name);
+    return out;
+  };
+  const left = names(rel.left, true);
+  const right = names(rel.right, false);
+  const ttl: { left?: number; right?: number } = {};
+  for (const o of h.options) {
+    const ms = parseDurationMs(o.value);
+    if (ms === undefined) throw new BindError(validationError(o.range, `Invalid duration '${o.value}' in STATE_TTL hint`, { file }));
+    if (left.has(o.key)) ttl.left = ms;
+    else if (right.has(o.key)) ttl.right = ms;
+    else throw new BindError(validationError(o.range, `The options of following hints cannot match the name of input tables or views: \n\`${o.key}\` in \`STATE_TTL\``, { file }));
+  }
+  return { ...from, rel: { ...rel, stateTtl: ttl } };
 }
 
 function pushable(rel: LogicalRel): rel is JoinRel {
@@ -183,41 +215,6 @@ function makeJoin(o: MakeJoin): JoinRel {
   };
 }
 
-/**
- * A window join: both sides window TVFs (possibly under plain projections) with the same window,
- * and among the key pairs `l.window_start = r.window_start` and `l.window_end = r.window_end`.
- * Returns the strategy and the key pairs it consumed.
- */
-function windowPairs(left: LogicalRel, right: LogicalRel, lk: readonly BoundExpr[], rk: readonly BoundExpr[]): { strategy: BoundJoinStrategy; drop: number[] } | undefined {
-  const l = windowColumns(left);
-  const r = windowColumns(right);
-  if (l === undefined || r === undefined || JSON.stringify(l.window) !== JSON.stringify(r.window)) return undefined;
-  const pair = (a: number, b: number): number => lk.findIndex((e, i) => e.kind === 'input' && e.index === a && isInput(rk[i], b));
-  const s = pair(l.start, r.start);
-  const e = pair(l.end, r.end);
-  if (s < 0 || e < 0) return undefined;
-  return { strategy: { kind: 'window', leftStart: l.start, leftEnd: l.end, rightStart: r.start, rightEnd: r.end }, drop: [s, e] };
-}
-
-function isInput(e: BoundExpr | undefined, index: number): boolean {
-  return e !== undefined && e.kind === 'input' && e.index === index;
-}
-
-/** Where a relation's window_start / window_end come from a window TVF, through plain column projections. */
-function windowColumns(rel: LogicalRel): { start: number; end: number; window: unknown } | undefined {
-  if (rel.kind === 'window-tvf') {
-    if (rel.window.kind === 'session') return undefined;
-    const n = rel.input.fields.length;
-    return { start: n, end: n + 1, window: rel.window };
-  }
-  if (rel.kind !== 'calc' || rel.filter !== undefined) return undefined;
-  const inner = windowColumns(rel.input);
-  if (inner === undefined) return undefined;
-  const start = rel.project.findIndex((e) => e.kind === 'input' && e.index === inner.start);
-  const end = rel.project.findIndex((e) => e.kind === 'input' && e.index === inner.end);
-  return start < 0 || end < 0 ? undefined : { start, end, window: inner.window };
-}
-
 /** `l = r` with one side over the left row only and the other over the right row only. */
 function equiPair(c: BoundExpr, width: number): { left: BoundExpr; right: BoundExpr } | undefined {
   if (c.kind !== 'call' || c.fn.name !== '=' || c.args.length !== 2) return undefined;
@@ -235,83 +232,6 @@ function sideOf(e: BoundExpr, width: number): 'left' | 'right' | 'both' | 'none'
   if (refs.every((i) => i < width)) return 'left';
   if (refs.every((i) => i >= width)) return 'right';
   return 'both';
-}
-
-interface IntervalBounds { leftTime: number; rightTime: number; lower: number; upper: number; used: BoundExpr[] }
-
-/** A rowtime column plus a constant offset: `t`, `t + INTERVAL …`, `t - INTERVAL …`. */
-interface TimeTerm { readonly index: number; readonly offset: number }
-
-/** Finds `lower <= l.t - r.t <= upper` among the conjuncts (both bounds needed, as in Flink). */
-function intervalBounds(conjuncts: readonly BoundExpr[], left: readonly BoundField[], right: readonly BoundField[]): IntervalBounds | undefined {
-  const width = left.length;
-  const all = [...left, ...right];
-  let lower = Number.NEGATIVE_INFINITY;
-  let upper = Number.POSITIVE_INFINITY;
-  let times: [number, number] | undefined;
-  const used: BoundExpr[] = [];
-  const compare = (op: string, a: BoundExpr, b: BoundExpr): boolean => {
-    const x = timeTerm(a, all);
-    const y = timeTerm(b, all);
-    if (x === undefined || y === undefined) return false;
-    const xLeft = x.index < width;
-    if (xLeft === (y.index < width)) return false;
-    const [l, r, flipped] = xLeft ? [x, y, false] : [y, x, true];
-    const pair: [number, number] = [l.index, r.index - width];
-    if (times !== undefined && (times[0] !== pair[0] || times[1] !== pair[1])) return false;
-    times = pair;
-    // l.t + lo OP r.t + ro  ⇔  l.t - r.t OP ro - lo (OP mirrored when the right term came first).
-    const c = r.offset - l.offset;
-    const o = flipped ? mirror(op) : op;
-    if (o === '>=' || o === '=') lower = Math.max(lower, c);
-    if (o === '>') lower = Math.max(lower, c + 1);
-    if (o === '<=' || o === '=') upper = Math.min(upper, c);
-    if (o === '<') upper = Math.min(upper, c - 1);
-    return true;
-  };
-  for (const c of conjuncts) {
-    if (c.kind !== 'call') continue;
-    const [a, b, d] = c.args;
-    if (['<', '<=', '>', '>='].includes(c.fn.name) && a !== undefined && b !== undefined && d === undefined) {
-      if (compare(c.fn.name, a, b)) used.push(c);
-    } else if (c.fn.name === 'BETWEEN' && a !== undefined && b !== undefined && d !== undefined) {
-      const t = timeTerm(a, all);
-      const lo = timeTerm(b, all);
-      const hi = timeTerm(d, all);
-      if (t !== undefined && lo !== undefined && hi !== undefined && (lo.index < width) === (hi.index < width) && (t.index < width) !== (lo.index < width)) {
-        compare('>=', a, b);
-        compare('<=', a, d);
-        used.push(c);
-      }
-    }
-  }
-  if (times === undefined || !Number.isFinite(lower) || !Number.isFinite(upper)) return undefined;
-  return { leftTime: times[0], rightTime: times[1], lower, upper, used };
-}
-
-function mirror(op: string): string {
-  switch (op) {
-    case '<': return '>';
-    case '<=': return '>=';
-    case '>': return '<';
-    case '>=': return '<=';
-    default: return op;
-  }
-}
-
-function timeTerm(e: BoundExpr, fields: readonly BoundField[]): TimeTerm | undefined {
-  if (e.kind === 'input') return isRowtimeAttribute(fields[e.index]?.type ?? e.type) ? { index: e.index, offset: 0 } : undefined;
-  if (e.kind !== 'call' || (e.fn.name !== '+' && e.fn.name !== '-') || e.args.length !== 2) return undefined;
-  const [a, b] = e.args as [BoundExpr, BoundExpr];
-  const ms = (x: BoundExpr): number | undefined => (x.kind === 'literal' && x.type.kind === 'INTERVAL_DAY_TIME' && typeof x.value === 'number' ? x.value : undefined);
-  const sign = e.fn.name === '+' ? 1 : -1;
-  const inner = timeTerm(a, fields);
-  const d = ms(b);
-  if (inner !== undefined && d !== undefined) return { index: inner.index, offset: inner.offset + sign * d };
-  const first = ms(a);
-  const second = timeTerm(b, fields);
-  if (e.fn.name === '+' && first !== undefined && second !== undefined) return { index: second.index, offset: second.offset + first };
-  return undefined;
 }
 
 /** The probe's time attribute of `… JOIN t FOR SYSTEM_TIME AS OF expr`; checks the versioned table like Flink. */

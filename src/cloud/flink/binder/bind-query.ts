@@ -20,8 +20,9 @@ import { isGroupAggregate } from './bind-aggregate-call.js';
 import { bindOverCalls, collectOverCalls } from './bind-over.js';
 import { mentions, pushRankFilter } from './bind-rank-filter.js';
 import { bindWindowTvf, isWindowTvf } from './bind-window-tvf.js';
-import { bindJoin, pushWhereIntoJoin } from './bind-join.js';
+import { bindJoin, pushWhereIntoJoin, withStateTtl } from './bind-join.js';
 import { bindUnnest } from './bind-unnest.js';
+import { bindMatchRecognize } from './bind-match-recognize.js';
 import { bindViewRef } from './bind-view.js';
 
 /** What query binding needs. */
@@ -112,6 +113,7 @@ function bindSelect(s: Select, cx: QueryContext): LogicalRel {
   // WHERE over a join: its conjuncts become join conditions where they can (bind-join.ts).
   const joined = s.where !== undefined && from.rel.kind === 'join' ? pushWhereIntoJoin(from, s.where, exprContext(new Scope(from.scope, cx.file), cx)) : undefined;
   if (joined !== undefined) from = joined.from;
+  if (from.rel.kind === 'join') from = withStateTtl(from, s.hints, cx.file);
   const scope = new Scope(from.scope, cx.file);
   const ecx = exprContext(scope, cx);
   // Top-N / deduplication: the rank range comes from this query's filter on the rank column.
@@ -241,7 +243,7 @@ function bindFrom(t: TableRef, cx: QueryContext): FromResult {
       return { rel: renamed(rel, t.alias?.columns, t.range, cx), scope: scopeFields(rel.fields, t.alias?.name) };
     }
     case 'Unnest': return bindUnnest(t, oneRow(), { outer: false, exprContext: (sc) => exprContext(sc, cx), file: cx.file });
-    case 'MatchRecognize': throw new BindError(notSupportedYet(t.range, 'MATCH_RECOGNIZE', cx.file));
+    case 'MatchRecognize': return bindMatchRecognize(t, { file: cx.file, bindFrom: (r) => bindFrom(r, cx), exprContext: (sc) => exprContext(sc, cx) });
   }
 }
 

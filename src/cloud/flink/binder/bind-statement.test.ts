@@ -96,10 +96,10 @@ test('unknown table keeps the catalog message', () => {
   assert.equal(error('SELECT * FROM nope').summary, "Cannot find table '`dev`.`cluster_0`.`nope`'.");
 });
 
-test('parsed but not supported yet: OVER with GROUP BY, MATCH_RECOGNIZE, ORDER BY without LIMIT', () => {
+test('parsed but not supported yet: OVER with GROUP BY, ALL ROWS PER MATCH, ORDER BY without LIMIT', () => {
   const cases: [string, string][] = [
     ['SELECT product, COUNT(*) OVER (ORDER BY $rowtime) FROM orders GROUP BY product', 'OVER together with GROUP BY'],
-    ['SELECT * FROM orders MATCH_RECOGNIZE (ORDER BY $rowtime MEASURES A.id AS x PATTERN (A) DEFINE A AS A.id > 0)', 'MATCH_RECOGNIZE'],
+    ['SELECT * FROM orders MATCH_RECOGNIZE (ORDER BY $rowtime MEASURES A.id AS x ALL ROWS PER MATCH PATTERN (A) DEFINE A AS A.id > 0)', 'ALL ROWS PER MATCH'],
     ['SELECT * FROM orders ORDER BY id', 'ORDER BY without LIMIT'],
   ];
   for (const [sql, what] of cases) assert.ok(error(sql).summary.endsWith(`Caused by: not supported yet: ${what}`), sql);

@@ -11,6 +11,7 @@
 export type {
   BoundExpr, BoundWhen, BoundField, ScanColumn, LogicalRel, BoundInsert, BoundStatement, BindOptions, TableResolver,
   AggregateName, BoundAggregate, BoundWindow, ScanWatermark, BoundOrderKey, BoundOverFrame, BoundJoinType, BoundJoinStrategy,
+  BoundPattern, BoundSkip, MatchSlot, BoundMatchExpr,
 } from './types.js';
 export { bindStatement, isQueryStatement, evalContextOf } from './bind-statement.js';
 export { bindCreateView } from './bind-create-view.js';

@@ -135,6 +135,16 @@ export type LogicalRel =
   | { readonly kind: 'union'; readonly inputs: readonly LogicalRel[]; readonly fields: readonly BoundField[] }
   | { readonly kind: 'limit'; readonly input: LogicalRel; readonly limit: number; readonly offset: number; readonly fields: readonly BoundField[]; readonly range: Range }
   /**
+   * MATCH_RECOGNIZE, ONE ROW PER MATCH (bind-match-recognize.ts): `[...partition keys, ...measures]`.
+   * Ordered by the input's rowtime column `timeIndex`, then `order`.
+   */
+  | {
+    readonly kind: 'match-recognize'; readonly input: LogicalRel; readonly partitionKeys: readonly BoundExpr[]; readonly timeIndex: number;
+    readonly order: readonly BoundOrderKey[]; readonly pattern: BoundPattern; readonly define: Readonly<Record<string, BoundMatchExpr>>;
+    readonly measures: readonly BoundMatchExpr[]; readonly skip: BoundSkip; readonly withinMs?: number; readonly maxPrevOffset: number;
+    readonly fields: readonly BoundField[]; readonly range: Range;
+  }
+  /**
    * UNNEST joined to its input row (bind-unnest.ts): output `[...input, ...element columns, ordinality?]`;
    * `rowFields` when an ARRAY<ROW> element spreads into that many columns.
    */
@@ -151,7 +161,40 @@ export type LogicalRel =
     readonly kind: 'join'; readonly joinType: BoundJoinType; readonly strategy: BoundJoinStrategy; readonly left: LogicalRel; readonly right: LogicalRel;
     readonly conjuncts: readonly BoundExpr[]; readonly leftKeys: readonly BoundExpr[]; readonly rightKeys: readonly BoundExpr[];
     readonly residual: readonly BoundExpr[]; readonly fields: readonly BoundField[]; readonly range: Range;
+    /** `STATE_TTL('alias' = '1d', …)` per side, in milliseconds (regular joins). */
+    readonly stateTtl?: { readonly left?: number; readonly right?: number };
   };
+
+/** A MATCH_RECOGNIZE row pattern (the runtime's PatternNode shape). */
+export type BoundPattern =
+  | { readonly kind: 'var'; readonly name: string }
+  | { readonly kind: 'concat'; readonly items: readonly BoundPattern[] }
+  | { readonly kind: 'alt'; readonly options: readonly BoundPattern[] }
+  | { readonly kind: 'quantified'; readonly node: BoundPattern; readonly min: number; readonly max: number | null; readonly reluctant: boolean };
+
+/** AFTER MATCH SKIP … */
+export type BoundSkip =
+  | { readonly kind: 'past-last-row' } | { readonly kind: 'to-next-row' }
+  | { readonly kind: 'to-first'; readonly variable: string } | { readonly kind: 'to-last'; readonly variable: string };
+
+/**
+ * One value a DEFINE / MEASURES expression reads from the match: a column of a row found by
+ * navigation (`A.x` = LAST(A.x, 0); unqualified = the current / last row; PREV, FIRST, LAST), an
+ * aggregate over a variable's rows, MATCH_NUMBER() or CLASSIFIER(). `variable` absent = all rows.
+ */
+export type MatchSlot =
+  | { readonly kind: 'column'; readonly nav: 'current' | 'last' | 'first' | 'prev'; readonly variable?: string; readonly offset: number; readonly column: number }
+  | { readonly kind: 'aggregate'; readonly fn: 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX'; readonly variable?: string; readonly column?: number; readonly type: LogicalType }
+  | { readonly kind: 'match-number' }
+  | { readonly kind: 'classifier' };
+
+/** A DEFINE / MEASURES expression: `expr` is over the row of its slots' values. */
+export interface BoundMatchExpr {
+  readonly slots: readonly MatchSlot[];
+  readonly expr: BoundExpr;
+  /** SQL text for EXPLAIN. */
+  readonly text: string;
+}
 
 /** The outer-ness of a join (comma and CROSS joins are INNER). */
 export type BoundJoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';

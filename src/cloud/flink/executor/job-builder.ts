@@ -18,7 +18,7 @@ import {
 } from '../runtime/index.js';
 import type { JobEdge, JobGraph, JobNode, MetadataKey, ResultChange, Source } from '../runtime/index.js';
 import { statefulOperator } from './stateful-operators.js';
-import { joinOperator, unnestOperator } from './join-operators.js';
+import { joinOperator, matchRecognizeOperator, unnestOperator } from './join-operators.js';
 import { compileFormatter } from '../types/index.js';
 import { tableDeserializer, tableSerializer } from './row-codecs.js';
 import { connectorScan } from './connector-sources.js';
@@ -67,6 +67,11 @@ export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
           kind: 'operator', id: n.id,
           operator: isInsertOnly(n.input.changelog) ? new LimitOperator({ limit: n.limit, offset: n.offset }) : new UpdatingLimitOperator({ limit: n.limit, offset: n.offset }),
         });
+        edges.push({ from: n.input.id, to: n.id });
+        return;
+      case 'match-recognize':
+        visit(n.input);
+        nodes.push({ kind: 'operator', id: n.id, operator: matchRecognizeOperator(n) });
         edges.push({ from: n.input.id, to: n.id });
         return;
       case 'unnest':

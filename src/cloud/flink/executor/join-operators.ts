@@ -1,13 +1,13 @@
 /**
  * Planned join nodes → the runtime's join operators (runtime/join): regular, interval,
- * event-time temporal and window joins; UNNEST. The plan already holds the compiled key extractors, residual
+ * event-time temporal and window joins; UNNEST; MATCH_RECOGNIZE. The plan already holds the compiled key extractors, residual
  * condition and time readers; this only maps them onto each operator's spec (state TTL with the
  * injected clock). Input 0 is the left / probe side, input 1 the right / versioned side.
  */
 import type { Clock } from '../../../shared/index.js';
 import type { PhysicalNode } from '../planner/index.js';
 import type { Operator } from '../runtime/index.js';
-import { IntervalJoinOperator, RegularJoinOperator, TemporalJoinOperator, UnnestOperator, WindowJoinOperator } from '../runtime/join/index.js';
+import { IntervalJoinOperator, MatchRecognizeOperator, RegularJoinOperator, TemporalJoinOperator, UnnestOperator, WindowJoinOperator } from '../runtime/join/index.js';
 
 type JoinNode = Extract<PhysicalNode, { kind: 'join' }>;
 
@@ -19,11 +19,10 @@ export function joinOperator(n: JoinNode, clock: Clock): Operator {
   const s = n.strategy;
   switch (s.kind) {
     case 'regular': {
-      const ttl = s.stateTtlMs === undefined ? {} : { ttlMs: s.stateTtlMs };
       return new RegularJoinOperator({
         kind: n.joinType, clock, ...residual,
-        left: { key: n.leftKey, arity: leftArity, ...(s.leftUnique === undefined ? {} : { uniqueKey: s.leftUnique }), ...ttl },
-        right: { key: n.rightKey, arity: rightArity, ...(s.rightUnique === undefined ? {} : { uniqueKey: s.rightUnique }), ...ttl },
+        left: { key: n.leftKey, arity: leftArity, ...(s.leftUnique === undefined ? {} : { uniqueKey: s.leftUnique }), ...(s.leftTtlMs === undefined ? {} : { ttlMs: s.leftTtlMs }) },
+        right: { key: n.rightKey, arity: rightArity, ...(s.rightUnique === undefined ? {} : { uniqueKey: s.rightUnique }), ...(s.rightTtlMs === undefined ? {} : { ttlMs: s.rightTtlMs }) },
       });
     }
     case 'interval':
@@ -53,4 +52,9 @@ export function unnestOperator(n: Extract<PhysicalNode, { kind: 'unnest' }>): Op
     collection: n.collection, type: n.collectionType, withOrdinality: n.withOrdinality, outer: n.outer,
     ...(n.rowFields === undefined ? {} : { rowFields: n.rowFields }),
   });
+}
+
+/** The runtime operator of a MATCH_RECOGNIZE plan node (the planned spec is the runtime's shape). */
+export function matchRecognizeOperator(n: Extract<PhysicalNode, { kind: 'match-recognize' }>): Operator {
+  return new MatchRecognizeOperator(n.spec);
 }

@@ -13,7 +13,7 @@ const TITLES = {
   'group-aggregate': 'StreamGroupAggregate', 'window-aggregate': 'StreamWindowAggregate', rank: 'StreamRank',
   deduplicate: 'StreamDeduplicate', over: 'StreamOverAggregate', normalize: 'StreamChangelogNormalize',
   'window-tvf': 'StreamWindowTableFunction', 'window-rank': 'StreamWindowRank', 'window-deduplicate': 'StreamWindowDeduplicate',
-  join: 'StreamJoin', unnest: 'StreamCorrelate',
+  join: 'StreamJoin', unnest: 'StreamCorrelate', 'match-recognize': 'StreamMatch',
 } as const;
 
 /** Flink's operator name of a node, with a short description (`StreamCalc(select=[a, b])`). */
@@ -33,6 +33,7 @@ export function nodeTitle(n: PhysicalNode): string {
     case 'rank': return `Rank(strategy=[${n.insertOnly ? 'AppendFastStrategy' : 'RetractStrategy'}], rankType=[${n.fn}], rankRange=[rankStart=${n.rankStart}, rankEnd=${n.rankEnd}], partitionBy=[${n.partitionText.join(', ')}], orderBy=[${n.orderText.join(', ')}], select=[${n.fields.map((f) => f.name).join(', ')}])`;
     case 'deduplicate': return `Deduplicate(keep=[${n.keep === 'first' ? 'FirstRow' : 'LastRow'}], key=[${n.partitionText.join(', ')}], order=[${n.order === 'rowtime' ? 'ROWTIME' : 'PROCTIME'}])`;
     case 'join': return joinTitle(n);
+    case 'match-recognize': return `Match(${n.text.join(', ')})`;
     case 'unnest': return `Correlate(invocation=[UNNEST(${n.collectionText})${n.withOrdinality ? ' WITH ORDINALITY' : ''}], joinType=[${n.outer ? 'LEFT' : 'INNER'}])`;
     case 'over': return `OverAggregate(partitionBy=[${n.partitionText.join(', ')}], window=[${n.frame.kind.toUpperCase()} ${n.frame.preceding === Number.POSITIVE_INFINITY ? 'UNBOUNDED' : n.frame.preceding} PRECEDING], select=[${n.aggText.join(', ')}])`;
   }

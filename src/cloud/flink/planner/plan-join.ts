@@ -50,9 +50,14 @@ function plannedStrategy(rel: JoinRel, left: PhysicalNode, right: PhysicalNode, 
   switch (s.kind) {
     case 'regular': {
       const ttl = stateTtl(cx);
+      const lt = rel.stateTtl?.left ?? ttl;
+      const rt = rel.stateTtl?.right ?? ttl;
       const lu = uniqueKey(left);
       const ru = uniqueKey(right);
-      return { kind: 'regular', ...(lu === undefined ? {} : { leftUnique: lu }), ...(ru === undefined ? {} : { rightUnique: ru }), ...(ttl === undefined ? {} : { stateTtlMs: ttl }) };
+      return {
+        kind: 'regular', ...(lu === undefined ? {} : { leftUnique: lu }), ...(ru === undefined ? {} : { rightUnique: ru }),
+        ...(lt === undefined || lt === 0 ? {} : { leftTtlMs: lt }), ...(rt === undefined || rt === 0 ? {} : { rightTtlMs: rt }),
+      };
     }
     case 'interval':
       return { kind: 'interval', leftTime: timeOf(s.leftTime), rightTime: timeOf(s.rightTime), lower: s.lower, upper: s.upper };

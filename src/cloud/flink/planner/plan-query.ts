@@ -15,6 +15,7 @@ import { isInsertOnly, sourceKinds, unionKinds } from './changelog-mode.js';
 import { scanModes } from './scan-options.js';
 import { connectorBounded } from './connector-bounds.js';
 import { joinNode } from './plan-join.js';
+import { matchRecognizeNode } from './plan-match-recognize.js';
 
 /** Statement property limiting records per source poll: each poll then ends a mini-batch and emits a watermark. */
 export const MAX_POLL_RECORDS = 'streamform.source.max-poll-records';
@@ -116,6 +117,7 @@ export function planRel(rel: LogicalRel, cx: PlanContext): PhysicalNode {
     case 'over': return overNode(rel, planRel(rel.input, cx), cx);
     case 'window-tvf': return windowTvfNode(rel, planRel(rel.input, cx), cx);
     case 'join': return joinNode(rel, cx, (r) => planRel(r, cx));
+    case 'match-recognize': return matchRecognizeNode(rel, planRel(rel.input, cx), cx);
     case 'unnest': {
       const input = planRel(rel.input, cx);
       return {

@@ -4,7 +4,7 @@
  * runtime job (sources with codecs, operators, sinks).
  */
 import type { CatalogTable } from '../catalog/index.js';
-import type { AggregateName, BoundField, BoundJoinType, BoundOverFrame, BoundWindow, ScanColumn } from '../binder/index.js';
+import type { AggregateName, BoundField, BoundJoinType, BoundOverFrame, BoundPattern, BoundSkip, BoundWindow, ScanColumn } from '../binder/index.js';
 import type { LogicalType } from '../types/index.js';
 
 /** A change kind in Flink's EXPLAIN spelling. */
@@ -125,6 +125,8 @@ export type PhysicalNode =
     readonly kind: 'over'; readonly input: PhysicalNode; readonly partitionKey?: KeyFn; readonly rowtime: (row: unknown[]) => number;
     readonly frame: BoundOverFrame; readonly aggregates: readonly PlannedAggregate[]; readonly partitionText: readonly string[]; readonly aggText: readonly string[];
   }
+  /** MATCH_RECOGNIZE (plan-match-recognize.ts): the runtime's MatchRecognizeSpec, compiled. */
+  | NodeBase & { readonly kind: 'match-recognize'; readonly input: PhysicalNode; readonly spec: PlannedMatchSpec; readonly text: readonly string[] }
   /** UNNEST joined to its input row: each row once per element, element columns (and ordinality) appended. */
   | NodeBase & {
     readonly kind: 'unnest'; readonly input: PhysicalNode; readonly collection: (row: unknown[]) => unknown; readonly collectionType: 'ARRAY' | 'MAP' | 'MULTISET';
@@ -145,7 +147,9 @@ export type PlannedJoinStrategy =
   | {
     readonly kind: 'regular';
     /** Unique keys of updating inputs (their upsert keys), so state holds one row per key. */
-    readonly leftUnique?: (row: unknown[]) => unknown; readonly rightUnique?: (row: unknown[]) => unknown; readonly stateTtlMs?: number;
+    readonly leftUnique?: (row: unknown[]) => unknown; readonly rightUnique?: (row: unknown[]) => unknown;
+    /** State retention per input (STATE_TTL hint, else `sql.state-ttl`). */
+    readonly leftTtlMs?: number; readonly rightTtlMs?: number;
   }
   | {
     readonly kind: 'interval'; readonly leftTime: (row: unknown[]) => number | null; readonly rightTime: (row: unknown[]) => number | null;
@@ -186,4 +190,25 @@ export interface PlanOptions {
   readonly properties?: Readonly<Record<string, string>>;
   /** File name used in diagnostic ranges. */
   readonly file?: string;
+}
+
+/** The rows of a (partial) match as the runtime's match context offers them (structurally its MatchRows). */
+export interface PlannedMatchRows {
+  rows(variable?: string): readonly unknown[][];
+  first(variable?: string, offset?: number): unknown[] | null;
+  last(variable?: string, offset?: number): unknown[] | null;
+  count(variable?: string): number;
+}
+
+/** A compiled MATCH_RECOGNIZE clause, shaped like the runtime's MatchRecognizeSpec. */
+export interface PlannedMatchSpec {
+  readonly partition: (row: unknown[]) => readonly unknown[];
+  readonly time: (row: unknown[]) => number | null;
+  readonly order?: (a: unknown[], b: unknown[]) => number;
+  readonly pattern: BoundPattern;
+  readonly define: Readonly<Record<string, (ctx: PlannedMatchRows & { readonly row: unknown[]; prev(offset?: number, variable?: string): unknown[] | null }) => boolean | null>>;
+  readonly measures: (match: PlannedMatchRows & { readonly matchNumber: number; classifier(index?: number): string }) => unknown[];
+  readonly skip: BoundSkip;
+  readonly withinMs?: number;
+  readonly maxPrevOffset?: number;
 }
