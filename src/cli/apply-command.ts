@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../shared/index.js';
-import { errorDiag, hasErrors, systemClock } from '../shared/index.js';
+import { errorDiag, hasErrors, systemClock, warningDiag } from '../shared/index.js';
 import type { EnginePlan, ProviderResolver, StateWriter } from '../provisioner/engine/index.js';
 import { applyPlan } from '../provisioner/engine/index.js';
 import type { PlanMode } from '../provisioner/plan/index.js';
@@ -115,6 +115,7 @@ export async function runApply(io: Io, dir: string, flags: ApplyFlags, resolverF
     if (intr.signal.aborted) { io.err('\nApply interrupted: finished operations are recorded in state. Run apply again to continue.\n'); return EXIT_ERROR; }
     const summary = { add: result.counts.add, change: result.counts.change, destroy: result.counts.destroy, import: result.counts.import };
     const mode = flags.mode === 'destroy' ? 'destroy' as const : 'apply' as const;
+    if (ep.plan.targets.length && !flags.json) printDiagnostics(io, [appliedIncompleteWarning()], { color: flags.color });
     if (flags.json) io.out(renderApplySummaryJSON(summary, { clock: systemClock, mode }) + '\n');
     else io.out('\n' + renderApplySummary(summary, { color: flags.color, mode }) + '\n');
     if (flags.mode !== 'destroy') printOutputs(io, { ...prep, store }, flags);
@@ -126,6 +127,13 @@ export async function runApply(io: Io, dir: string, flags: ApplyFlags, resolverF
     intr.dispose();
     release(prep, io);
   }
+}
+
+/** Terraform's warning after an apply of a plan made with -target. */
+function appliedIncompleteWarning(): Diagnostic {
+  return warningDiag('apply-targeting', 'Applied changes may be incomplete', {
+    detail: 'The plan was created with the -target option in effect, so some changes requested in the configuration may have been ignored and the output values may not be fully updated. Run the following command to verify that no other changes are pending:\n    streamform plan\n\nNote that the -target option is not suitable for routine use, and is provided only for exceptional situations such as recovering from errors or mistakes, or when streamform specifically suggests to use it as part of an error message.',
+  });
 }
 
 function printOutputs(io: Io, p: Prepared, flags: ApplyFlags): void {

@@ -6,7 +6,10 @@
 import { existsSync, readFileSync, statSync, watch } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { findRunningCloud, logFilePath, readCloudState, runForeground, spawnBackground, stopCloud, streamformVersion } from '../cloud/index.js';
+import {
+  DataDirLockedError, dataDirLockHolder, findRunningCloud, logFilePath, readCloudState, runForeground, spawnBackground, stopCloud, streamformVersion,
+  waitForRunningCloud,
+} from '../cloud/index.js';
 import type { ProviderResolver } from '../provisioner/engine/index.js';
 import type { ObjectValue } from '../provisioner/lang/index.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
@@ -30,9 +33,19 @@ export async function ensureLocalCloud(io: Io, dir: string): Promise<string> {
   const dataDir = defaultDataDir(dir);
   const running = await findRunningCloud(dataDir);
   if (running) return running.url;
+  // A live cloud holds the directory but did not answer /health in time (busy, or still
+  // starting): wait for it. Starting another on the same directory would only fail.
+  if (dataDirLockHolder(dataDir) !== undefined) return (await waitForRunningCloud(dataDir)).url;
   // Endpoints the local cloud hands out (cluster rest_endpoint, SR url) end up in state: keep the
   // port stable across restarts — the previous one, or one derived from the data directory.
-  const c = await spawnBackground(dataDir, { port: readCloudState(dataDir)?.port ?? stablePort(dataDir) });
+  let c: Awaited<ReturnType<typeof spawnBackground>>;
+  try {
+    c = await spawnBackground(dataDir, { port: readCloudState(dataDir)?.port ?? stablePort(dataDir) });
+  } catch (err) {
+    // Another command started the cloud at the same moment and won the lock: use that one.
+    if (dataDirLockHolder(dataDir) !== undefined) return (await waitForRunningCloud(dataDir)).url;
+    throw err;
+  }
   io.err(`Started the local cloud at ${c.url} (data dir ${dataDir}, pid ${c.pid}).\nIt keeps running in the background; stop it with: streamform cloud stop\n\n`);
   return c.url;
 }
@@ -74,26 +87,39 @@ export function registerCloudCommands(program: Command, io: Io, dir: string, set
         io.out(o.json ? JSON.stringify({ url: existing.url, data_dir: dataDir, pid: existing.pid, version: existing.version, already_running: true }) + '\n' : `The local cloud is already running at ${existing.url} (pid ${existing.pid}, data dir ${dataDir}).\n`);
         set(EXIT_OK); return;
       }
+      // Alive and holding the directory, yet not answering /health: never start a second one.
+      const holder = dataDirLockHolder(dataDir);
+      if (holder !== undefined) {
+        io.err(`${new DataDirLockedError(dataDir, holder).message}\nIt did not answer at ${readCloudState(dataDir)?.url ?? 'its address'}; it may be busy.\n`);
+        set(EXIT_ERROR); return;
+      }
       const port = Number(o.port ?? 0) || readCloudState(dataDir)?.port || stablePort(dataDir);
       if (o.background) {
         const c = await spawnBackground(dataDir, { port, auth: o.auth === true });
         io.out(o.json ? JSON.stringify({ url: c.url, data_dir: dataDir, pid: c.pid, log_file: c.logFile }) + '\n' : `Local cloud started at ${c.url}\n  data dir: ${dataDir}\n  pid:      ${c.pid}\n  log:      ${c.logFile}\nStop it with: streamform cloud stop\n`);
         set(EXIT_OK); return;
       }
-      await runForeground({
-        dataDir, port, auth: o.auth === true,
-        logger: {
-          info: (m, f) => io.out(`${new Date().toISOString()} INFO  ${m}${f ? ' ' + JSON.stringify(f) : ''}\n`),
-          warn: (m, f) => io.out(`${new Date().toISOString()} WARN  ${m}${f ? ' ' + JSON.stringify(f) : ''}\n`),
-          error: (m, f) => io.err(`${new Date().toISOString()} ERROR ${m}${f ? ' ' + JSON.stringify(f) : ''}\n`),
-        },
-        onStarted: (c) => {
-          io.out(`Local cloud listening on ${c.url}\n  data dir: ${dataDir}\n  pid:      ${process.pid}\n`);
-          if (c.requestedPort) io.out(`  (port ${c.requestedPort} was taken; using ${c.port})\n`);
-          if (c.admin) io.out(`  bootstrap OrganizationAdmin API key: ${c.admin.apiKey} (owner ${c.admin.userId})\n  secret: ${c.admin.apiSecret}\n`);
-          io.out('Press Ctrl-C to stop.\n');
-        },
-      });
+      try {
+        await runForeground({
+          dataDir, port, auth: o.auth === true,
+          logger: {
+            info: (m, f) => io.out(`${new Date().toISOString()} INFO  ${m}${f ? ' ' + JSON.stringify(f) : ''}\n`),
+            warn: (m, f) => io.out(`${new Date().toISOString()} WARN  ${m}${f ? ' ' + JSON.stringify(f) : ''}\n`),
+            error: (m, f) => io.err(`${new Date().toISOString()} ERROR ${m}${f ? ' ' + JSON.stringify(f) : ''}\n`),
+          },
+          onStarted: (c) => {
+            io.out(`Local cloud listening on ${c.url}\n  data dir: ${dataDir}\n  pid:      ${process.pid}\n`);
+            if (c.requestedPort) io.out(`  (port ${c.requestedPort} was taken; using ${c.port})\n`);
+            if (c.admin) io.out(`  bootstrap OrganizationAdmin API key: ${c.admin.apiKey} (owner ${c.admin.userId})\n  secret: ${c.admin.apiSecret}\n`);
+            io.out('Press Ctrl-C to stop.\n');
+          },
+        });
+      } catch (err) {
+        // Lost a race with another start on the same directory.
+        if (!(err instanceof DataDirLockedError)) throw err;
+        io.err(`${err.message}\n`);
+        set(EXIT_ERROR); return;
+      }
       set(EXIT_OK);
     });
   cloud.command('stop').description('Stop the local cloud gracefully').option('--data-dir <dir>').option('--json')
@@ -107,8 +133,12 @@ export function registerCloudCommands(program: Command, io: Io, dir: string, set
     .action(async (o: Record<string, unknown>) => {
       const dataDir = o.dataDir ? resolve(String(o.dataDir)) : defaultDataDir(dir);
       const s = await findRunningCloud(dataDir);
-      if (o.json) io.out(JSON.stringify(s ? { running: true, url: s.url, data_dir: dataDir, pid: s.pid, version: s.version, started_at: s.startedAt, auth: s.auth } : { running: false, data_dir: dataDir, version: streamformVersion() }) + '\n');
-      else io.out(s ? `Local cloud running at ${s.url}\n  data dir: ${dataDir}\n  pid:      ${s.pid}\n  version:  ${s.version}\n  started:  ${s.startedAt}\n` : `No local cloud is running for ${dataDir}.\nStart one with: streamform cloud start --background\n`);
+      // Not answering, yet alive and holding the directory (busy): say so rather than "not running".
+      const holder = s === undefined ? dataDirLockHolder(dataDir) : undefined;
+      if (o.json) io.out(JSON.stringify(s ? { running: true, url: s.url, data_dir: dataDir, pid: s.pid, version: s.version, started_at: s.startedAt, auth: s.auth } : { running: false, data_dir: dataDir, version: streamformVersion(), ...(holder === undefined ? {} : { unresponsive_pid: holder }) }) + '\n');
+      else if (s) io.out(`Local cloud running at ${s.url}\n  data dir: ${dataDir}\n  pid:      ${s.pid}\n  version:  ${s.version}\n  started:  ${s.startedAt}\n`);
+      else if (holder !== undefined) io.out(`A local cloud (pid ${holder}) holds ${dataDir} but does not answer at ${readCloudState(dataDir)?.url ?? 'its address'}; it may be busy.\nStop it with: streamform cloud stop\n`);
+      else io.out(`No local cloud is running for ${dataDir}.\nStart one with: streamform cloud start --background\n`);
       set(s || !o.json ? EXIT_OK : EXIT_OK);
     });
   cloud.command('logs').description('Print the local cloud log').option('--data-dir <dir>').option('--follow', 'keep printing new lines')

@@ -7,8 +7,10 @@
 export { startCloud, streamformVersion, API_VERSIONS } from './server.js';
 export type { CloudOptions, CloudLogger, RunningCloud } from './server.js';
 export {
-  runForeground, findRunningCloud, spawnBackground, stopCloud, readCloudState, stateFilePath, pidFilePath, logFilePath, BIN_PATH,
+  runForeground, findRunningCloud, spawnBackground, stopCloud, waitForRunningCloud, readCloudState, stateFilePath, pidFilePath, logFilePath, BIN_PATH,
 } from './daemon/index.js';
+export { DataDirLockedError, dataDirLockHolder, lockFilePath } from './data-dir-lock.js';
+export type { DataDirLock } from './data-dir-lock.js';
 export type { ForegroundOptions, SpawnOptions, SpawnedCloud, StopResult, CloudState } from './daemon/index.js';
 export type { AdminCredentials, ControlPlane } from './control-plane/index.js';
 export type { Logger } from './http/index.js';

@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock, IdSource } from '../shared/index.js';
 import { systemClock, systemIds } from '../shared/index.js';
@@ -20,6 +20,7 @@ import { metricsRoutes } from './metrics/index.js';
 import { ConnectorRuntime, ConnectorStore, connectorRoutes } from './connectors/index.js';
 import { AclStore, ConsumerOffsets, TopicLogStore, kafkaRestRoutes, startKafkaListener, type ConnectionInfo, type KafkaListener } from './kafka/index.js';
 import { SchemaRegistryStore, schemaRegistryRoutes } from './schema-registry/index.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** Options for startCloud. */
 export interface CloudOptions {
@@ -46,6 +47,12 @@ export interface CloudOptions {
   readonly runStatements?: boolean;
   /** Port of the Kafka wire-protocol listener: 0 (default) = the previous one when free, else any. */
   readonly kafkaPort?: number;
+  /**
+   * How often the cloud checks that its data directory still exists (default 2 s). When it was
+   * deleted (or replaced by a new directory of the same name), the cloud closes itself: nothing it
+   * writes would be seen again, and an orphaned cloud would keep its ports and CPU forever.
+   */
+  readonly dataDirCheckMs?: number;
 }
 
 /** The server's logger: the cloud's Logger plus an optional debug level. */
@@ -84,6 +91,8 @@ export interface RunningCloud {
   readonly database: Db;
   /** Stops accepting requests, finishes in-flight ones and closes the database. */
   close(): Promise<void>;
+  /** Resolves once the cloud has closed, whether by close() or because its data directory vanished. */
+  readonly closed: Promise<void>;
 }
 
 /** The streamform version and the REST API versions this server speaks. */
@@ -92,6 +101,7 @@ export const API_VERSIONS = { org: 'v2', cmk: 'v2', srcm: 'v3', fcpm: 'v2', iam:
 const QUIET: CloudLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const ADMIN_FILE = 'admin-credentials.json';
 const MAINTENANCE_INTERVAL_MS = 30_000;
+const DATA_DIR_CHECK_MS = 2_000;
 /**
  * `<port> <pid>` of the last run. Endpoints end up in Terraform state (a cluster's
  * `rest_endpoint`, `<url>/sr/<id>`), and refreshes use the stored ones, so a restarted cloud
@@ -118,7 +128,15 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
   const logger = opts.logger ?? QUIET;
   const host = opts.host ?? '127.0.0.1';
   const auth = opts.auth === true;
-  const db = openDatabase(opts.dataDir);
+  // Before anything touches the directory: a second cloud here fails with DataDirLockedError.
+  const lock = lockDataDir(opts.dataDir);
+  let db: Db;
+  try {
+    db = openDatabase(opts.dataDir);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   try {
     const topics = new TopicLogStore(db, { clock });
     let kafkaListener: KafkaListener | undefined;
@@ -209,21 +227,39 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
     // Statements that were RUNNING before a restart resume from their last checkpoint.
     const executor = opts.runStatements === false ? undefined : startExecutor({ statements, topics, schemaRegistry, controlPlane, database: db }, { clock, ids, operations: ops });
     let closing: Promise<void> | undefined;
-    const base = {
-      url, port, host, dataDir: opts.dataDir, organizationId: controlPlane.orgId, auth,
-      controlPlane, statements, connectors, topics, acls, schemaRegistry, catalog, database: db, operations: ops,
-      ...(executor ? { executor } : {}),
-      kafkaPort: kafkaListener.port,
-      close: (): Promise<void> => {
-        clearInterval(maintenance);
-        return (closing ??= (async () => {
+    let markClosed: () => void = () => undefined;
+    const closed = new Promise<void>((resolve) => { markClosed = resolve; });
+    const close = (): Promise<void> => {
+      clearInterval(maintenance);
+      clearInterval(dirWatch);
+      return (closing ??= (async () => {
+        try {
           await connectorRuntime?.stop();
           await executor?.close();
           ops.close();
           await kafkaListener?.close();
           await closeServer(server, db, logger);
-        })());
-      },
+        } finally {
+          lock.release();
+          markClosed();
+        }
+      })());
+    };
+    const dirIdentity = directoryIdentity(opts.dataDir);
+    const dirWatch = setInterval(() => {
+      const now = directoryIdentity(opts.dataDir);
+      if (now !== undefined && now === dirIdentity && existsSync(join(opts.dataDir, 'cloud.db'))) return;
+      clearInterval(dirWatch);
+      logger.warn('the data directory was deleted; stopping the local cloud', { dataDir: opts.dataDir });
+      close().catch((err: unknown) => logger.error('stopping the local cloud failed', { error: err instanceof Error ? err.message : String(err) }));
+    }, opts.dataDirCheckMs ?? DATA_DIR_CHECK_MS);
+    dirWatch.unref();
+    const base = {
+      url, port, host, dataDir: opts.dataDir, organizationId: controlPlane.orgId, auth,
+      controlPlane, statements, connectors, topics, acls, schemaRegistry, catalog, database: db, operations: ops,
+      ...(executor ? { executor } : {}),
+      kafkaPort: kafkaListener.port,
+      close, closed,
     };
     return {
       ...base,
@@ -232,7 +268,18 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
     };
   } catch (err) {
     db.close();
+    lock.release();
     throw err;
+  }
+}
+
+/** The data directory's device and inode, or undefined when it is gone. */
+function directoryIdentity(dir: string): string | undefined {
+  try {
+    const st = statSync(dir);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return undefined;
   }
 }
 

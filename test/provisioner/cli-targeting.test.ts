@@ -92,6 +92,23 @@ describe('-target includes dependencies', () => {
   });
 });
 
+describe('-target with depends_on on a module', () => {
+  const dir = workdir({
+    'main.tf': 'module "m" {\n  source = "./m"\n}\n\nresource "terraform_data" "after" {\n  input      = 1\n  depends_on = [module.m]\n}\n',
+    'm/main.tf': 'resource "random_id" "inner" {\n  byte_length = 2\n}\n\nresource "terraform_data" "unreferenced" {\n  input = 2\n}\n\noutput "hex" {\n  value = random_id.inner.hex\n}\n',
+  });
+  after(() => removeDir(dir));
+
+  test('depends_on = [module.m] brings in every resource of the module, not only those its outputs read', async () => {
+    assert.equal((await cli(dir, ['init'])).code, 0);
+    const p = await cli(dir, ['plan', '-no-color', '-target=terraform_data.after']);
+    assert.equal(p.code, 0, p.out + p.err);
+    assert.match(p.out, /# module\.m\.random_id\.inner will be created/);
+    assert.match(p.out, /# module\.m\.terraform_data\.unreferenced will be created/);
+    assert.match(p.out, /Plan: 3 to add, 0 to change, 0 to destroy\./);
+  });
+});
+
 describe('-target with data sources and outputs', () => {
   const dir = workdir({ 'main.tf': DATA, 'in.txt': 'hello' });
   after(() => removeDir(dir));
@@ -110,6 +127,7 @@ describe('-target with data sources and outputs', () => {
     const r = await cli(dir, ['apply', '-auto-approve', '-no-color', '-target=terraform_data.u']);
     assert.equal(r.code, 0, r.out + r.err);
     assert.deepEqual(stateAddresses(dir), ['terraform_data.u']);
+    assert.match(r.out, /Warning: Applied changes may be incomplete[\s\S]*Apply complete!/);
     const outs = readState(dir)?.outputs ?? {};
     assert.deepEqual(Object.keys(outs).sort(), ['q']);
     assert.match(String(outs['q']?.value), /-x$/);

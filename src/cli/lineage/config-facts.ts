@@ -7,7 +7,7 @@
  */
 import type { LoadedConfig, ResourceConfig } from '../../provisioner/config/index.js';
 import type { Expr } from '../../provisioner/lang/index.js';
-import { valueReader, type ValueReader } from './config-values.js';
+import { valueReader, type ResourceInstance, type ValueReader } from './config-values.js';
 import type { ConnectorFact, LineageFacts, StatementFact, TopicFact } from './types.js';
 
 /** Catalog/database used when nothing says which. */
@@ -25,7 +25,15 @@ export function configFacts(config: LoadedConfig): LineageFacts {
   const defaultCatalog = envs.length === 1 && envs[0] !== undefined ? displayName(reader, envs[0]) : UNKNOWN_CATALOG;
   const defaultDatabase = clusters.length === 1 && clusters[0] !== undefined ? displayName(reader, clusters[0]) : UNKNOWN_CATALOG;
 
-  const place = (r: ResourceConfig): { catalog: string; database: string } => {
+  // count/for_each: one fact per instance when the keys resolve from configuration, else one.
+  const expand = (r: ResourceConfig): readonly ResourceInstance[] => {
+    const list = reader.instances(r);
+    if (list !== undefined) return list;
+    warnings.push(`${address(r)} uses count/for_each that cannot be resolved from configuration; it is drawn once.`);
+    return [{ address: address(r), reader }];
+  };
+
+  const place = (r: ResourceConfig, reader: ValueReader): { catalog: string; database: string } => {
     const clusterRef = blockAttr(r, 'kafka_cluster', 'id');
     const cluster = clusterRef === undefined ? undefined : reader.resourceOf(clusterRef);
     if (cluster === undefined) return { catalog: defaultCatalog, database: defaultDatabase };
@@ -38,36 +46,39 @@ export function configFacts(config: LoadedConfig): LineageFacts {
   for (const r of of('confluent_kafka_topic')) {
     const name = attr(r, 'topic_name');
     if (name === undefined) continue;
-    topics.push({ ...place(r), name: reader.text(name).text, address: address(r) });
+    for (const i of expand(r)) topics.push({ ...place(r, i.reader), name: i.reader.text(name).text, address: i.address });
   }
 
   const statements: StatementFact[] = [];
   for (const r of of('confluent_flink_statement')) {
     const sqlExpr = attr(r, 'statement');
     if (sqlExpr === undefined) continue;
-    const sql = reader.text(sqlExpr, { quotePlaceholders: true });
-    const props = attrEntries(reader, r, 'properties');
     const nameExpr = attr(r, 'statement_name');
-    statements.push({
-      name: nameExpr === undefined ? r.name : reader.text(nameExpr).text,
-      sql: sql.text,
-      catalog: props.get('sql.current-catalog') ?? defaultCatalog,
-      database: props.get('sql.current-database') ?? defaultDatabase,
-      address: address(r),
-    });
-    if (r.count !== undefined || r.forEach !== undefined) warnings.push(`${address(r)} uses count/for_each; it is drawn once.`);
+    for (const i of expand(r)) {
+      const sql = i.reader.text(sqlExpr, { quotePlaceholders: true });
+      const props = attrEntries(i.reader, r, 'properties');
+      statements.push({
+        name: nameExpr === undefined ? r.name + i.address.slice(address(r).length) : i.reader.text(nameExpr).text,
+        sql: sql.text,
+        catalog: props.get('sql.current-catalog') ?? defaultCatalog,
+        database: props.get('sql.current-database') ?? defaultDatabase,
+        address: i.address,
+      });
+    }
   }
 
   const connectors: ConnectorFact[] = [];
   for (const r of of('confluent_connector')) {
-    const cfg = attrEntries(reader, r, 'config_nonsensitive');
-    const className = cfg.get('connector.class') ?? 'unknown';
-    const sink = /sink/i.test(className);
-    const topicsText = sink ? cfg.get('topics') ?? cfg.get('kafka.topic') : cfg.get('kafka.topic') ?? cfg.get('topics');
-    connectors.push({
-      name: cfg.get('name') ?? r.name, className, direction: sink ? 'sink' : 'source',
-      topics: splitTopics(topicsText), ...place(r), address: address(r),
-    });
+    for (const i of expand(r)) {
+      const cfg = attrEntries(i.reader, r, 'config_nonsensitive');
+      const className = cfg.get('connector.class') ?? 'unknown';
+      const sink = /sink/i.test(className);
+      const topicsText = sink ? cfg.get('topics') ?? cfg.get('kafka.topic') : cfg.get('kafka.topic') ?? cfg.get('topics');
+      connectors.push({
+        name: cfg.get('name') ?? r.name + i.address.slice(address(r).length), className, direction: sink ? 'sink' : 'source',
+        topics: splitTopics(topicsText), ...place(r, i.reader), address: i.address,
+      });
+    }
   }
   return { source: 'config', topics, statements, connectors, warnings };
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { CloudState } from './cloud-state-file.js';
 import { logFilePath, readCloudState, removeCloudState } from './cloud-state-file.js';
 import { healthAnswers, isProcessAlive, pause } from './process-probe.js';
+import { dataDirLockHolder } from '../data-dir-lock.js';
 
 /** The CLI entry (`bin/streamform.js`), resolved from dist/src/cloud/daemon/. */
 export const BIN_PATH: string = fileURLToPath(new URL('../../../../bin/streamform.js', import.meta.url));
@@ -18,6 +19,27 @@ export async function findRunningCloud(dataDir: string): Promise<CloudState | un
   const state = readCloudState(dataDir);
   if (state === undefined || !isProcessAlive(state.pid)) return undefined;
   return (await healthAnswers(state.url)) ? state : undefined;
+}
+
+/**
+ * Waits for the cloud that holds the data directory's lock (see data-dir-lock.ts) to answer
+ * /health, e.g. one still starting or busy; resolves with its state. Throws when no live process
+ * holds the lock (any more), or when it does not answer within `timeoutMs` (default 30 s).
+ */
+export async function waitForRunningCloud(dataDir: string, opts: { readonly timeoutMs?: number } = {}): Promise<CloudState> {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const holder = dataDirLockHolder(dataDir);
+    if (holder === undefined) throw new Error(`no local cloud holds ${dataDir} any more`);
+    const state = readCloudState(dataDir);
+    if (state !== undefined && state.pid === holder && (await healthAnswers(state.url, 1_000))) return state;
+    if (Date.now() > deadline) {
+      throw new Error(`the local cloud serving ${dataDir} (pid ${holder}) did not answer within ${timeoutMs} ms; `
+        + 'it may be overloaded. Stop it with: streamform cloud stop');
+    }
+    await pause(100);
+  }
 }
 
 /** Options for spawnBackground. */

@@ -28,7 +28,7 @@ test('background start writes cloud.json, answers /health, and stops gracefully 
   assert.equal(state?.pid, c.pid);
   assert.equal(state?.url, c.url);
   assert.equal((await findRunningCloud(dir))?.pid, c.pid);
-  await assert.rejects(spawnBackground(dir, { args: [MAIN, '--data-dir', dir, '--port', '0'] }), /already runs on/);
+  await assert.rejects(spawnBackground(dir, { args: [MAIN, '--data-dir', dir, '--port', '0'] }), /already served by a local cloud \(pid \d+\)/);
   assert.equal((await findRunningCloud(dir))?.pid, c.pid, 'the refused second start leaves the first in place');
   const stopped = await stopCloud(dir);
   assert.deepEqual(stopped, { stopped: true, pid: c.pid, forced: false });

@@ -5,7 +5,7 @@
  */
 export { runForeground } from './run-foreground.js';
 export type { ForegroundOptions } from './run-foreground.js';
-export { findRunningCloud, spawnBackground, stopCloud, BIN_PATH } from './background-cloud.js';
+export { findRunningCloud, spawnBackground, stopCloud, waitForRunningCloud, BIN_PATH } from './background-cloud.js';
 export type { SpawnOptions, SpawnedCloud, StopResult } from './background-cloud.js';
 export { readCloudState, writeCloudState, removeCloudState, stateFilePath, pidFilePath, logFilePath } from './cloud-state-file.js';
 export type { CloudState } from './cloud-state-file.js';

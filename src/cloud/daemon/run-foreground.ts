@@ -1,12 +1,12 @@
 /**
  * runForeground: the body of `streamform cloud start --foreground` — starts the server, writes
- * `cloud.json`/`cloud.pid`, closes gracefully on SIGINT/SIGTERM and resolves once stopped.
+ * `cloud.json`/`cloud.pid`, closes gracefully on SIGINT/SIGTERM and resolves once stopped (also
+ * when the cloud stopped itself because its data directory was deleted).
  */
 import { systemClock } from '../../shared/index.js';
 import type { CloudOptions, RunningCloud } from '../server.js';
 import { startCloud, streamformVersion } from '../server.js';
 import { removeCloudState, writeCloudState } from './cloud-state-file.js';
-import { findRunningCloud } from './background-cloud.js';
 
 /** Options for runForeground. */
 export interface ForegroundOptions extends CloudOptions {
@@ -16,12 +16,9 @@ export interface ForegroundOptions extends CloudOptions {
   readonly signals?: readonly NodeJS.Signals[];
 }
 
-/** Runs the cloud until a stop signal arrives; resolves after a graceful close. */
+/** Runs the cloud until a stop signal arrives (or it stops itself); resolves after a graceful close. */
 export async function runForeground(opts: ForegroundOptions): Promise<void> {
-  const other = await findRunningCloud(opts.dataDir);
-  if (other !== undefined && other.pid !== process.pid) {
-    throw new Error(`a local cloud already runs on ${opts.dataDir} (pid ${other.pid}, ${other.url}); stop it first`);
-  }
+  // A cloud already serving the directory makes startCloud throw DataDirLockedError.
   const cloud = await startCloud(opts);
   writeCloudState({
     url: cloud.url, port: cloud.port, pid: process.pid, dataDir: opts.dataDir,
@@ -30,13 +27,19 @@ export async function runForeground(opts: ForegroundOptions): Promise<void> {
   opts.onStarted?.(cloud);
   const signals = opts.signals ?? ['SIGINT', 'SIGTERM'];
   await new Promise<void>((resolve) => {
+    let stopping = false;
     const stop = (): void => {
+      if (stopping) return;
+      stopping = true;
       for (const s of signals) process.off(s, stop);
-      void cloud.close().finally(() => {
+      void cloud.close().catch((err: unknown) => {
+        opts.logger?.error('closing the local cloud failed', { error: err instanceof Error ? err.message : String(err) });
+      }).finally(() => {
         removeCloudState(opts.dataDir, process.pid);
         resolve();
       });
     };
     for (const s of signals) process.on(s, stop);
+    void cloud.closed.then(stop);
   });
 }

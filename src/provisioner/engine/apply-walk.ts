@@ -18,7 +18,7 @@ import { ConfigWalk, type ProviderHandle } from './config-walk.js';
 import { decodeBody } from './decode-body.js';
 import type { ModuleNode } from './module-tree.js';
 import { consistentWithPlan, planInstance, propagateSensitive, schemaSensitivePaths, sensitiveStepPaths } from './plan-instance.js';
-import { deposedKey, type EnginePlan, type InstanceExtra } from './plan-walk.js';
+import { deposedKey, priorStateValue, type EnginePlan, type InstanceExtra } from './plan-walk.js';
 import { resourceKey, StateIndex } from './state-index.js';
 import { targetSet } from './target-set.js';
 import type { EngineEnv, StateWriter, VariableInput } from './types.js';
@@ -94,6 +94,7 @@ export class ApplyWalk extends ConfigWalk {
       }
       return { diagnostics: this.diagnostics, counts: this.counts, outputs: new Map() };
     }
+    if (p.mode === 'destroy') await this.#evaluateForDestroy();
     await this.#destroyPhase();
     if (!this.env.signal.aborted && p.mode !== 'destroy') await this.walk();
     await this.#deposedPhase();
@@ -114,6 +115,26 @@ export class ApplyWalk extends ConfigWalk {
       this.#writer.setOutputs(outs);
     }
     return { diagnostics: this.diagnostics, counts: this.counts, outputs: this.rootOutputs };
+  }
+
+  /**
+   * A destroy apply still configures providers from variables and locals, as Terraform does: walk
+   * the provider blocks and the variables and locals they need, with the root module's resources
+   * read from prior state. Nothing is applied by this walk.
+   */
+  async #evaluateForDestroy(): Promise<void> {
+    const root = this.modules[0];
+    if (root) {
+      const scope = this.scopeOf([]);
+      for (const r of root.config.resources) {
+        const prior = this.#state.byResource.get(resourceKey('', r.mode, r.type, r.name)) ?? [];
+        (r.mode === 'managed' ? scope.resources : scope.data).set(`${r.type}.${r.name}`, { value: priorStateValue(r, prior), sensitive: false });
+      }
+    }
+    const providers = this.graph.nodes().filter((n) => n.data.kind === 'provider').map((n) => n.id);
+    const kinds = new Set(['variable', 'local', 'provider']);
+    this.walkOnly = new Set([...providers, ...this.graph.ancestors(providers)].filter((id) => kinds.has(this.graph.get(id)?.data.kind ?? '')));
+    await this.walk();
   }
 
   #dataDeclared(module: string, type: string, name: string): boolean {

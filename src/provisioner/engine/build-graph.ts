@@ -43,13 +43,22 @@ function refNode(mod: string, r: Reference): string | undefined {
   }
 }
 
-/** Node id for a depends_on entry such as `random_id.a`, `module.m` or `data.x.y`. */
-function dependsOnNode(mod: string, t: TraversalRef): string | undefined {
+/**
+ * Node ids for a depends_on entry such as `random_id.a`, `module.m` or `data.x.y`. A module entry
+ * means every resource in that module (and its children), as in Terraform, not only those its
+ * outputs read.
+ */
+function dependsOnNodes(mod: string, t: TraversalRef, modules: readonly ModuleNode[]): string[] {
   const parts = t.text.replace(/\[[^\]]*\]/g, '').split('.');
-  if (parts[0] === 'module' && parts[1]) return nodeId.moduleValue(mod, parts[1]);
-  if (parts[0] === 'data' && parts[1] && parts[2]) return nodeId.resource(mod, 'data', parts[1], parts[2]);
-  if (parts[0] && parts[1]) return nodeId.resource(mod, 'managed', parts[0], parts[1]);
-  return undefined;
+  if (parts[0] === 'module' && parts[1]) {
+    const child = `${mod ? mod + '.' : ''}module.${parts[1]}`;
+    const inside = modules.filter((m) => m.path === child || m.path.startsWith(child + '.'))
+      .flatMap((m) => m.config.resources.map((r) => nodeId.resource(m.path, r.mode, r.type, r.name)));
+    return [nodeId.moduleValue(mod, parts[1]), ...inside];
+  }
+  if (parts[0] === 'data' && parts[1] && parts[2]) return [nodeId.resource(mod, 'data', parts[1], parts[2])];
+  if (parts[0] && parts[1]) return [nodeId.resource(mod, 'managed', parts[0], parts[1])];
+  return [];
 }
 
 /** The provider local name a resource uses (`random_id` → `random`; `provider = x.y` wins). */
@@ -106,7 +115,7 @@ export function buildGraph(root: ModuleConfig, stateResourceAddrs: readonly { ad
       g.add({ id, data: { kind: 'output', module: m, name }, range: o.range });
       inModule(id);
       dependOnExprs(id, P, [o.value.expr, ...o.preconditions.flatMap((c) => [c.condition, c.errorMessage])]);
-      for (const d of o.dependsOn) { const t = dependsOnNode(P, d); if (t) g.depend(id, t); }
+      for (const d of o.dependsOn) for (const t of dependsOnNodes(P, d, modules)) g.depend(id, t);
     }
     for (const p of m.config.providers) {
       const id = nodeId.provider(P, p.name, p.alias);
@@ -126,11 +135,11 @@ export function buildGraph(root: ModuleConfig, stateResourceAddrs: readonly { ad
         ...r.lifecycle.preconditions.flatMap((c) => [c.condition, c.errorMessage]),
         ...r.lifecycle.postconditions.flatMap((c) => [c.condition, c.errorMessage]),
       ]);
-      for (const d of r.dependsOn) { const t = dependsOnNode(P, d); if (t) g.depend(id, t); }
+      for (const d of r.dependsOn) for (const t of dependsOnNodes(P, d, modules)) g.depend(id, t);
       const pc = resolveProviderConfig(m, providerLocalName(r), r.provider?.alias);
       if (pc) g.depend(id, nodeId.provider(pc.module.path, pc.name, pc.alias));
       // A module's depends_on applies to everything inside it.
-      if (m.call) for (const d of m.call.dependsOn) { const t = m.parent ? dependsOnNode(m.parent.path, d) : undefined; if (t) g.depend(id, t); }
+      if (m.call && m.parent) for (const d of m.call.dependsOn) for (const t of dependsOnNodes(m.parent.path, d, modules)) g.depend(id, t);
     }
     for (const call of m.config.moduleCalls.values()) {
       const child = modules.find((c) => c.parent === m && c.call === call)!;

@@ -11,7 +11,7 @@ import { formatModulePath } from '../addr/index.js';
 import type { ResourceConfig } from '../config/index.js';
 import { walkDag, type DagNode } from '../graph/index.js';
 import type { EvalScope, Expr, MarkedValue, ObjectValue, Value } from '../lang/index.js';
-import { convertToType, evaluate, evaluateConstant, isUnknown, isWhollyKnown, parseExpressionSync } from '../lang/index.js';
+import { convertToType, elementMark, evaluate, evaluateConstant, isUnknown, isWhollyKnown, parseExpressionSync } from '../lang/index.js';
 import type { Provider, ProviderContext } from '../provider/index.js';
 import { buildGraph, providerLocalName, resolveProviderConfig, type ConfigGraph, type GraphNodeData } from './build-graph.js';
 import { decodeBody } from './decode-body.js';
@@ -222,7 +222,9 @@ export abstract class ConfigWalk {
       if (isUnknown(v) || (Array.isArray(v) && !isWhollyKnown(v))) {
         { this.diagnostics.push(errorDiag('for-each-unknown', 'Invalid for_each argument', { detail: `The "for_each" value of ${what} depends on resource attributes that cannot be determined until apply, so streamform cannot predict how many instances will be created. Use -target to apply those resources first, or use keys known at plan time.`, range: forEach.range })); return undefined; }
       }
-      if (r.value.sensitive) { this.diagnostics.push(errorDiag('for-each-sensitive', 'Invalid for_each argument', { detail: `Sensitive values cannot be used as for_each arguments of ${what}: the instance keys would reveal them.`, range: forEach.range })); return undefined; }
+      // Like Terraform, only a mark on the whole value is refused: a map of objects with sensitive
+      // attributes (another for_each resource) is fine, and each.value keeps those marks.
+      if (r.value.sensitive && !r.value.paths) { this.diagnostics.push(errorDiag('for-each-sensitive', 'Invalid for_each argument', { detail: `Sensitive values cannot be used as for_each arguments of ${what}: the instance keys would reveal them.`, range: forEach.range })); return undefined; }
       if (Array.isArray(v)) {
         const keys: string[] = [];
         for (const x of v) {
@@ -233,7 +235,7 @@ export abstract class ConfigWalk {
       }
       if (v !== null && typeof v === 'object' && !isUnknown(v)) {
         const o = v as ObjectValue;
-        for (const k of Object.keys(o)) eachValues.set(k, { value: o[k] ?? null, sensitive: false });
+        for (const k of Object.keys(o)) eachValues.set(k, elementMark(r.value, k, o[k] ?? null));
         return { keys: Object.keys(o).sort(), eachValues };
       }
       this.diagnostics.push(errorDiag('for-each-invalid', 'Invalid for_each argument', { detail: `The "for_each" of ${what} must be a map, or a set of strings, but is ${v === null ? 'null' : typeof v}.`, range: forEach.range }));

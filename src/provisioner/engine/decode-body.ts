@@ -12,7 +12,7 @@ import type { Expr } from '../lang/index.js';
 import { convertToType } from '../lang/index.js';
 import type { EvalScope, Reference } from '../lang/index.js';
 import type { MarkedValue, ObjectValue, Value } from '../lang/index.js';
-import { isUnknown, isWhollyKnown } from '../lang/index.js';
+import { isUnknown, isWhollyKnown, UNKNOWN } from '../lang/index.js';
 import type { AttributeSchema, BlockSchema, NestedBlockSchema } from '../provider/index.js';
 
 /** Meta-argument blocks every resource accepts: suggested for misspelt block names. */
@@ -34,6 +34,8 @@ interface DecodeCtx {
   readonly sensitive: string[];
   readonly what: string;
   readonly address?: string;
+  /** validate: a dynamic block whose for_each is unknown makes that block type unknown. */
+  readonly unknownDynamic: boolean;
 }
 
 function pathJoin(base: string, name: string): string {
@@ -103,8 +105,9 @@ function decodeBlockBody(body: Body, schema: BlockSchema, path: string, scope: E
   const out: Record<string, Value> = {};
   const blockSchemas = schema.blocks ?? {};
   const blocksByType = new Map<string, ScopedBlock[]>();
+  const unknownTypes = new Set<string>();
   for (const b of body.blocks) {
-    if (b.type === 'dynamic') { expandDynamic(b, schema, scope, c, blocksByType); continue; }
+    if (b.type === 'dynamic') { if (expandDynamic(b, schema, scope, c, blocksByType) === 'unknown') unknownTypes.add(b.labels[0] ?? ''); continue; }
     const list = blocksByType.get(b.type) ?? [];
     list.push({ block: b, scope });
     blocksByType.set(b.type, list);
@@ -137,7 +140,9 @@ function decodeBlockBody(body: Body, schema: BlockSchema, path: string, scope: E
     out[name] = as.default !== undefined ? as.default : null;
     if (as.sensitive) c.sensitive.push(pathJoin(path, name));
   }
+  for (const type of unknownTypes) out[type] = UNKNOWN;
   for (const [type, blocks] of blocksByType) {
+    if (unknownTypes.has(type)) continue;
     const bs = blockSchemas[type];
     if (!bs) {
       c.diagnostics.push(errorDiag('config-unknown-block', `Unsupported block type`, { detail: `Blocks of type "${type}" are not expected in ${c.what}.${suggestion(type, [...Object.keys(blockSchemas), ...(path ? [] : META_BLOCKS)])}`, range: blocks[0]!.block.range, address: c.address }));
@@ -175,7 +180,7 @@ function decodeNested(type: string, blocks: readonly ScopedBlock[], bs: NestedBl
   return items;
 }
 
-function expandDynamic(b: Block, schema: BlockSchema, scope: EvalScope, c: DecodeCtx, into: Map<string, ScopedBlock[]>): void {
+function expandDynamic(b: Block, schema: BlockSchema, scope: EvalScope, c: DecodeCtx, into: Map<string, ScopedBlock[]>): 'unknown' | undefined {
   const name = b.labels[0] ?? '';
   const fe = b.body.attributes.get('for_each');
   const content = b.body.blocks.find((x) => x.type === 'content');
@@ -195,6 +200,8 @@ function expandDynamic(b: Block, schema: BlockSchema, scope: EvalScope, c: Decod
   if (!coll.value) return;
   const v = coll.value.value;
   if (isUnknown(v)) {
+    // Terraform makes the block unknown; validate does the same (its values are all unknown).
+    if (c.unknownDynamic) return 'unknown';
     c.diagnostics.push(errorDiag('config-dynamic-unknown', `Invalid dynamic for_each value`, { detail: `The for_each of dynamic "${name}" depends on values known only after apply. Use values known at plan time.`, range: fe.range, address: c.address }));
     return;
   }
@@ -205,13 +212,14 @@ function expandDynamic(b: Block, schema: BlockSchema, scope: EvalScope, c: Decod
     list.push({ block: { type: name, labels: [], body: content.body, range: content.range }, scope: inner });
   }
   into.set(name, list);
+  return undefined;
 }
 
 /** Decodes `body` against `schema`; `what` names the block in messages ("resource \"random_id\" \"r\""). */
-export function decodeBody(body: Body, schema: BlockSchema, scope: EvalScope, evaluate: ExprEvaluator, opts: { what: string; address?: string }): DecodeResult {
+export function decodeBody(body: Body, schema: BlockSchema, scope: EvalScope, evaluate: ExprEvaluator, opts: { what: string; address?: string; unknownDynamic?: boolean }): DecodeResult {
   const c: DecodeCtx = {
     evaluate: (expr, file, s) => evaluate(expr, file, s),
-    diagnostics: [], sensitive: [], what: opts.what, ...(opts.address ? { address: opts.address } : {}),
+    diagnostics: [], sensitive: [], what: opts.what, ...(opts.address ? { address: opts.address } : {}), unknownDynamic: opts.unknownDynamic ?? false,
   };
   const value = decodeBlockBody(body, schema, '', scope, c);
   return { value, sensitivePaths: [...new Set(c.sensitive)].sort(), diagnostics: c.diagnostics };

@@ -48,7 +48,11 @@ export class ModuleScope implements EvalScope {
       sensitivePaths: (ref: Reference) => outer.sensitivePaths(ref),
       lookup(ref: Reference): MarkedValue | undefined {
         if (ref.kind === 'count' && extra.count !== undefined) return { value: { index: extra.count }, sensitive: false };
-        if (ref.kind === 'each' && extra.each) return { value: { key: extra.each.key, value: extra.each.value.value }, sensitive: extra.each.value.sensitive };
+        if (ref.kind === 'each' && extra.each) {
+          const v = extra.each.value;
+          const value = { key: extra.each.key, value: v.value };
+          return v.paths ? markPaths(value, v.paths.map((p) => ['value', ...p])) : { value, sensitive: v.sensitive };
+        }
         if (ref.kind === 'self' && extra.self) return extra.self;
         return outer.lookup(ref);
       },
@@ -56,5 +60,5 @@ export class ModuleScope implements EvalScope {
   }
 }
 
-import { UNKNOWN } from '../lang/index.js';
+import { markPaths, UNKNOWN } from '../lang/index.js';
 const unknownMarked: MarkedValue = { value: UNKNOWN, sensitive: false };

@@ -411,7 +411,7 @@ export class PlanWalk extends ConfigWalk {
  * A resource's value as prior state has it: a list for count, a map for for_each, the object
  * otherwise. With nothing in state the value is unknown, like Terraform's evaluator outside apply.
  */
-function priorStateValue(r: ResourceConfig, prior: readonly ResourceInstanceState[]): Value {
+export function priorStateValue(r: ResourceConfig, prior: readonly ResourceInstanceState[]): Value {
   const current = prior.filter((st) => st.deposed === undefined);
   if (!current.length) return UNKNOWN;
   if (r.count) return [...current].filter((st) => typeof st.indexKey === 'number').sort((a, b) => (a.indexKey as number) - (b.indexKey as number)).map((st) => st.attributes);

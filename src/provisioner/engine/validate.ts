@@ -56,7 +56,7 @@ export function validateConfig(config: LoadedConfig, providers: ProviderResolver
         continue;
       }
       const address = `${m.path ? m.path + '.' : ''}${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
-      const dec = decodeBody(r.body, schema, scope, ev, { what: `${r.mode === 'managed' ? 'resource' : 'data'} "${r.type}" "${r.name}"`, address });
+      const dec = decodeBody(r.body, schema, scope, ev, { what: `${r.mode === 'managed' ? 'resource' : 'data'} "${r.type}" "${r.name}"`, address, unknownDynamic: true });
       diagnostics.push(...dec.diagnostics);
       diagnostics.push(...(p.validateResource?.(r.type, dec.value) ?? []).map((d) => ({ ...d, address, ...(d.range ? {} : { range: r.range }) })));
       if (r.count) diagnostics.push(...ev(r.count.expr, r.count.range.file, scope).diagnostics);

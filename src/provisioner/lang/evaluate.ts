@@ -10,6 +10,7 @@ import { evalFail, mark, type EvalEnv } from './eval-env.js';
 import type { Expr, Range, TemplatePart } from './expr.js';
 import { applyBinary, applyUnary } from './operators.js';
 import { parseTemplate } from './parse-expression.js';
+import { elementMark } from './sensitive-marks.js';
 import { applySteps, evalTraversal, getIndex } from './traverse.js';
 import type { EvalContext, EvalScope } from './types.js';
 import { isObjectValue, isUnknown, UNKNOWN, type MarkedValue, type ObjectValue, type Value } from './value.js';
@@ -62,11 +63,12 @@ function ev(env: EvalEnv, e: Expr): MarkedValue {
 
 function evalSplat(env: EvalEnv, e: Extract<Expr, { kind: 'splat' }>): MarkedValue {
   const src = ev(env, e.source);
-  if (isUnknown(src.value)) return src;
+  if (isUnknown(src.value)) return mark(UNKNOWN, src.sensitive && !src.paths);
   if (src.value === null) return mark([], src.sensitive);
   const items = Array.isArray(src.value) ? (src.value as readonly Value[]) : [src.value];
-  const out = items.map((v) => ev({ ...env, splatItem: mark(v, src.sensitive) }, e.each));
-  return mark(out.map((o) => o.value), src.sensitive || out.some((o) => o.sensitive));
+  const out = Array.isArray(src.value) ? items.map((v, i) => ev({ ...env, splatItem: elementMark(src, i, v) }, e.each)) : [ev({ ...env, splatItem: src }, e.each)];
+  // A source sensitive only in part is judged by what each item's expression reads of it.
+  return mark(out.map((o) => o.value), (src.sensitive && !src.paths) || out.some((o) => o.sensitive));
 }
 
 function evalConditional(env: EvalEnv, e: Extract<Expr, { kind: 'conditional' }>): MarkedValue {
@@ -127,22 +129,24 @@ function entriesOf(env: EvalEnv, m: MarkedValue, range: Range): [Value, Value][]
   evalFail(env, range, 'expr-invalid-iteration', 'Iteration over non-iterable value', `A value of type ${typeNameOf(v)} cannot be used as the collection in a "for" expression.`);
 }
 
-function withVars(env: EvalEnv, keyVar: string | undefined, valueVar: string, k: Value, v: Value, sensitive: boolean): EvalEnv {
+function withVars(env: EvalEnv, keyVar: string | undefined, valueVar: string, k: Value, v: Value, coll: MarkedValue): EvalEnv {
   const locals = new Map(env.locals);
-  if (keyVar !== undefined) locals.set(keyVar, mark(k, sensitive));
-  locals.set(valueVar, mark(v, sensitive));
+  // Keys of a collection sensitive only in part are not sensitive; each element keeps its own marks.
+  if (keyVar !== undefined) locals.set(keyVar, mark(k, coll.sensitive && !coll.paths));
+  locals.set(valueVar, typeof k === 'string' || typeof k === 'number' ? elementMark(coll, k, v) : mark(v, coll.sensitive));
   return { ...env, locals };
 }
 
 function evalFor(env: EvalEnv, e: Extract<Expr, { kind: 'for' }>): MarkedValue {
   const coll = ev(env, e.collection);
-  if (isUnknown(coll.value)) return mark(UNKNOWN, coll.sensitive);
-  let sensitive = coll.sensitive;
+  // Nothing of an unknown collection is revealed; marks in part are applied once it is known.
+  if (isUnknown(coll.value)) return mark(UNKNOWN, coll.sensitive && !coll.paths);
+  let sensitive = coll.sensitive && !coll.paths;
   const tuple: Value[] = [];
   const obj: Record<string, Value> = {};
   const groups: Record<string, Value[]> = {};
   for (const [k, v] of entriesOf(env, coll, e.collection.range)) {
-    const inner = withVars(env, e.keyVar, e.valueVar, k, v, coll.sensitive);
+    const inner = withVars(env, e.keyVar, e.valueVar, k, v, coll);
     if (e.condition !== undefined) {
       const c = ev(inner, e.condition);
       sensitive ||= c.sensitive;
@@ -206,9 +210,9 @@ function renderParts(env: EvalEnv, parts: readonly TemplatePart[], acc: Template
       }
       case 'for': {
         const coll = ev(env, p.collection);
-        acc.sensitive ||= coll.sensitive;
+        acc.sensitive ||= coll.sensitive && !coll.paths;
         if (isUnknown(coll.value)) { acc.unknown = true; break; }
-        for (const [k, v] of entriesOf(env, coll, p.collection.range)) renderParts(withVars(env, p.keyVar, p.valueVar, k, v, coll.sensitive), p.body, acc);
+        for (const [k, v] of entriesOf(env, coll, p.collection.range)) renderParts(withVars(env, p.keyVar, p.valueVar, k, v, coll), p.body, acc);
         break;
       }
       default: assertNever(p, 'template part');

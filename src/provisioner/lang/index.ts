@@ -22,4 +22,6 @@ export { convertToType, convertValue, ConversionError } from './convert-to-type.
 export { listFunctions, functionNames } from './function-registry.js';
 export { formatNumber } from './value-conversion.js';
 export { staticScope } from './static-scope.js';
+export { elementMark, markPaths } from './sensitive-marks.js';
+export type { SensitivePath } from './sensitive-marks.js';
 export type { StaticScopeData } from './static-scope.js';

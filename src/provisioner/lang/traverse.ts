@@ -4,6 +4,7 @@
  */
 import type { Expr, Range, Step } from './expr.js';
 import { evalFail, mark, type EvalEnv } from './eval-env.js';
+import { elementMark, markPaths, pathsBelow, type SensitivePath } from './sensitive-marks.js';
 import type { Reference } from './types.js';
 import { isObjectValue, isUnknown, UNKNOWN, type MarkedValue, type Value } from './value.js';
 import { asNumber, asString, suggest, typeNameOf } from './value-conversion.js';
@@ -11,10 +12,10 @@ import { asNumber, asString, suggest, typeNameOf } from './value-conversion.js';
 /** Applies one attribute access. */
 export function getAttr(env: EvalEnv, m: MarkedValue, name: string, range: Range): MarkedValue {
   const v = m.value;
-  if (isUnknown(v)) return m;
+  if (isUnknown(v)) return elementMark(m, name, v);
   if (v === null) evalFail(env, range, 'expr-null-value', 'Attempt to get attribute from null value', 'This value is null, so it does not have any attributes.');
   if (isObjectValue(v)) {
-    if (Object.prototype.hasOwnProperty.call(v, name)) return mark(v[name] ?? null, m.sensitive);
+    if (Object.prototype.hasOwnProperty.call(v, name)) return elementMark(m, name, v[name] ?? null);
     const s = suggest(name, Object.keys(v));
     evalFail(env, range, 'expr-unsupported-attribute', 'Unsupported attribute',
       `This object does not have an attribute named ${JSON.stringify(name)}.${s !== undefined ? ` Did you mean ${JSON.stringify(s)}?` : ''}`);
@@ -37,7 +38,7 @@ export function getIndex(env: EvalEnv, m: MarkedValue, key: MarkedValue, range: 
     if (n === undefined || !Number.isInteger(n)) evalFail(env, range, 'expr-invalid-index', 'Invalid index', 'The given key does not identify an element in this collection value: a whole number is required.');
     if (n < 0) evalFail(env, range, 'expr-invalid-index', 'Invalid index', 'The given key does not identify an element in this collection value: a negative number is not a valid index for a sequence.');
     if (n >= v.length) evalFail(env, range, 'expr-invalid-index', 'Invalid index', `The given key does not identify an element in this collection value: the given index is greater than or equal to the length of the collection (${v.length}).`);
-    return mark((v as readonly Value[])[n] ?? null, sensitive);
+    return elementMark(m, n, (v as readonly Value[])[n] ?? null, key.sensitive);
   }
   if (isObjectValue(v)) {
     const k = asString(key.value);
@@ -46,7 +47,7 @@ export function getIndex(env: EvalEnv, m: MarkedValue, key: MarkedValue, range: 
       const s = suggest(k, Object.keys(v));
       evalFail(env, range, 'expr-invalid-index', 'Invalid index', `The given key does not identify an element in this collection value.${s !== undefined ? ` Did you mean ${JSON.stringify(s)}?` : ''}`);
     }
-    return mark(v[k] ?? null, sensitive);
+    return elementMark(m, k, v[k] ?? null, key.sensitive);
   }
   evalFail(env, range, 'expr-invalid-index', 'Invalid index', `This value does not have any indices (it is a ${typeNameOf(v)}).`);
 }
@@ -124,21 +125,15 @@ export function evalTraversal(env: EvalEnv, e: Extract<Expr, { kind: 'traversal'
     evalFail(env, e.range, 'expr-undeclared-reference', UNDECLARED[r.ref.kind], `${what} is not declared here.`);
   }
   const res = applySteps(env, found, r.rest);
-  if (!res.sensitive && env.scope.sensitivePaths) {
-    const paths = env.scope.sensitivePaths(r.ref);
-    if (paths && paths.some((p) => pathsOverlap(p, r.rest))) return mark(res.value, true);
+  const paths = env.scope.sensitivePaths?.(r.ref);
+  if (!paths?.length || (res.sensitive && !res.paths)) return res;
+  // The scope's sensitive attribute paths, followed along the static steps: reaching into one
+  // makes the result sensitive, stopping above one leaves it sensitive in part.
+  let rest: SensitivePath[] = [...paths];
+  for (const s of r.rest) {
+    if (rest.length === 0 || rest.some((p) => p.length === 0)) break;
+    rest = pathsBelow(rest, s.kind === 'attr' ? s.name : s.key);
   }
-  return res;
+  return markPaths(res.value, [...(res.paths ?? []), ...rest]);
 }
 
-/** True when one path is a prefix of the other (`*` in `p` matches any step). */
-function pathsOverlap(p: readonly (string | number)[], steps: readonly Step[]): boolean {
-  const n = Math.min(p.length, steps.length);
-  for (let i = 0; i < n; i++) {
-    const want = p[i]!, s = steps[i]!;
-    if (want === '*') continue;
-    const got = s.kind === 'attr' ? s.name : s.key;
-    if (String(want) !== String(got)) return false;
-  }
-  return true;
-}

@@ -305,3 +305,35 @@ test('run() batches slices into time-boxed turns and still yields to the event l
   assert.ok(Math.max(...pollsPerTurn) > 10, `several slices per turn, not one per macrotask: ${pollsPerTurn.join(',')}`);
   assert.ok(maxGapMs < 250, `the event loop was held for ${maxGapMs.toFixed(0)} ms`);
 });
+
+/** Drops its input; its snapshot costs `ms` of CPU, like large keyed state. */
+class SlowSnapshotOperator implements Operator<number> {
+  snapshots = 0;
+  constructor(readonly ms: number) {}
+  onBatch(): void { /* drops */ }
+  snapshot(): number {
+    this.snapshots++;
+    const until = performance.now() + this.ms;
+    while (performance.now() < until) { /* burn CPU: a snapshot this expensive */ }
+    return this.snapshots;
+  }
+  restore(): void { /* nothing kept */ }
+  close(): void { /* nothing held */ }
+}
+
+test('slow checkpoints are spaced out so snapshotting takes a bounded share of the time', (t) => {
+  const logs = setup(t, 0);
+  const op = new SlowSnapshotOperator(25);
+  const runner = new TaskRunner({
+    nodes: [{ kind: 'source', id: 'src', source: new EndlessSource() }, { kind: 'operator', id: 'slow', operator: op }, { kind: 'sink', id: 'sink', sink: new BlackholeSink() }],
+    edges: [{ from: 'src', to: 'slow' }, { from: 'slow', to: 'sink' }],
+  }, { statement: 'slow-snapshots', db: logs.database, maxBatchRecords: 16, checkpoints: { everyRecords: 1 } });
+  const started = performance.now();
+  let steps = 0;
+  while (performance.now() - started < 600) { runner.step(); steps++; }
+  const elapsed = performance.now() - started;
+  runner.stop();
+  assert.ok(op.snapshots >= 2, `checkpoints still happen (${op.snapshots})`);
+  assert.ok(steps > op.snapshots * 10, `most slices run without a checkpoint (${steps} slices, ${op.snapshots} checkpoints)`);
+  assert.ok((op.snapshots - 1) * op.ms < elapsed * 0.2, `${op.snapshots} checkpoints of ${op.ms} ms in ${elapsed.toFixed(0)} ms`);
+});

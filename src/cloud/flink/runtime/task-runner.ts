@@ -40,7 +40,7 @@ export interface TaskRunnerOptions {
   readonly maxBatchRecords?: number;
   /** Wait between slices when no source had data (default 50 ms). */
   readonly idlePollMs?: number;
-  /** Wall time `run()` may spend on back-to-back slices before yielding to the event loop (default 10 ms). */
+  /** Wall time `run()` may spend on back-to-back slices before yielding to the event loop (default 5 ms). */
   readonly sliceMs?: number;
   readonly clock?: Clock;
   /** Phase changes, with `status.detail` text. */
@@ -48,7 +48,10 @@ export interface TaskRunnerOptions {
 }
 
 /** Default wall-time budget of one `run()` turn (see the file header). */
-const DEFAULT_SLICE_MS = 10;
+const DEFAULT_SLICE_MS = 5;
+/** A checkpoint slower than this (ms) delays the next one by SLOW_CHECKPOINT_PAUSE× its duration. */
+const SLOW_CHECKPOINT_MS = 20;
+const SLOW_CHECKPOINT_PAUSE = 9;
 
 /** What one slice did. */
 export type StepResult = 'data' | 'idle' | 'done';
@@ -74,6 +77,9 @@ export class TaskRunner {
   #lastCheckpointAt: number;
   #records = 0;
   #stopRequested = false;
+  /** Wall time the last checkpoint took, and when it ended (performance.now()). */
+  #lastCheckpointMs = 0;
+  #lastCheckpointEnd = 0;
   #failure: { readonly error: unknown; readonly class: FailureClass } | undefined;
 
   constructor(graph: JobGraph, opts: TaskRunnerOptions) {
@@ -148,6 +154,7 @@ export class TaskRunner {
   /** Takes a checkpoint now (see the file header); returns its id. */
   checkpoint(kind: 'checkpoint' | 'savepoint' = 'checkpoint'): number {
     invariant(this.#phase === 'RUNNING' || this.#phase === 'STOPPING', `checkpoint in phase ${this.#phase}`);
+    const started = performance.now();
     const id = this.#checkpointId + 1;
     for (const opId of this.#opOrder) this.#ops.get(opId)?.barrier(id);
     const sourceOffsets: { [id: string]: unknown } = {};
@@ -166,6 +173,8 @@ export class TaskRunner {
     this.#checkpointId = id;
     this.#recordsSince = 0;
     this.#lastCheckpointAt = this.#clock.now();
+    this.#lastCheckpointEnd = performance.now();
+    this.#lastCheckpointMs = this.#lastCheckpointEnd - started;
     return id;
   }
 
@@ -285,6 +294,11 @@ export class TaskRunner {
   #checkpointDue(): boolean {
     const p = this.#o.checkpoints;
     if (p === undefined) return false;
+    // A checkpoint snapshots all operator state synchronously and holds the event loop meanwhile.
+    // When that is slow (large keyed state), leave at least SLOW_CHECKPOINT_PAUSE× its duration
+    // before the next one (Flink's min pause between checkpoints), so checkpointing takes at most
+    // a bounded share of the process. Wall time: it is about CPU, not the injected clock.
+    if (this.#lastCheckpointMs >= SLOW_CHECKPOINT_MS && performance.now() - this.#lastCheckpointEnd < this.#lastCheckpointMs * SLOW_CHECKPOINT_PAUSE) return false;
     if (p.everyRecords !== undefined && this.#recordsSince >= p.everyRecords) return true;
     return p.everyMs !== undefined && this.#clock.now() - this.#lastCheckpointAt >= p.everyMs;
   }

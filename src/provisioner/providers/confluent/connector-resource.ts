@@ -6,7 +6,7 @@
  */
 import { DiagnosticsError, errorDiag } from '../../../shared/index.js';
 import type { Diagnostic } from '../../../shared/index.js';
-import { isUnknown, valuesEqual } from '../../lang/index.js';
+import { isObjectValue, isUnknown, valuesEqual } from '../../lang/index.js';
 import type { ObjectValue, Value } from '../../lang/index.js';
 import { mapValue, requireBlockId, requireStr, str, stringMap } from './attribute-access.js';
 import { pollUntil } from './backoff.js';
@@ -102,13 +102,17 @@ export const connectorResource: ConfluentResource = {
   },
   validate(config) {
     const m = config.config_nonsensitive;
-    if (m === null || m === undefined || isUnknown(m)) return [];
-    const c = stringMap(config, 'config_nonsensitive');
+    if (!isObjectValue(m)) return [];
+    // A key whose value is unknown (validate, or each.key / another resource's attribute at plan)
+    // counts as set; a rule that depends on an unknown value is not checked, as in Terraform.
+    const has = (k: string): boolean => m[k] !== undefined && m[k] !== null;
     const out: Diagnostic[] = [];
-    if (c.name === undefined) out.push(errorDiag('confluent-connector-name', 'config_nonsensitive must contain "name"'));
-    const custom = c['confluent.connector.type'] === 'CUSTOM';
-    if (!custom && c['connector.class'] === undefined) out.push(errorDiag('confluent-connector-class', 'Managed connectors need "connector.class" in config_nonsensitive'));
-    if (custom && c['confluent.custom.plugin.id'] === undefined) out.push(errorDiag('confluent-connector-plugin', 'Custom connectors need "confluent.custom.plugin.id" in config_nonsensitive'));
+    if (!has('name')) out.push(errorDiag('confluent-connector-name', 'config_nonsensitive must contain "name"'));
+    const type = m['confluent.connector.type'];
+    if (isUnknown(type)) return out;
+    const custom = type === 'CUSTOM';
+    if (!custom && !has('connector.class')) out.push(errorDiag('confluent-connector-class', 'Managed connectors need "connector.class" in config_nonsensitive'));
+    if (custom && !has('confluent.custom.plugin.id')) out.push(errorDiag('confluent-connector-plugin', 'Custom connectors need "confluent.custom.plugin.id" in config_nonsensitive'));
     return out;
   },
   plan(draft, req, _rc, replacing) {

@@ -112,9 +112,11 @@ function withLocal(state: ObjectValue, planned: ObjectValue): ObjectValue {
 export const kafkaClusterResource: ConfluentResource = {
   schema,
   validate(config) {
-    const set = CLUSTER_TYPES.filter((t) => config[t.toLowerCase()] !== null && config[t.toLowerCase()] !== undefined);
+    const set = CLUSTER_TYPES.filter((t) => config[t.toLowerCase()] !== null && config[t.toLowerCase()] !== undefined && !isUnknown(config[t.toLowerCase()]));
+    // A block whose presence is unknown (a dynamic block at validate) may be the one, or absent.
+    const maybe = CLUSTER_TYPES.filter((t) => isUnknown(config[t.toLowerCase()]));
     const out: Diagnostic[] = [];
-    if (set.length !== 1) {
+    if (set.length > 1 || (set.length === 0 && maybe.length === 0)) {
       out.push(errorDiag('confluent-cluster-type', 'Exactly one of basic, standard, enterprise, freight or dedicated must be set', { detail: set.length > 1 ? `Got: ${set.map((t) => t.toLowerCase()).join(', ')}.` : undefined }));
     }
     const dedicated = block(config, 'dedicated');

@@ -164,6 +164,15 @@ describe('confluent_kafka_cluster plan', () => {
     assert.deepEqual(p.validateResource?.('confluent_kafka_cluster', clusterConfig({})) ?? [], []);
   });
 
+  it('does not fail the cluster type rule on unknown blocks (dynamic blocks at validate)', async () => {
+    const p = await provider();
+    const codes = (over: Partial<Record<string, ObjectValue[string]>>): readonly string[] => (p.validateResource?.('confluent_kafka_cluster', clusterConfig(over)) ?? []).map((d) => d.code);
+    assert.deepEqual(codes({ basic: UNKNOWN, standard: UNKNOWN }), []);
+    assert.deepEqual(codes({ basic: null, standard: UNKNOWN }), []);
+    assert.deepEqual(codes({ basic: null, standard: {}, dedicated: UNKNOWN }), []);
+    assert.deepEqual(codes({ basic: null, standard: null }), ['confluent-cluster-type']);
+  });
+
   it('replaces when the environment changes, also when it is not yet known', async () => {
     const r = await plan(await provider(), 'confluent_kafka_cluster', clusterPrior, clusterConfig({ environment: { id: UNKNOWN } }));
     assert.ok(r.requiresReplace?.some((x) => x.path === 'environment'));
@@ -175,6 +184,16 @@ describe('confluent_connector plan', () => {
     const prior: ObjectValue = { config_nonsensitive: { name: 'c1', 'connector.class': 'X' }, config_sensitive: {}, status: 'RUNNING', id: 'lcc-1', environment: { id: 'env-1' }, kafka_cluster: { id: 'lkc-1' }, offsets: [] };
     const r = await plan(await provider(), 'confluent_connector', prior, { ...prior, config_nonsensitive: { name: 'c2', 'connector.class': 'X' }, id: null });
     assert.ok(r.diagnostics?.some((d) => d.code === 'confluent-connector-rename'));
+  });
+
+  it('validation treats unknown config values as set (validate, for_each each.key/each.value)', async () => {
+    const p = await provider();
+    const v = (m: ObjectValue[string]): readonly string[] => (p.validateResource?.('confluent_connector', { config_nonsensitive: m }) ?? []).map((d) => d.code);
+    assert.deepEqual(v({ name: UNKNOWN, 'connector.class': 'DatagenSource' }), []);
+    assert.deepEqual(v({ name: 'c', 'confluent.connector.type': UNKNOWN }), []);
+    assert.deepEqual(v({ name: 'c', 'confluent.connector.type': 'CUSTOM', 'confluent.custom.plugin.id': UNKNOWN }), []);
+    assert.deepEqual(v({ 'connector.class': 'DatagenSource' }), ['confluent-connector-name']);
+    assert.deepEqual(v({ name: 'c' }), ['confluent-connector-class']);
   });
 });
 
