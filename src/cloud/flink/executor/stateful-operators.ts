@@ -26,7 +26,7 @@ export function statefulOperator(n: PhysicalNode, clock: Clock): Operator {
   switch (n.kind) {
     case 'group-aggregate':
       return new GroupAggregateOperator({
-        aggregates: n.aggregates, clock,
+        aggregates: n.aggregates, clock, miniBatch: n.miniBatch,
         ...(n.key === undefined ? {} : { key: n.key }), ...(n.groupingSets === undefined ? {} : { groupingSets: n.groupingSets }),
         ...(n.having === undefined ? {} : { having: n.having }), ...(n.stateTtlMs === undefined ? {} : { stateTtlMs: n.stateTtlMs }),
       });

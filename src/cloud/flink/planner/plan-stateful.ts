@@ -33,6 +33,7 @@ export function groupAggregateNode(rel: Rel<'aggregate'>, input: PhysicalNode, c
     groupText: rel.keys.map((k) => printBound(k, input.fields)), aggText: rel.aggregates.map((a) => a.text),
     ...(rel.having === undefined ? {} : { having: compilePredicate(rel.having) }),
     ...(ttl === undefined ? {} : { stateTtlMs: ttl }),
+    miniBatch: (cx.properties['table.exec.mini-batch.enabled'] ?? '').trim().toLowerCase() === 'true',
   };
   if (rel.groupingSets !== undefined) {
     const full = compileProjection(rel.keys);
