@@ -43,10 +43,12 @@ export class FlinkHarness {
     this.catalog = new FlinkCatalog({ db: p.cloud.database, controlPlane: p.cloud.controlPlane, topics: p.cloud.topics, schemaRegistry: p.cloud.schemaRegistry, clock: { now: () => Date.now() } });
   }
 
-  /** Starts a cloud in a fresh temp dir (or `dataDir`, reusing its environment and cluster). */
+  /** Starts a cloud in a fresh temp dir (or `dataDir`, reusing its environment and cluster); `executor` options start the harness's own executor. */
   static async start(opts: { readonly dataDir?: string; readonly executor?: ExecutorOptions; readonly clock?: Clock } = {}): Promise<FlinkHarness> {
     const dir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'streamform-flink-'));
-    const cloud = await startCloud({ dataDir: dir, port: 0, ...(opts.clock === undefined ? {} : { clock: opts.clock }) });
+    // With executor options the harness runs its own executor (the server's takes no options).
+    const own = opts.executor !== undefined;
+    const cloud = await startCloud({ dataDir: dir, port: 0, ...(opts.clock === undefined ? {} : { clock: opts.clock }), ...(own ? { runStatements: false } : {}) });
     let env = cloud.controlPlane.environments().find((e) => e.displayName === 'dev')?.id;
     if (env === undefined) env = String((await json(cloud.url, 'POST', '/org/v2/environments', { display_name: 'dev', stream_governance_config: { package: 'ESSENTIALS' } })).body['id']);
     let cluster = cloud.controlPlane.kafkaClusters(env).find((c) => c.displayName === 'cluster_0')?.id;
@@ -56,8 +58,7 @@ export class FlinkHarness {
     }
     // When the server starts an executor itself (RunningCloud.executor), use that one: two
     // executors on one store would run every statement twice.
-    const own = (cloud as RunningCloud & { readonly executor?: Executor }).executor;
-    const executor = own ?? startExecutor(cloud, { checkpointIntervalMs: 20, idlePollMs: 2, ...opts.executor });
+    const executor = cloud.executor ?? startExecutor(cloud, { checkpointIntervalMs: 20, idlePollMs: 2, operations: cloud.operations, ...opts.executor });
     return new FlinkHarness({ cloud, executor, envId: env, clusterId: cluster, dir, ownsDir: opts.dataDir === undefined });
   }
 

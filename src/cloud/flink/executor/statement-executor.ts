@@ -3,9 +3,14 @@
  * through its phases (confluent-flink.md §5.2, §5.3, §11). PENDING statements are parsed, bound
  * and planned; metadata statements COMPLETE at once with their detail and result set; jobs run in
  * a TaskRunner (RUNNING; bounded ones COMPLETE). A stop takes a savepoint (STOPPING → STOPPED); a
- * resume restores it. Failures (planning, deserialization, casts) end FAILED with the message in
- * `status.detail` and the exceptions list. On startup, statements that were RUNNING resume from
- * their last checkpoint, which is keyed by the statement's uid.
+ * resume restores it. User failures (planning, deserialization, casts) end FAILED with the message
+ * in `status.detail` and the exceptions list. Recoverable failures (a topic deleted, system errors;
+ * §11) restart the job from its last checkpoint after a backoff while the statement stays RUNNING
+ * and keeps its CFUs; each failure is added to the exceptions list, repeated failures without a
+ * committed checkpoint show DEGRADED, and the first checkpoint of a restarted job shows RUNNING
+ * again. A statement that already ran re-plans on restart; when that fails (its table's topic is
+ * gone) it is a recoverable failure too. On startup, statements that were RUNNING or DEGRADED resume
+ * from their last checkpoint, which is keyed by the statement's uid.
  *
  * Store events arrive synchronously, also from this class's own writes, so they are queued and
  * handled on the next macrotask, one statement at a time.
@@ -13,7 +18,7 @@
 import { systemClock, systemIds } from '../../../shared/index.js';
 import type { Clock, Diagnostic, IdSource } from '../../../shared/index.js';
 import { FlinkCatalog } from '../catalog/index.js';
-import { CheckpointStore, TaskRunner } from '../runtime/index.js';
+import { CheckpointStore, TaskRunner, classifyFailure } from '../runtime/index.js';
 import type { RunnerPhase, TopicSourcePosition } from '../runtime/index.js';
 import type { ResultRow, StatementRecord } from '../statements/index.js';
 import type { Executor, ExecutorCloud, ExecutorOptions } from './types.js';
@@ -21,6 +26,7 @@ import { prepareStatement } from './statement-job.js';
 import { buildJob } from './job-builder.js';
 import { JobProbe, scanLocations } from './operations/index.js';
 import type { FlinkOperations } from './operations/index.js';
+import { DEGRADED_DETAIL, isDegraded, recoverableException, restartDelayMs } from './restart-policy.js';
 
 interface Active {
   readonly runner: TaskRunner;
@@ -28,6 +34,28 @@ interface Active {
   readonly done: Promise<void>;
   /** Set when the statement was deleted or the executor closes: phase changes are not written. */
   silent: boolean;
+  /** A foreground query (SELECT): stopped when nobody fetches its results for 5 minutes. */
+  readonly foreground: boolean;
+  /** When the job started (injected clock). */
+  readonly startedAt: number;
+}
+
+/** A foreground statement whose results nobody fetched for this long is STOPPED (§5.1, §5.2). */
+const FOREGROUND_IDLE_MS = 5 * 60_000;
+/** `status.detail` of a statement stopped by the idle rule (exact Confluent text UNCONFIRMED). */
+const IDLE_STOP_DETAIL = 'Statement was stopped because no client fetched its results for 5 minutes.';
+
+/** A statement between a recoverable failure and the first checkpoint of its restarted job. */
+interface Recovery {
+  readonly uid: string;
+  /** Consecutive failures since the last committed checkpoint. */
+  failures: number;
+  /** CFUs the statement keeps meanwhile (undefined: it holds none in this process). */
+  cfus: number | undefined;
+  /** The pending restart. */
+  timer: NodeJS.Timeout | undefined;
+  /** The failed job is still winding down; the restart is scheduled once it has. */
+  windingDown: boolean;
 }
 
 /** Runs the statements of one local cloud; see the file header. */
@@ -42,6 +70,10 @@ export class StatementExecutor implements Executor {
   readonly #checkpoints: CheckpointStore;
   readonly #active = new Map<string, Active>();
   readonly #queue = new Set<string>();
+  readonly #recovery = new Map<string, Recovery>();
+  /** Statements the idle rule is stopping. */
+  readonly #idleStops = new Set<string>();
+  #idleCheck: NodeJS.Timeout | undefined;
   #timer: NodeJS.Immediate | undefined;
   #detach: (() => void) | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -67,6 +99,8 @@ export class StatementExecutor implements Executor {
     });
     for (const s of store.listRunnable()) this.#enqueue(key(s.environmentId, s.name));
     this.#ops?.setWaker((refs) => { for (const r of refs) this.#enqueue(key(r.environmentId, r.name)); });
+    this.#idleCheck = setInterval(() => this.#stopIdleForeground(), this.#o.idleCheckMs ?? 10_000);
+    this.#idleCheck.unref();
     return this;
   }
 
@@ -79,6 +113,8 @@ export class StatementExecutor implements Executor {
     this.#closed = true;
     this.#unsubscribe?.();
     if (this.#timer !== undefined) clearImmediate(this.#timer);
+    if (this.#idleCheck !== undefined) clearInterval(this.#idleCheck);
+    for (const k of [...this.#recovery.keys()]) if (!this.#active.has(k)) this.#abandonRecovery(k);
     const halting = [...this.#active.values()].map((a) => {
       a.silent = true;
       a.runner.stop({ whileRunning: true });
@@ -106,19 +142,30 @@ export class StatementExecutor implements Executor {
     const rec = store.get(env, name);
     if (rec === undefined) return;
     const active = this.#active.get(k);
+    const recovery = this.#recovery.get(k);
     if (rec.spec.stopped) {
       if (active !== undefined) active.runner.stop({ whileRunning: true });
-      else if (rec.status.phase === 'STOPPING') store.setPhase(env, name, 'STOPPED', 'Statement was stopped by the user.');
+      else if (rec.status.phase === 'STOPPING') {
+        // Stopped while waiting for a restart: its last checkpoint is where a resume continues.
+        if (recovery !== undefined) { this.#abandonRecovery(k); this.#recordOffsets(rec); }
+        store.setPhase(env, name, 'STOPPED', 'Statement was stopped by the user.');
+      }
       return;
     }
-    if (active !== undefined) return;
+    if (active !== undefined || recovery?.timer !== undefined || recovery?.windingDown === true) return;
     if (rec.status.phase !== 'PENDING' && rec.status.phase !== 'RUNNING' && rec.status.phase !== 'DEGRADED') return;
     try {
       this.#launch(k, rec);
     } catch (e) {
       // The outside world failed while starting the job (a topic deleted meanwhile, an unreadable
-      // checkpoint): the statement fails with the reason instead of taking the cloud down.
+      // checkpoint): a statement that already ran restarts later unless the cause is the user's;
+      // otherwise it fails with the reason instead of taking the cloud down.
       this.#active.delete(k);
+      const cls = classifyFailure(e);
+      if (cls !== 'user' && wasRunning(rec)) {
+        this.#recoverableFailure(k, rec, recoverableException(e, cls), { cfus: this.#recovery.get(k)?.cfus, windingDown: false });
+        return;
+      }
       const message = e instanceof Error ? e.message : String(e);
       store.appendException(env, name, { name: e instanceof Error ? e.name : 'Error', message });
       store.setPhase(env, name, 'FAILED', message);
@@ -131,7 +178,7 @@ export class StatementExecutor implements Executor {
     const name = rec.name;
     const firstLaunch = rec.status.traits === undefined;
     const prepared = prepareStatement(rec.spec.statement, rec.spec.properties, this.#catalog, { firstLaunch, clock: this.#clock, ids: this.#ids });
-    if (prepared.value === undefined) return this.#failed(rec, prepared.diagnostics);
+    if (prepared.value === undefined) return this.#failed(k, rec, prepared.diagnostics);
     const p = prepared.value;
     store.setTraits(env, name, p.traits);
     if (p.kind === 'metadata') {
@@ -140,29 +187,49 @@ export class StatementExecutor implements Executor {
       store.setPhase(env, name, 'COMPLETED', p.result.detail);
       return;
     }
-    // A job needs CFUs of its compute pool: when the pool is exhausted it stays PENDING (§6).
-    const admission = this.#ops?.admit({ environmentId: env, name }, { sqlKind: p.traits.sqlKind });
+    // A job needs CFUs of its compute pool: when the pool is exhausted it stays PENDING (§6). A
+    // restart reuses the CFUs the statement kept while it waited.
+    const held = this.#recovery.get(k)?.cfus;
+    const admission = held === undefined ? this.#ops?.admit({ environmentId: env, name }, { sqlKind: p.traits.sqlKind }) : undefined;
     if (admission?.kind === 'exhausted') return;
     for (const w of admission?.wake ?? []) this.#enqueue(key(w.environmentId, w.name));
+    const cfus = held ?? admission?.cfus ?? 0;
     const job = buildJob(p.plan, {
       topics: this.#cloud.topics, schemaRegistry: this.#cloud.schemaRegistry, clock: this.#clock, timeZone: p.timeZone,
       deliverResults: (changes) => { store.appendResults(env, name, changes.map((c): ResultRow => ({ op: c.op, row: c.row }))); },
     });
-    if (job.value === undefined) return this.#failed(rec, job.diagnostics);
+    if (job.value === undefined) return this.#failed(k, rec, job.diagnostics);
     let entry: Active | undefined;
     const probed = JobProbe.instrument(job.value, scanLocations(p.plan));
     const runner = new TaskRunner(probed.graph, {
       statement: rec.uid, db: this.#cloud.database, clock: this.#clock,
       checkpoints: { everyMs: this.#o.checkpointIntervalMs ?? 1000 },
       ...(this.#o.idlePollMs === undefined ? {} : { idlePollMs: this.#o.idlePollMs }),
-      onPhase: (phase, detail) => { if (entry?.silent !== true) this.#onPhase(rec, phase, detail); },
+      onPhase: (phase, detail) => {
+        if (entry?.silent === true) return;
+        const failure = phase === 'FAILING' || phase === 'FAILED' ? runner.failure : undefined;
+        if (failure === undefined || failure.class === 'user') this.#onPhase(k, rec, phase, detail);
+        else if (phase === 'FAILED') this.#recoverableFailure(k, rec, recoverableException(failure.error, failure.class), { cfus, windingDown: true });
+      },
+      onCheckpoint: (_id, kind) => { if (entry?.silent !== true && kind === 'checkpoint') this.#recovered(k, rec); },
     });
     runner.restore();
     // Registered before the first slice, which runs synchronously and may already end the job.
-    this.#ops?.started(rec, { cfus: admission?.cfus ?? 0, probe: probed.probe, restart: rec.status.phase !== 'PENDING' });
-    const done = runner.run().then(() => undefined, (e: unknown) => { this.#onPhase(rec, 'FAILED', e instanceof Error ? e.message : String(e)); })
-      .finally(() => { this.#active.delete(k); this.#jobEnded(env, name); });
-    entry = { runner, uid: rec.uid, done, silent: false };
+    this.#ops?.started(rec, { cfus, probe: probed.probe, restart: rec.status.phase !== 'PENDING' });
+    const done = runner.run().then(() => undefined, (e: unknown) => { this.#onPhase(k, rec, 'FAILED', e instanceof Error ? e.message : String(e)); })
+      .finally(() => {
+        this.#active.delete(k);
+        this.#idleStops.delete(k);
+        const r = this.#recovery.get(k);
+        if (r?.windingDown === true && entry?.silent !== true && !this.#closed) {
+          r.windingDown = false;
+          this.#scheduleRestart(k, r);
+          return;
+        }
+        this.#recovery.delete(k);
+        this.#jobEnded(env, name);
+      });
+    entry = { runner, uid: rec.uid, done, silent: false, foreground: p.traits.sqlKind === 'SELECT', startedAt: this.#clock.now() };
     this.#active.set(k, entry);
   }
 
@@ -171,7 +238,59 @@ export class StatementExecutor implements Executor {
     for (const w of this.#ops?.ended({ environmentId: env, name }) ?? []) this.#enqueue(key(w.environmentId, w.name));
   }
 
-  #onPhase(rec: StatementRecord, phase: RunnerPhase, detail: string): void {
+  /**
+   * A recoverable failure (§11): listed in the exceptions, DEGRADED when it repeats without a
+   * checkpoint in between, and a restart after a backoff (once the failed job has wound down).
+   */
+  #recoverableFailure(k: string, rec: StatementRecord, ex: { name: string; message: string }, opts: { readonly cfus: number | undefined; readonly windingDown: boolean }): void {
+    const store = this.#cloud.statements;
+    const env = rec.environmentId;
+    const name = rec.name;
+    store.appendException(env, name, ex);
+    let r = this.#recovery.get(k);
+    if (r === undefined) {
+      r = { uid: rec.uid, failures: 0, cfus: undefined, timer: undefined, windingDown: false };
+      this.#recovery.set(k, r);
+    }
+    if (opts.cfus !== undefined) r.cfus = opts.cfus;
+    r.failures++;
+    const cur = store.get(env, name);
+    if (isDegraded(r.failures, this.#o.restart) && cur !== undefined && !cur.spec.stopped && cur.status.phase !== 'DEGRADED') {
+      store.setPhase(env, name, 'DEGRADED', DEGRADED_DETAIL);
+    }
+    if (opts.windingDown) r.windingDown = true;
+    else this.#scheduleRestart(k, r);
+  }
+
+  #scheduleRestart(k: string, r: Recovery): void {
+    if (this.#closed) return;
+    r.timer = setTimeout(() => {
+      r.timer = undefined;
+      this.#enqueue(k);
+    }, restartDelayMs(r.failures, this.#o.restart));
+    r.timer.unref();
+  }
+
+  /** A restarted job committed a checkpoint: the statement is healthy (RUNNING) again. */
+  #recovered(k: string, rec: StatementRecord): void {
+    if (!this.#recovery.delete(k)) return;
+    const store = this.#cloud.statements;
+    const cur = store.get(rec.environmentId, rec.name);
+    if (cur?.status.phase === 'DEGRADED') store.setPhase(rec.environmentId, rec.name, 'RUNNING', 'Statement is running');
+  }
+
+  /** Gives up a pending restart (stop, delete, close): the statement no longer holds CFUs. */
+  #abandonRecovery(k: string): Recovery | undefined {
+    const r = this.#recovery.get(k);
+    if (r === undefined) return undefined;
+    if (r.timer !== undefined) clearTimeout(r.timer);
+    this.#recovery.delete(k);
+    const [env = '', name = ''] = k.split('\u0000');
+    this.#jobEnded(env, name);
+    return r;
+  }
+
+  #onPhase(k: string, rec: StatementRecord, phase: RunnerPhase, detail: string): void {
     const store = this.#cloud.statements;
     const env = rec.environmentId;
     const name = rec.name;
@@ -179,7 +298,8 @@ export class StatementExecutor implements Executor {
     if (phase === 'COMPLETED' || phase === 'FAILED' || phase === 'STOPPED') this.#jobEnded(env, name);
     switch (phase) {
       case 'CREATED': case 'STOPPING': return;
-      case 'RUNNING': store.setPhase(env, name, 'RUNNING', detail); return;
+      // A restarted job shows RUNNING once it has committed a checkpoint (#recovered).
+      case 'RUNNING': if (!this.#recovery.has(k)) store.setPhase(env, name, 'RUNNING', detail); return;
       case 'COMPLETED': store.setPhase(env, name, 'COMPLETED', detail); return;
       case 'FAILING': store.setPhase(env, name, 'FAILING', detail); return;
       case 'FAILED':
@@ -188,7 +308,7 @@ export class StatementExecutor implements Executor {
         return;
       case 'STOPPED':
         this.#recordOffsets(rec);
-        store.setPhase(env, name, 'STOPPED', 'Statement was stopped by the user.');
+        store.setPhase(env, name, 'STOPPED', this.#idleStops.delete(k) ? IDLE_STOP_DETAIL : 'Statement was stopped by the user.');
         return;
     }
   }
@@ -206,20 +326,54 @@ export class StatementExecutor implements Executor {
     if (Object.keys(offsets).length > 0) this.#cloud.statements.setLatestOffsets(rec.environmentId, rec.name, offsets);
   }
 
-  #failed(rec: StatementRecord, diags: readonly Diagnostic[]): void {
+  #failed(k: string, rec: StatementRecord, diags: readonly Diagnostic[]): void {
     const detail = diags.map((d) => d.summary).join('\n') || 'SQL validation failed. Internal error!';
+    // Re-planning a statement that already ran fails when its table's topic was deleted: that is
+    // recoverable (the topic may come back), unlike a statement that never planned.
+    if (wasRunning(rec)) {
+      this.#recoverableFailure(k, rec, { name: 'org.apache.flink.table.api.ValidationException', message: detail }, { cfus: this.#recovery.get(k)?.cfus, windingDown: false });
+      return;
+    }
     const store = this.#cloud.statements;
     store.appendException(rec.environmentId, rec.name, { name: 'org.apache.flink.table.api.ValidationException', message: detail });
     store.setPhase(rec.environmentId, rec.name, 'FAILED', detail);
   }
 
+  /**
+   * The idle rule: a running foreground statement whose results no client fetched for 5 minutes
+   * (since it started or since the last fetch) is stopped like a user stop, with its own detail.
+   */
+  #stopIdleForeground(): void {
+    const store = this.#cloud.statements;
+    const now = this.#clock.now();
+    for (const [k, a] of this.#active) {
+      if (!a.foreground || a.silent || this.#idleStops.has(k)) continue;
+      const [env = '', name = ''] = k.split('\u0000');
+      const last = Math.max(a.startedAt, store.resultsFetchedAt(env, name) ?? a.startedAt);
+      if (now - last < FOREGROUND_IDLE_MS) continue;
+      const rec = store.get(env, name);
+      if (rec === undefined || rec.spec.stopped || (rec.status.phase !== 'RUNNING' && rec.status.phase !== 'DEGRADED')) continue;
+      this.#idleStops.add(k);
+      store.replace({ ...rec, spec: { ...rec.spec, stopped: true }, status: { ...rec.status, phase: 'STOPPING', detail: 'Statement is stopping.' } });
+    }
+  }
+
   #deleted(k: string): void {
     const a = this.#active.get(k);
-    if (a === undefined) return;
+    if (a === undefined) {
+      const r = this.#abandonRecovery(k);
+      if (r !== undefined) this.#checkpoints.delete(r.uid);
+      return;
+    }
     a.silent = true;
     a.runner.stop({ whileRunning: true });
     void a.done.then(() => this.#checkpoints.delete(a.uid));
   }
+}
+
+/** True for a statement that planned and ran before (a restart or a resume after a cloud restart). */
+function wasRunning(rec: StatementRecord): boolean {
+  return rec.status.traits !== undefined && (rec.status.phase === 'RUNNING' || rec.status.phase === 'DEGRADED');
 }
 
 function key(env: string, name: string): string {

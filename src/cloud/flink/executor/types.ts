@@ -5,6 +5,7 @@ import type { TopicLogStore } from '../../kafka/index.js';
 import type { SchemaRegistryStore } from '../../schema-registry/index.js';
 import type { CatalogControlPlane } from '../catalog/index.js';
 import type { StatementStore } from '../statements/index.js';
+import type { RestartPolicy } from './restart-policy.js';
 
 /** The parts of a running local cloud the executor drives (RunningCloud satisfies it). */
 export interface ExecutorCloud {
@@ -24,6 +25,10 @@ export interface ExecutorOptions {
   readonly checkpointIntervalMs?: number;
   /** Wait between slices when a job's sources had no data (default 50 ms). */
   readonly idlePollMs?: number;
+  /** Restarts after recoverable failures: backoff and when the statement shows DEGRADED (§11). */
+  readonly restart?: RestartPolicy;
+  /** How often (wall time) running foreground statements are checked for the 5-minute idle rule (default 10 000 ms). */
+  readonly idleCheckMs?: number;
 }
 
 /** A started executor. */

@@ -45,6 +45,8 @@ export interface TaskRunnerOptions {
   readonly clock?: Clock;
   /** Phase changes, with `status.detail` text. */
   readonly onPhase?: (phase: RunnerPhase, detail: string) => void;
+  /** A checkpoint (or savepoint) committed: the job made durable progress. */
+  readonly onCheckpoint?: (id: number, kind: 'checkpoint' | 'savepoint') => void;
 }
 
 /** Default wall-time budget of one `run()` turn (see the file header). */
@@ -175,6 +177,7 @@ export class TaskRunner {
     this.#lastCheckpointAt = this.#clock.now();
     this.#lastCheckpointEnd = performance.now();
     this.#lastCheckpointMs = this.#lastCheckpointEnd - started;
+    this.#o.onCheckpoint?.(id, kind);
     return id;
   }
 

@@ -184,11 +184,13 @@ export class TopicSource implements Source {
     try {
       return this.#o.logs.read(this.#o.cluster, this.#o.topic, p, from, want);
     } catch (e) {
-      // Retention deleted records we had not read yet: continue at the log start, as Kafka's
+      // Retention deleted records we had not read yet, or the topic was deleted and created anew
+      // (a restored position past its end): continue at the log start, as Kafka's
       // auto.offset.reset=earliest would.
       if (!(e instanceof TopicLogError) || e.code !== 'offset-out-of-range') throw e;
-      const start = this.#o.logs.partitionOffset(this.#o.cluster, this.#o.topic, p).logStartOffset;
-      return this.#o.logs.read(this.#o.cluster, this.#o.topic, p, Math.max(start, from), want);
+      const range = this.#o.logs.partitionOffset(this.#o.cluster, this.#o.topic, p);
+      const at = from > range.highWatermark ? range.logStartOffset : Math.max(range.logStartOffset, from);
+      return this.#o.logs.read(this.#o.cluster, this.#o.topic, p, at, want);
     }
   }
 

@@ -172,6 +172,7 @@ function results(ctx: StatementRoutesContext, req: HttpRequest): Record<string, 
   const tokenText = req.query.get('page_token');
   const page = tokenText === null || tokenText === '' ? 0 : Number(tokenText);
   if (!Number.isInteger(page) || page < 0) throw new ApiError(400, 'invalid_input', `Query parameter 'page_token' is not a token this server issued.`);
+  ctx.store.noteResultsFetched(s.environmentId, s.name);
   const rows = ctx.store.resultPage(s.environmentId, s.name, page);
   const done = ['COMPLETED', 'FAILED', 'STOPPED'].includes(s.status.phase) && page + 1 >= ctx.store.resultPageCount(s.environmentId, s.name);
   const nextPage = rows === undefined ? page : page + 1;

@@ -17,6 +17,8 @@ export class StatementStore {
   readonly #db: Db;
   readonly #clock: Clock;
   readonly #listeners = new Set<(e: StatementEvent) => void>();
+  /** When a client last fetched each statement's results (this process only; the idle rule restarts with the cloud). */
+  readonly #fetchedAt = new Map<string, number>();
   #runtimes = 0;
 
   constructor(db: Db, opts: { clock: Clock }) {
@@ -108,6 +110,7 @@ export class StatementStore {
       this.#db.prepare('DELETE FROM statement_results WHERE env_id = ? AND name = ?').run(envId, name);
       return this.#db.prepare('DELETE FROM statements WHERE env_id = ? AND name = ?').run(envId, name).changes > 0;
     })();
+    this.#fetchedAt.delete(`${envId}\u0000${name}`);
     if (removed) this.#emit({ kind: 'deleted', environmentId: envId, name });
     return removed;
   }
@@ -168,6 +171,16 @@ export class StatementStore {
   resultPage(envId: string, name: string, page: number): readonly ResultRow[] | undefined {
     const row = this.#db.prepare('SELECT rows FROM statement_results WHERE env_id = ? AND name = ? AND page = ?').get(envId, name, page) as { rows: string } | undefined;
     return row === undefined ? undefined : (JSON.parse(row.rows) as ResultRow[]);
+  }
+
+  /** Notes that a client fetched results now (the 5-minute idle rule of foreground statements, §5.1). */
+  noteResultsFetched(envId: string, name: string): void {
+    this.#fetchedAt.set(`${envId}\u0000${name}`, this.#clock.now());
+  }
+
+  /** When a client last fetched the statement's results in this process, or undefined. */
+  resultsFetchedAt(envId: string, name: string): number | undefined {
+    return this.#fetchedAt.get(`${envId}\u0000${name}`);
   }
 
   /** Number of result pages written so far. */
