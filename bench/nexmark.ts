@@ -200,7 +200,7 @@ const QUERIES: readonly Query[] = [
       WHERE rownum <= 1`,
   },
   {
-    name: 'q11', events: 30_000,
+    name: 'q11', events: 1_000_000,
     sink: 'bidder BIGINT, bid_count BIGINT, starttime TIMESTAMP(3), endtime TIMESTAMP(3)',
     // Nexmark uses the legacy `GROUP BY SESSION(dateTime, INTERVAL '10' SECOND)` group window, which
     // the engine refuses ("not supported yet: windows"); the SESSION window TVF computes the same.

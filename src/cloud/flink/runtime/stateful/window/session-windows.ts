@@ -19,6 +19,9 @@ export interface FiredSession extends Session {
   readonly key: unknown[];
 }
 
+/** A session as stored: merged in place. */
+interface MutableSession { start: number; end: number; readonly rows: Row[] }
+
 interface Partition {
   readonly key: unknown[];
   sessions: Session[];
@@ -36,21 +39,38 @@ export class SessionWindows {
    * would already be complete at `watermark` — the row is late.
    */
   add(id: KeyId, key: unknown[], t: number, row: Row, watermark: number): boolean {
-    let p = this.#parts.get(id);
+    const p = this.#parts.get(id);
+    const sessions = p?.sessions ?? [];
     let start = t;
     let end = t + this.#gap;
-    const keep: Session[] = [];
-    const merged: Session[] = [];
-    for (const s of p?.sessions ?? []) {
-      if (s.start <= end && s.end >= start) merged.push(s); else keep.push(s);
+    // Sessions of a key are disjoint and sorted by start, so the ones [t, t + gap) touches are
+    // adjacent: merge them into the first in place (copying rows per add would be quadratic in
+    // the session's length).
+    let first = -1;
+    let count = 0;
+    for (let i = 0; i < sessions.length; i++) {
+      const s = sessions[i] as Session;
+      if (s.start <= t + this.#gap && s.end >= t) {
+        if (first < 0) first = i;
+        count++;
+        if (s.start < start) start = s.start;
+        if (s.end > end) end = s.end;
+      }
     }
-    for (const s of merged) { start = Math.min(start, s.start); end = Math.max(end, s.end); }
     if (end - 1 <= watermark) return false;
-    const rows = merged.flatMap((s) => s.rows);
-    rows.push(row);
-    keep.push({ start, end, rows });
-    keep.sort((a, b) => a.start - b.start);
-    if (p === undefined) { p = { key, sessions: keep }; this.#parts.set(id, p); } else p.sessions = keep;
+    if (count === 0) {
+      let at = 0;
+      while (at < sessions.length && (sessions[at] as Session).start < start) at++;
+      sessions.splice(at, 0, { start, end, rows: [row] });
+      if (p === undefined) this.#parts.set(id, { key, sessions });
+      return true;
+    }
+    const target = sessions[first] as MutableSession;
+    for (let i = first + 1; i < first + count; i++) for (const r of (sessions[i] as Session).rows) target.rows.push(r);
+    target.rows.push(row);
+    target.start = start;
+    target.end = end;
+    if (count > 1) sessions.splice(first + 1, count - 1);
     return true;
   }
 
