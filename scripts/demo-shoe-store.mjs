@@ -23,7 +23,7 @@ const WAIT_MS = 45_000;
 const started = Date.now();
 const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
-const step = (s) => console.log(`\n${bold(`▶ ${s}`)}`);
+const step = (s) => console.log(`\n${bold(`▶ ${s}`)} ${dim(`(${elapsed()})`)}`);
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 function fail(message, detail = '') {

@@ -20,6 +20,18 @@ import { parseDurationMs } from '../binder/index.js';
 
 type Rel<K extends LogicalRel['kind']> = Extract<LogicalRel, { kind: K }>;
 
+/**
+ * Whether a GROUP BY folds each input batch per key before emitting. `table.exec.mini-batch.enabled`
+ * decides when set. Unset: fold (fewer updates, the same final table) unless there is a HAVING,
+ * whose transient rows are observable downstream as inserts and tombstones (the shoe-store
+ * "every 10th pair free" promotion appears at the 10th order and goes at the 11th): then one change
+ * per input row, as Flink without mini-batch.
+ */
+function miniBatchOf(cx: PlanContext, having: boolean): boolean {
+  const v = cx.properties['table.exec.mini-batch.enabled']?.trim().toLowerCase();
+  return v === undefined ? !having : v === 'true';
+}
+
 /** GROUP BY / global aggregation / DISTINCT. */
 export function groupAggregateNode(rel: Rel<'aggregate'>, input: PhysicalNode, cx: PlanContext): PhysicalNode {
   const aggregates = rel.aggregates.map(plannedAggregate);
@@ -33,7 +45,7 @@ export function groupAggregateNode(rel: Rel<'aggregate'>, input: PhysicalNode, c
     groupText: rel.keys.map((k) => printBound(k, input.fields)), aggText: rel.aggregates.map((a) => a.text),
     ...(rel.having === undefined ? {} : { having: compilePredicate(rel.having) }),
     ...(ttl === undefined ? {} : { stateTtlMs: ttl }),
-    miniBatch: (cx.properties['table.exec.mini-batch.enabled'] ?? '').trim().toLowerCase() === 'true',
+    miniBatch: miniBatchOf(cx, rel.having !== undefined),
   };
   if (rel.groupingSets !== undefined) {
     const full = compileProjection(rel.keys);

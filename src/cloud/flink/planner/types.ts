@@ -105,7 +105,7 @@ export type PhysicalNode =
     readonly kind: 'group-aggregate'; readonly input: PhysicalNode; readonly key?: KeyFn;
     readonly groupingSets?: readonly { readonly key: KeyFn; readonly groupingId: number }[];
     readonly aggregates: readonly PlannedAggregate[]; readonly having?: RowPredicateFn; readonly stateTtlMs?: number;
-    /** Fold each input batch per key before emitting (`table.exec.mini-batch.enabled`); off = one change per input row, Flink's default. */
+    /** Fold each input batch per key before emitting (see miniBatchOf in plan-stateful.ts); off = one change per input row. */
     readonly miniBatch: boolean;
     readonly groupText: readonly string[]; readonly aggText: readonly string[];
   }
