@@ -147,7 +147,10 @@ if (lab2Pending === '') {
   } else console.log(`  shoe_loyalty_levels: ${loyalty.error}`);
 
   step('Lab 2: promotions (every 10th Jones-Stokes pair free; Braun-Bruen + Will Inc bundle)');
-  const promos = sqlJson('SELECT email, promotion_name FROM shoe_promotions');
+  const promos = (await waitUntil('waiting for promotions', () => {
+    const r = sqlJson('SELECT email, promotion_name FROM shoe_promotions');
+    return { done: (r.rows?.length ?? 0) >= 10, status: r.rows ? `${r.rows.length} offers` : r.error, r };
+  })).r;
   if (promos.rows) {
     console.log(`  ${promos.rows.length} current offers${promos.rows.length > 12 ? ' (first 12)' : ''}:`);
     console.log(table(promos.rows.slice(0, 12), ['email', 'promotion_name']));
