@@ -1,48 +1,28 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startCloud } from '../../index.js';
-import type { RunningCloud } from '../../index.js';
-import { fixedClock } from '../../../shared/index.js';
 import { parseStatement } from '../sql/index.js';
-import { FlinkCatalog, tableSpecFromAst } from '../catalog/index.js';
+import type { FlinkCatalog } from '../catalog/index.js';
 import type { SessionPath } from '../catalog/index.js';
 import { isRowtimeAttribute } from '../types/index.js';
 import { bindStatement } from './index.js';
 import type { BoundStatement, LogicalRel } from './index.js';
+import { FIXTURE_SESSION, openCatalogFixture, type CatalogFixture } from './catalog.fixture.js';
 
 type JoinRel = Extract<LogicalRel, { kind: 'join' }>;
 
-const dir = mkdtempSync(join(tmpdir(), 'streamform-bind-join-'));
-let cloud: RunningCloud;
+let fixture: CatalogFixture;
 let catalog: FlinkCatalog;
-const session: SessionPath = { catalog: 'dev', database: 'cluster_0' };
-
-async function post(path: string, body: unknown): Promise<Record<string, unknown>> {
-  const r = await fetch(`${cloud.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return (await r.json()) as Record<string, unknown>;
-}
-
-function create(sql: string): void {
-  const ddl = parseStatement(sql);
-  assert.ok(ddl.value?.kind === 'CreateTable');
-  const spec = tableSpecFromAst(ddl.value);
-  assert.ok(spec.value !== undefined, spec.diagnostics.map((d) => d.summary).join());
-  assert.ok(catalog.createTable(spec.value, session).value?.created);
-}
+const session: SessionPath = FIXTURE_SESSION;
 
 before(async () => {
-  cloud = await startCloud({ dataDir: dir, port: 0 });
-  const env = String((await post('/org/v2/environments', { display_name: 'dev', stream_governance_config: { package: 'ESSENTIALS' } }))['id']);
-  await post('/cmk/v2/clusters', { spec: { display_name: 'cluster_0', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-1', config: { kind: 'Basic' }, environment: { id: env } } });
-  catalog = new FlinkCatalog({ db: cloud.database, controlPlane: cloud.controlPlane, topics: cloud.topics, schemaRegistry: cloud.schemaRegistry, clock: fixedClock(Date.UTC(2026, 0, 1)) });
-  create('CREATE TABLE o (id INT, cid STRING, amount BIGINT)');
-  create('CREATE TABLE c (id STRING, name STRING, PRIMARY KEY (id) NOT ENFORCED)');
-  create('CREATE TABLE p (id INT, brand STRING)');
+  fixture = await openCatalogFixture('streamform-bind-join-', [
+    'CREATE TABLE o (id INT, cid STRING, amount BIGINT)',
+    'CREATE TABLE c (id STRING, name STRING, PRIMARY KEY (id) NOT ENFORCED)',
+    'CREATE TABLE p (id INT, brand STRING)',
+  ]);
+  catalog = fixture.catalog;
 });
-after(async () => { await cloud.close(); rmSync(dir, { recursive: true, force: true }); });
+after(() => fixture.close());
 
 function bound(sql: string): ReturnType<typeof bindStatement> {
   const parsed = parseStatement(sql);

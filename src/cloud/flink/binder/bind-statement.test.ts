@@ -1,39 +1,23 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startCloud } from '../../index.js';
-import type { RunningCloud } from '../../index.js';
-import { fixedClock } from '../../../shared/index.js';
 import { parseStatement } from '../sql/index.js';
-import { FlinkCatalog } from '../catalog/index.js';
+import type { FlinkCatalog } from '../catalog/index.js';
 import type { SessionPath } from '../catalog/index.js';
 import { bindStatement } from './index.js';
 import type { BoundStatement, LogicalRel } from './index.js';
+import { FIXTURE_SESSION, openCatalogFixture, type CatalogFixture } from './catalog.fixture.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'streamform-binder-'));
-let cloud: RunningCloud;
+let fixture: CatalogFixture;
 let catalog: FlinkCatalog;
-const session: SessionPath = { catalog: 'dev', database: 'cluster_0' };
-
-async function post(path: string, body: unknown): Promise<Record<string, unknown>> {
-  const r = await fetch(`${cloud.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return (await r.json()) as Record<string, unknown>;
-}
+const session: SessionPath = FIXTURE_SESSION;
 
 before(async () => {
-  cloud = await startCloud({ dataDir: dir, port: 0 });
-  const env = String((await post('/org/v2/environments', { display_name: 'dev', stream_governance_config: { package: 'ESSENTIALS' } }))['id']);
-  await post('/cmk/v2/clusters', { spec: { display_name: 'cluster_0', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-1', config: { kind: 'Basic' }, environment: { id: env } } });
-  catalog = new FlinkCatalog({ db: cloud.database, controlPlane: cloud.controlPlane, topics: cloud.topics, schemaRegistry: cloud.schemaRegistry, clock: fixedClock(Date.UTC(2026, 0, 1)) });
-  const ddl = parseStatement("CREATE TABLE orders (id INT NOT NULL, product STRING, part INT METADATA FROM 'partition' VIRTUAL, total AS id * 2)");
-  assert.ok(ddl.value?.kind === 'CreateTable');
-  const spec = (await import('../catalog/index.js')).tableSpecFromAst(ddl.value);
-  assert.ok(spec.value !== undefined, spec.diagnostics.map((d) => d.summary).join());
-  assert.ok(catalog.createTable(spec.value, session).value?.created);
+  fixture = await openCatalogFixture('streamform-binder-', [
+    "CREATE TABLE orders (id INT NOT NULL, product STRING, part INT METADATA FROM 'partition' VIRTUAL, total AS id * 2)",
+  ]);
+  catalog = fixture.catalog;
 });
-after(async () => { await cloud.close(); rmSync(dir, { recursive: true, force: true }); });
+after(() => fixture.close());
 
 function bind(sql: string): ReturnType<typeof bindStatement> {
   const parsed = parseStatement(sql);

@@ -1,47 +1,27 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startCloud } from '../../index.js';
-import type { RunningCloud } from '../../index.js';
-import { fixedClock } from '../../../shared/index.js';
 import { parseStatement } from '../sql/index.js';
-import { FlinkCatalog, tableSpecFromAst } from '../catalog/index.js';
+import type { FlinkCatalog } from '../catalog/index.js';
 import type { SessionPath } from '../catalog/index.js';
 import { bindStatement } from '../binder/index.js';
 import { explainPlan, planStatement } from './index.js';
 import type { PhysicalNode, PhysicalPlan } from './index.js';
+import { FIXTURE_SESSION, openCatalogFixture, type CatalogFixture } from '../binder/catalog.fixture.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'streamform-planner-'));
-let cloud: RunningCloud;
+let fixture: CatalogFixture;
 let catalog: FlinkCatalog;
-const session: SessionPath = { catalog: 'dev', database: 'cluster_0' };
-
-async function post(path: string, body: unknown): Promise<Record<string, unknown>> {
-  const r = await fetch(`${cloud.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return (await r.json()) as Record<string, unknown>;
-}
-
-function create(sql: string): void {
-  const ddl = parseStatement(sql);
-  assert.ok(ddl.value?.kind === 'CreateTable');
-  const spec = tableSpecFromAst(ddl.value);
-  assert.ok(spec.value !== undefined);
-  assert.ok(catalog.createTable(spec.value, session).value?.created);
-}
+const session: SessionPath = FIXTURE_SESSION;
 
 before(async () => {
-  cloud = await startCloud({ dataDir: dir, port: 0 });
-  const env = String((await post('/org/v2/environments', { display_name: 'dev', stream_governance_config: { package: 'ESSENTIALS' } }))['id']);
-  await post('/cmk/v2/clusters', { spec: { display_name: 'cluster_0', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-1', config: { kind: 'Basic' }, environment: { id: env } } });
-  catalog = new FlinkCatalog({ db: cloud.database, controlPlane: cloud.controlPlane, topics: cloud.topics, schemaRegistry: cloud.schemaRegistry, clock: fixedClock(Date.UTC(2026, 0, 1)) });
-  create('CREATE TABLE orders (id INT, product STRING, price DOUBLE)');
-  create('CREATE TABLE cheap (id INT, product STRING)');
-  create('CREATE TABLE dear (id INT, product STRING)');
-  create('CREATE TABLE latest (id INT NOT NULL, product STRING, PRIMARY KEY (id) NOT ENFORCED)');
+  fixture = await openCatalogFixture('streamform-planner-', [
+    'CREATE TABLE orders (id INT, product STRING, price DOUBLE)',
+    'CREATE TABLE cheap (id INT, product STRING)',
+    'CREATE TABLE dear (id INT, product STRING)',
+    'CREATE TABLE latest (id INT NOT NULL, product STRING, PRIMARY KEY (id) NOT ENFORCED)',
+  ]);
+  catalog = fixture.catalog;
 });
-after(async () => { await cloud.close(); rmSync(dir, { recursive: true, force: true }); });
+after(() => fixture.close());
 
 function plan(sql: string, properties: Record<string, string> = {}): ReturnType<typeof planStatement> {
   const parsed = parseStatement(sql);
