@@ -10,6 +10,7 @@ import { printExpression, sameAst } from '../sql/index.js';
 import { printType, withNullable } from '../types/index.js';
 import type { BoundAggregate, BoundExpr, BoundField, LogicalRel } from './types.js';
 import type { Scope } from './scope.js';
+import { defaultName, unique } from './scope.js';
 import { bindExpr } from './bind-expression.js';
 import type { ExprContext } from './bind-expression.js';
 import { bindAggregateCall, isGroupAggregate } from './bind-aggregate-call.js';
@@ -215,15 +216,3 @@ function keyName(e: Expr, i: number): string {
   return `$f${i}`;
 }
 
-function defaultName(e: Expr, i: number): string {
-  if (e.kind === 'Identifier') return e.names[e.names.length - 1] ?? `EXPR$${i}`;
-  if (e.kind === 'FieldAccess') return e.field;
-  return `EXPR$${i}`;
-}
-
-function unique(name: string, used: Set<string>): string {
-  let n = name;
-  for (let k = 0; used.has(n); k++) n = `${name}${k}`;
-  used.add(n);
-  return n;
-}

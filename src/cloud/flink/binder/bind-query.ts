@@ -9,7 +9,7 @@ import type { Cte, Expr, OrderItem, Query, QueryBody, Range, Select, TableRef, V
 import type { EvalContext } from '../expr/index.js';
 import { leastRestrictive, printType, typesEqual, withNullable } from '../types/index.js';
 import type { BindOptions, BoundExpr, BoundField, BoundOrderKey, LogicalRel, TableResolver } from './types.js';
-import { Scope } from './scope.js';
+import { Scope, defaultName, unique } from './scope.js';
 import type { ScopeField } from './scope.js';
 import { bindExpr, coerce } from './bind-expression.js';
 import type { ExprContext } from './bind-expression.js';
@@ -184,19 +184,6 @@ function maxInput(e: BoundExpr): number {
   }
 }
 
-/** Calcite's names: a column keeps its name, anything else is EXPR$i. */
-function defaultName(e: Expr, i: number): string {
-  if (e.kind === 'Identifier') return e.names[e.names.length - 1] ?? `EXPR$${i}`;
-  if (e.kind === 'FieldAccess') return e.field;
-  return `EXPR$${i}`;
-}
-
-function unique(name: string, used: Set<string>): string {
-  let n = name;
-  for (let k = 0; used.has(n); k++) n = `${name}${k}`;
-  used.add(n);
-  return n;
-}
 
 interface FromResult { readonly rel: LogicalRel; readonly scope: readonly ScopeField[] }
 

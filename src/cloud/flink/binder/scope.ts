@@ -2,7 +2,7 @@
  * Name resolution for one SELECT: the fields of its FROM clause with their qualifiers (table name
  * or alias). Column names are case-sensitive, as in Flink; errors use Calcite's words.
  */
-import type { Identifier } from '../sql/index.js';
+import type { Expr, Identifier } from '../sql/index.js';
 import type { LogicalType } from '../types/index.js';
 import type { BoundField } from './types.js';
 import { BindError, validationError } from './sql-error.js';
@@ -76,4 +76,19 @@ export class Scope {
   #error(id: Identifier, reason: string): BindError {
     return new BindError(validationError(id.range, reason, { file: this.#file }));
   }
+}
+
+/** Calcite's names for select items: a column keeps its name, a field access its field, anything else EXPR$i. */
+export function defaultName(e: Expr, i: number): string {
+  if (e.kind === 'Identifier') return e.names[e.names.length - 1] ?? `EXPR$${i}`;
+  if (e.kind === 'FieldAccess') return e.field;
+  return `EXPR$${i}`;
+}
+
+/** `name`, or `name0`, `name1`, … when taken; records the result in `used`. */
+export function unique(name: string, used: Set<string>): string {
+  let n = name;
+  for (let k = 0; used.has(n); k++) n = `${name}${k}`;
+  used.add(n);
+  return n;
 }

@@ -14,10 +14,9 @@ import { withNullable } from '../types/index.js';
 import type { AlterAction, CatalogColumn, CatalogTable, ColumnSpec, TableSpec } from './types.js';
 import type { ResolvedPath } from './catalog-resolver.js';
 import type { StoredTable } from './table-metadata-store.js';
-import { checkWatermarkColumn } from './create-table.js';
+import { checkWatermarkColumn, validateColumns } from './create-table.js';
 import { planAlterTable } from './alter-table.js';
-import { validateMetadataColumn } from './metadata-keys.js';
-import { ROWTIME, defaultWatermark, rowtimeColumn } from './system-columns.js';
+import { defaultWatermark, rowtimeColumn } from './system-columns.js';
 import { immutableOption, sortedRecord } from './table-options.js';
 
 /** The connectors whose tables live in the catalog only (no topic). */
@@ -36,17 +35,7 @@ export function isConnectorStored(stored: StoredTable | undefined): stored is St
 
 /** Validates CREATE TABLE of a connector-only table; returns the definition to store. */
 export function planConnectorTable(spec: TableSpec): Outcome<StoredTable> {
-  const diags: Diagnostic[] = [];
-  const names = new Set<string>();
-  for (const c of spec.columns) {
-    if (names.has(c.name)) diags.push(errorDiag('flink-duplicate-column', `A column with the same name \`${c.name}\` has been defined at least twice.`));
-    names.add(c.name);
-    if (c.name === ROWTIME) diags.push(errorDiag('flink-reserved-column', `The column name \`${ROWTIME}\` is reserved for the system column.`));
-    if (c.kind === 'metadata') {
-      const d = validateMetadataColumn(c);
-      if (d !== undefined) diags.push(d);
-    }
-  }
+  const diags: Diagnostic[] = validateColumns(spec);
   const connector = spec.options?.['connector'] ?? '';
   if (spec.distribution !== undefined) {
     diags.push(errorDiag('flink-invalid-distribution', `DISTRIBUTED BY is not supported for tables with 'connector' = '${connector}': they have no Kafka topic.`));

@@ -29,10 +29,9 @@ export interface CreateTablePlan {
 
 const TOPIC_OPTIONS = new Set(['connector', 'kafka.cleanup-policy', 'kafka.retention.time', 'kafka.retention.size', 'kafka.max-message-size', 'kafka.partitions']);
 
-/** Validates a CREATE TABLE spec and plans its effects. */
-export function planCreateTable(spec: TableSpec): Outcome<CreateTablePlan> {
-  const options = spec.options ?? {};
-  const diags: Diagnostic[] = [...validateOptions(options, 'create')];
+/** Column checks shared by every CREATE TABLE: duplicate names, the reserved `$rowtime`, metadata keys. */
+export function validateColumns(spec: TableSpec): Diagnostic[] {
+  const diags: Diagnostic[] = [];
   const names = new Set<string>();
   for (const c of spec.columns) {
     if (names.has(c.name)) diags.push(errorDiag('flink-duplicate-column', `A column with the same name \`${c.name}\` has been defined at least twice.`));
@@ -43,6 +42,13 @@ export function planCreateTable(spec: TableSpec): Outcome<CreateTablePlan> {
       if (d !== undefined) diags.push(d);
     }
   }
+  return diags;
+}
+
+/** Validates a CREATE TABLE spec and plans its effects. */
+export function planCreateTable(spec: TableSpec): Outcome<CreateTablePlan> {
+  const options = spec.options ?? {};
+  const diags: Diagnostic[] = [...validateOptions(options, 'create'), ...validateColumns(spec)];
   const physicalNames = new Set(spec.columns.filter((c) => c.kind === 'physical').map((c) => c.name));
   const pkCols = spec.primaryKey?.columns ?? [];
   for (const k of pkCols) {
