@@ -16,7 +16,7 @@ import type { Operator, OperatorContext } from '../operator.js';
 import { DELETE, INSERT, UPDATE_AFTER, UPDATE_BEFORE, type Row } from '../types.js';
 import { insertSorted, pruneBeyond, rankNumbers } from './rank-numbers.js';
 import type { KeyExtractor, RankFunction, RowComparator } from './types.js';
-import { decodeRow, encodeRow, tupleKey, valueKey, valuesEqual, type Json, type KeyId } from './value-codec.js';
+import { decodeRow, encodeRow, multisetMinus, tupleKey, valuesEqual, type Json, type KeyId } from './value-codec.js';
 
 /** What a planner hands to a Top-N. */
 export interface RankSpec {
@@ -140,17 +140,4 @@ export class RankOperator implements Operator<RankState> {
   }
 
   close(): void { this.#parts.clear(); }
-}
-
-/** Rows of `a` not matched one-for-one by an equal row of `b`, in `a`'s order. */
-function multisetMinus(a: readonly Row[], b: readonly Row[]): Row[] {
-  const counts = new Map<unknown, number>();
-  for (const r of b) { const k = valueKey(r); counts.set(k, (counts.get(k) ?? 0) + 1); }
-  const out: Row[] = [];
-  for (const r of a) {
-    const k = valueKey(r);
-    const n = counts.get(k) ?? 0;
-    if (n > 0) counts.set(k, n - 1); else out.push(r);
-  }
-  return out;
 }

@@ -12,7 +12,7 @@ import { invariant } from '../../../../shared/index.js';
 import type { Batch } from '../batch.js';
 import type { Operator, OperatorContext } from '../operator.js';
 import { DELETE, INSERT, UPDATE_AFTER, type Row } from '../types.js';
-import { decodeRow, encodeRow, valueKey, valuesEqual, type Json } from './value-codec.js';
+import { decodeRow, encodeRow, multisetMinus, valuesEqual, type Json } from './value-codec.js';
 
 /** LIMIT / OFFSET of the operator. */
 export interface UpdatingLimitSpec {
@@ -77,17 +77,4 @@ export class UpdatingLimitOperator implements Operator<UpdatingLimitState> {
     this.#rows = [];
     this.#emitted = [];
   }
-}
-
-/** Rows of `a` not matched one-for-one by an equal row of `b`, in `a`'s order. */
-function multisetMinus(a: readonly Row[], b: readonly Row[]): Row[] {
-  const counts = new Map<unknown, number>();
-  for (const r of b) { const k = valueKey(r); counts.set(k, (counts.get(k) ?? 0) + 1); }
-  const out: Row[] = [];
-  for (const r of a) {
-    const k = valueKey(r);
-    const n = counts.get(k) ?? 0;
-    if (n > 0) counts.set(k, n - 1); else out.push(r);
-  }
-  return out;
 }

@@ -98,3 +98,16 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+/** Rows of `a` not matched one-for-one by an equal row of `b`, in `a`'s order. */
+export function multisetMinus(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): unknown[][] {
+  const counts = new Map<unknown, number>();
+  for (const r of b) { const k = valueKey(r); counts.set(k, (counts.get(k) ?? 0) + 1); }
+  const out: unknown[][] = [];
+  for (const r of a) {
+    const k = valueKey(r);
+    const n = counts.get(k) ?? 0;
+    if (n > 0) counts.set(k, n - 1); else out.push(r as unknown[]);
+  }
+  return out;
+}
