@@ -1,14 +1,11 @@
 /**
  * One aggregate call (`COUNT(DISTINCT x) FILTER (WHERE …)`, `LISTAGG(s, ';')`, …) → BoundAggregate
- * with Flink's result type: COUNT → BIGINT NOT NULL; SUM keeps the input type except DECIMAL(p, s) →
- * DECIMAL(38, s); AVG and the variance family keep it (integer division for integers) except
- * DECIMAL → DECIMAL(38, max(6, s)); MIN/MAX/FIRST_VALUE/LAST_VALUE keep it; LISTAGG and the JSON
- * aggregates give STRING; COLLECT a MULTISET and ARRAY_AGG an ARRAY of the input type.
+ * with Flink's result type (the rule is flink/types/aggregate-types.ts, shared with the runtime).
  */
 import type { Expr, FunctionCall, JsonCall } from '../sql/index.js';
 import { printExpression } from '../sql/index.js';
 import {
-  arrayType, bigintType, decimalType, isNumericType, multisetType, printType, rowType, stringType, withNullable, withoutTimeAttribute,
+  aggregateResultTypeOf, isNumericType, printType, rowType, withoutTimeAttribute,
 } from '../types/index.js';
 import type { LogicalType } from '../types/index.js';
 import type { AggregateName, BoundAggregate, BoundExpr } from './types.js';
@@ -96,21 +93,7 @@ function invalid(e: FunctionCall, fn: string, args: readonly BoundExpr[], cx: Ex
   return new BindError(validationError(e.range, `Cannot apply '${fn}' to arguments of type '${fn}(${args.map((a) => `<${printType(a.type)}>`).join(', ')})'. Supported form(s): ${form}`, { file: cx.file }));
 }
 
-/** Flink's result type of an aggregate over `argType` (see the file header). */
+/** Flink's result type of an aggregate over `argType` (flink/types/aggregate-types.ts). */
 export function aggregateType(fn: AggregateName, argType: LogicalType | undefined): LogicalType {
-  switch (fn) {
-    case 'COUNT': return bigintType({ nullable: false });
-    case 'LISTAGG': return stringType({ nullable: true });
-    case 'JSON_ARRAYAGG': case 'JSON_OBJECTAGG': return stringType({ nullable: false });
-    default: break;
-  }
-  const t = argType ?? stringType();
-  switch (fn) {
-    case 'SUM': return t.kind === 'DECIMAL' ? decimalType(38, t.scale) : withNullable(t, true);
-    case 'AVG': case 'STDDEV_POP': case 'STDDEV_SAMP': case 'VAR_POP': case 'VAR_SAMP': case 'VARIANCE':
-      return t.kind === 'DECIMAL' ? decimalType(38, Math.max(6, t.scale)) : withNullable(t, true);
-    case 'MIN': case 'MAX': case 'FIRST_VALUE': case 'LAST_VALUE': return withNullable(t, true);
-    case 'COLLECT': return multisetType(t, { nullable: false });
-    case 'ARRAY_AGG': return arrayType(t);
-  }
+  return aggregateResultTypeOf(fn, argType);
 }

@@ -11,6 +11,7 @@ export type {
 } from './types.js';
 export { MAX_LENGTH, MAX_DECIMAL_PRECISION } from './types.js';
 export * from './type-constructors.js';
+export { ARGUMENT_FREE_AGGREGATES, aggregateResultTypeOf } from './aggregate-types.js';
 export { printType, quoteIdentifier, type TypeStyle } from './type-print.js';
 export { toDataTypeJson, fromDataTypeJson, type DataTypeJson, type DataTypeFieldJson } from './type-json.js';
 export * from './type-families.js';
