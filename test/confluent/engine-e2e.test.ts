@@ -12,7 +12,6 @@ import type { EngineEnv, StateWriter } from '../../src/provisioner/engine/index.
 import { confluentProvider } from '../../src/provisioner/providers/confluent/index.js';
 import type { ResourceInstanceState, StateSnapshot } from '../../src/provisioner/state/index.js';
 import { systemClock } from '../../src/shared/index.js';
-import { attachStandInRuntime } from './stand-in-runtime.js';
 
 const MAIN_TF = `
 terraform {
@@ -94,16 +93,16 @@ resource "confluent_flink_statement" "insert" {
 describe('confluent provider through the engine (HCL → plan → apply → plan)', () => {
   let cloud: RunningCloud;
   let dir: string;
-  let detach: () => void = () => {};
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'streamform-e2e-'));
+    // The real statement runtime drives the statement (no stand-in: two drivers raced each other and
+    // the stand-in's deferred callbacks touched the store after close).
     cloud = await startCloud({ dataDir: join(dir, 'cloud'), port: 0 });
-    detach = attachStandInRuntime(cloud);
     // The runner service account exists before the configuration (looked up by a data source).
     await fetch(`${cloud.url}/iam/v2/service-accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ display_name: 'runner' }) });
     writeFileSync(join(dir, 'main.tf'), MAIN_TF);
   });
-  after(async () => { detach(); await cloud.close(); rmSync(dir, { recursive: true, force: true }); });
+  after(async () => { await cloud.close(); rmSync(dir, { recursive: true, force: true }); });
 
   function env(state: StateSnapshot): EngineEnv {
     return { config: loaded, state, providers: {

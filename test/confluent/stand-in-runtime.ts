@@ -3,7 +3,8 @@
  * moves PENDING statements on (CREATE → COMPLETED, a `FAIL_ME` column → FAILED with a detail,
  * carry-over statements stay PENDING, anything else → RUNNING) and records latest offsets on
  * stop, through the store's public runtime API. It reacts to store events; nothing sleeps.
- * TODO(#3): drop it once the real runtime drives statements in startCloud.
+ * Only for clouds started with `runStatements: false` (provider tests that need phases the real
+ * runtime would not produce on demand); never together with the real executor.
  */
 import type { Harness } from './provider-harness.js';
 import type { RunningCloud } from '../../src/cloud/index.js';
@@ -20,9 +21,11 @@ export function attachStandInRuntime(target: Harness | RunningCloud): () => void
   const cloud = 'statements' in target ? target : clouds.get(target);
   if (cloud === undefined) throw new Error('harness without a cloud');
   const store = cloud.statements;
-  return store.subscribe((e) => {
+  let attached = true;
+  const unsubscribe = store.subscribe((e) => {
     if (e.kind === 'deleted') return;
     setImmediate(() => {
+      if (!attached) return; // detached (and maybe closed) since the event: the store is off limits
       const s = store.get(e.environmentId, e.name);
       if (s === undefined) return;
       if (s.status.phase === 'PENDING' && s.spec.properties['sql.tables.initial-offset-from'] === undefined) {
@@ -34,4 +37,5 @@ export function attachStandInRuntime(target: Harness | RunningCloud): () => void
       }
     });
   });
+  return () => { attached = false; unsubscribe(); };
 }
