@@ -16,6 +16,7 @@ import type { ExprContext } from './bind-expression.js';
 import { bindAggregateCall, isGroupAggregate } from './bind-aggregate-call.js';
 import type { AggregateCallAst } from './bind-aggregate-call.js';
 import { parseDurationMs } from './duration.js';
+import { legacyGroupWindow } from './bind-group-window.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
 
 /** True when a SELECT aggregates: GROUP BY, HAVING, or an aggregate call outside OVER. */
@@ -53,7 +54,11 @@ export interface AggregateInput {
 }
 
 /** Binds an aggregating SELECT's GROUP BY, aggregates, HAVING and SELECT list. */
-export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRel {
+export function bindAggregateSelect(select: Select, from: AggregateInput): LogicalRel {
+  // GROUP BY TUMBLE(…)/HOP(…)/SESSION(…): rewritten onto the window TVF path (bind-group-window.ts).
+  const legacy = legacyGroupWindow(select, from.rel, from.scope, from.cx);
+  const s = legacy?.select ?? select;
+  const input: AggregateInput = legacy === undefined ? from : { rel: legacy.rel, scope: legacy.scope, cx: { ...from.cx, scope: legacy.scope } };
   const { cx } = input;
   const keyCx: ExprContext = { ...cx, rewrite: (x) => {
     if (isGroupAggregate(x)) throw new BindError(validationError(x.range, 'Aggregate expression is illegal in GROUP BY clause', { file: cx.file }));
