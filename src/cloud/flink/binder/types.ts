@@ -39,7 +39,7 @@ export type ScanColumn =
 export type AggregateName =
   | 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX' | 'FIRST_VALUE' | 'LAST_VALUE' | 'LISTAGG' | 'COLLECT'
   | 'ARRAY_AGG' | 'STDDEV_POP' | 'STDDEV_SAMP' | 'VAR_POP' | 'VAR_SAMP' | 'VARIANCE'
-  | 'JSON_ARRAYAGG' | 'JSON_OBJECTAGG';
+  | 'JSON_ARRAYAGG' | 'JSON_OBJECTAGG' | 'LAG';
 
 /** One aggregate call over an input relation's row; `arg` absent for COUNT(*). */
 export interface BoundAggregate {
@@ -54,6 +54,8 @@ export interface BoundAggregate {
   readonly separator?: string;
   /** ARRAY_AGG … IGNORE NULLS. */
   readonly ignoreNulls?: boolean;
+  /** LAG(x, offset, default) over an OVER window (bind-over-functions.ts). */
+  readonly lag?: { readonly offset: number; readonly withDefault: boolean };
   /** JSON_ARRAYAGG / JSON_OBJECTAGG `NULL ON NULL` / `ABSENT ON NULL`. */
   readonly onNull?: 'NULL' | 'ABSENT';
   readonly type: LogicalType;

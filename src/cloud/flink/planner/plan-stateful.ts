@@ -189,6 +189,7 @@ export function plannedAggregate(a: BoundAggregate): PlannedAggregate {
     ...(a.filter === undefined ? {} : { filter: compilePredicate(a.filter) }),
     ...(a.separator === undefined ? {} : { separator: a.separator }),
     ...(a.ignoreNulls === true ? { ignoreNulls: true } : {}),
+    ...(a.lag === undefined ? {} : { lag: a.lag }),
   };
 }
 

@@ -51,6 +51,7 @@ export interface PlannedAggregate {
   readonly separator?: string;
   readonly ignoreNulls?: boolean;
   readonly onNull?: 'NULL' | 'ABSENT';
+  readonly lag?: { readonly offset: number; readonly withDefault: boolean };
   readonly timeZone?: string;
 }
 
