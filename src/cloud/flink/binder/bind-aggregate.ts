@@ -17,6 +17,8 @@ import { bindAggregateCall, isGroupAggregate } from './bind-aggregate-call.js';
 import type { AggregateCallAst } from './bind-aggregate-call.js';
 import { parseDurationMs } from './duration.js';
 import { legacyGroupWindow } from './bind-group-window.js';
+import { bindGroupingFunction } from './bind-grouping-functions.js';
+import type { GroupingContext } from './bind-grouping-functions.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
 
 /** True when a SELECT aggregates: GROUP BY, HAVING, or an aggregate call outside OVER. */
@@ -120,7 +122,17 @@ export function bindAggregateSelect(select: Select, from: AggregateInput): Logic
     };
   }
   const aggBase = tvf === undefined ? keyBound.length + (sets.length > 1 ? 1 : 0) : refs.length - 3;
+  const grouping: GroupingContext = {
+    keyCount: keyBound.length, grouped: tvf === undefined && sets.length > 1, file: cx.file,
+    keyOf: (e) => {
+      const b = bindExpr(e, keyCx);
+      const k = keyBound.findIndex((kb, i) => sameKey(kb, keyAsts[i] as Expr, b, e));
+      return k < 0 ? undefined : k;
+    },
+  };
   const outCx: ExprContext = { ...cx, rewrite: (x) => {
+    const g = bindGroupingFunction(x, grouping);
+    if (g !== undefined) return g;
     if (isGroupAggregate(x)) {
       const i = calls.findIndex((c) => sameAst(c, x));
       const a = aggs[i];

@@ -49,10 +49,15 @@ export function groupAggregateNode(rel: Rel<'aggregate'>, input: PhysicalNode, c
   };
   if (rel.groupingSets !== undefined) {
     const full = compileProjection(rel.keys);
+    // $e: bit i set when key i is absent; a repeated set adds 2^keys per earlier copy (GROUP_ID()).
+    const seen = new Map<number, number>();
     const sets = rel.groupingSets.map((set) => {
       const absent = rel.keys.map((_, i) => !set.includes(i));
-      let groupingId = 0;
-      absent.forEach((a, i) => { if (a) groupingId |= 1 << i; });
+      let bits = 0;
+      absent.forEach((a, i) => { if (a) bits += 2 ** i; });
+      const dup = seen.get(bits) ?? 0;
+      seen.set(bits, dup + 1);
+      const groupingId = bits + dup * 2 ** rel.keys.length;
       const key: KeyFn = (row) => { const k = full(row); return k.map((v, i) => (absent[i] === true ? null : v)); };
       return { key, groupingId };
     });
