@@ -80,11 +80,8 @@ export function windowAggregateNode(rel: Rel<'window-aggregate'>, input: Physica
   };
 }
 
-/** A bare TUMBLE/HOP/CUMULATE TVF over an insert-only input. */
+/** A bare TUMBLE/HOP/CUMULATE TVF over an insert-only input (a bare SESSION TVF: session-tvf.ts). */
 export function windowTvfNode(rel: Rel<'window-tvf'>, input: PhysicalNode, cx: PlanContext): PhysicalNode {
-  if (rel.window.kind === 'session') {
-    cx.diagnostics.push(errorDiag('sql-not-supported-yet', 'not supported yet: a SESSION window TVF without GROUP BY window_start, window_end'));
-  }
   if (!isInsertOnly(input.changelog)) {
     cx.diagnostics.push(errorDiag('flink-updating-input', `StreamPhysicalWindowTableFunction doesn't support consuming update and delete changes which is produced by node ${input.kind}`));
   }
