@@ -12,7 +12,8 @@
  */
 import type { Expr, FunctionCall, GroupItem, Select } from '../sql/index.js';
 import { sameAst } from '../sql/index.js';
-import { isRowtimeAttribute, printType, timestampLtzType, timestampType } from '../types/index.js';
+import { isRowtimeAttribute, printType, timestampLtzType, timestampType, withNullable } from '../types/index.js';
+import type { LogicalType } from '../types/index.js';
 import type { BoundField, BoundWindow, LogicalRel } from './types.js';
 import { Scope, defaultName } from './scope.js';
 import type { ScopeField } from './scope.js';
@@ -60,7 +61,7 @@ export function legacyGroupWindow(s: Select, rel: LogicalRel, scope: Scope, cx: 
   const [timeArg, ...sizeArgs] = call.args as readonly Expr[];
   const time = bindExpr(timeArg as Expr, cx);
   if (time.kind !== 'input' || !isRowtimeAttribute(time.type)) {
-    throw new BindError(validationError((timeArg as Expr).range, `Window can only be defined over a time attribute column, but is ${printType(time.type)}.`, { file: cx.file }));
+    throw new BindError(validationError((timeArg as Expr).range, `Window can only be defined on a time attribute column, but is type of ${calciteTypeName(time.type)}`, { file: cx.file }));
   }
   const ms = sizeArgs.map((a) => intervalMs(a, fn, cx));
   const window: BoundWindow = fn === 'TUMBLE' ? { kind: 'tumble', size: ms[0] as number }
@@ -92,6 +93,12 @@ export function legacyGroupWindow(s: Select, rel: LogicalRel, scope: Scope, cx: 
   });
   const having = s.having === undefined ? {} : { having: rewrite(s.having) as Expr };
   return { select: { ...s, groupBy, items, ...having }, rel: tvf, scope: new Scope([...scope.fields, ...extra], cx.file) };
+}
+
+/** A type as Calcite prints a RelDataType (INTEGER, VARCHAR(2147483647), TIMESTAMP(3) NOT NULL). */
+function calciteTypeName(t: LogicalType): string {
+  const base = printType(withNullable(t, true)).replace(/^INT$/, 'INTEGER').replace(/^STRING$/, 'VARCHAR(2147483647)');
+  return t.nullable ? base : `${base} NOT NULL`;
 }
 
 function auxMismatch(aux: FunctionCall, cx: ExprContext): BindError {
