@@ -1,8 +1,10 @@
 /**
  * Aggregating SELECTs: GROUP BY (expressions, GROUPING SETS / ROLLUP / CUBE), HAVING, aggregate
  * calls with DISTINCT and FILTER, global aggregation, and GROUP BY window_start, window_end over a
- * window TVF (→ window aggregate). The SELECT list and HAVING are bound over the aggregate's output
- * row: a group key or an aggregate call becomes a reference, any other column is Flink's
+ * window TVF (→ window aggregate), or a legacy GROUP BY TUMBLE/HOP/SESSION group window
+ * (bind-group-window.ts, rewritten onto the TVF path). The SELECT list and HAVING are bound over
+ * the aggregate's output row: a group key or an aggregate call becomes a reference, GROUPING() /
+ * GROUP_ID() read the grouping set (bind-grouping-functions.ts), any other column is Flink's
  * "Expression 'x' is not being grouped".
  */
 import type { Expr, FunctionCall, GroupItem, Hint, Select } from '../sql/index.js';
