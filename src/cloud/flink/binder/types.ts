@@ -127,10 +127,15 @@ export type LogicalRel =
     readonly order: readonly BoundOrderKey[]; readonly rankStart: number; readonly rankEnd: number; readonly outputRank: boolean;
     readonly stateTtlMs?: number; readonly fields: readonly BoundField[]; readonly range: Range;
   }
-  /** OVER aggregates ordered by a rowtime: input fields + one column per aggregate. */
+  /**
+   * OVER aggregates ordered by a rowtime: input fields + one column per aggregate. With `sortKeys`
+   * it is a temporal sort (ORDER BY rowtime, keys… without LIMIT; no aggregates): rows of one
+   * rowtime are released ordered by those keys.
+   */
   | {
     readonly kind: 'over'; readonly input: LogicalRel; readonly partitionKeys: readonly BoundExpr[]; readonly timeIndex: number;
     readonly frame: BoundOverFrame; readonly aggregates: readonly BoundAggregate[]; readonly fields: readonly BoundField[];
+    readonly sortKeys?: readonly BoundOrderKey[];
   }
   | { readonly kind: 'values'; readonly rows: readonly (readonly BoundExpr[])[]; readonly fields: readonly BoundField[] }
   | { readonly kind: 'calc'; readonly input: LogicalRel; readonly project: readonly BoundExpr[]; readonly filter?: BoundExpr; readonly fields: readonly BoundField[] }

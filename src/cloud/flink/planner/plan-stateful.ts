@@ -163,10 +163,16 @@ function windowRankNode(rel: Rel<'rank'>, cx: PlanContext, plan: (r: LogicalRel)
 /** agg(...) OVER (PARTITION BY … ORDER BY rowtime ROWS|RANGE … PRECEDING). */
 export function overNode(rel: Rel<'over'>, input: PhysicalNode, cx: PlanContext): PhysicalNode {
   if (!isInsertOnly(input.changelog)) {
-    cx.diagnostics.push(errorDiag('flink-updating-input', `StreamPhysicalOverAggregate doesn't support consuming update and delete changes which is produced by node ${input.kind}`));
+    const node = rel.sortKeys === undefined ? 'StreamPhysicalOverAggregate' : 'StreamPhysicalTemporalSort';
+    cx.diagnostics.push(errorDiag('flink-updating-input', `${node} doesn't support consuming update and delete changes which is produced by node ${input.kind}`));
   }
   const time = rel.input.fields[rel.timeIndex]?.type ?? { kind: 'TIMESTAMP' as const, precision: 3, nullable: false };
+  const sort = rel.sortKeys === undefined ? {} : {
+    ...(rel.sortKeys.length === 0 ? {} : { tieOrder: comparator(rel.sortKeys) }),
+    sortText: [`${printBound({ kind: 'input', index: rel.timeIndex, type: time }, input.fields)} ASC`, ...rel.sortKeys.map((k) => `${printBound(k.expr, input.fields)} ${k.descending ? 'DESC' : 'ASC'}`)],
+  };
   return {
+    ...sort,
     kind: 'over', id: cx.id('over'), input, rowtime: rowtimeOf({ kind: 'input', index: rel.timeIndex, type: time }), frame: rel.frame,
     aggregates: rel.aggregates.map(plannedAggregate), changelog: ['I'], fields: rel.fields,
     ...(rel.partitionKeys.length === 0 ? {} : { partitionKey: compileProjection(rel.partitionKeys) }),
