@@ -14,8 +14,10 @@ import { BindError, validationError } from './sql-error.js';
 
 /** Where the grouping functions read from. */
 export interface GroupingContext {
-  /** Number of group keys; the `$e` column's index when `grouped`. */
+  /** Number of group keys (besides window_start / window_end). */
   readonly keyCount: number;
+  /** The `$e` column's index in the aggregate's output, when `grouped`. */
+  readonly eIndex: number;
   readonly grouped: boolean;
   /** The group key index an argument refers to, if it is a group key. */
   readonly keyOf: (e: Expr) => number | undefined;
@@ -52,7 +54,7 @@ export function bindGroupingFunction(x: Expr, gc: GroupingContext): BoundExpr | 
 }
 
 function eColumn(gc: GroupingContext): BoundExpr {
-  return { kind: 'input', index: gc.keyCount, type: bigintType({ nullable: false }) };
+  return { kind: 'input', index: gc.eIndex, type: bigintType({ nullable: false }) };
 }
 
 function call(name: string, args: readonly BoundExpr[], f: (e: number) => bigint): BoundExpr {
