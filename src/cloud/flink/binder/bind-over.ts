@@ -35,7 +35,11 @@ export function collectOverCalls(e: unknown, out: FunctionCall[] = []): Function
 export function bindOverCalls(s: Select, calls: readonly FunctionCall[], input: LogicalRel, cx: ExprContext): { rel: LogicalRel; rewrite: (e: Expr) => BoundExpr | undefined } {
   const spec = windowOf(calls[0] as FunctionCall, s, cx);
   // Flink (and Confluent) streaming: every OVER call of a SELECT must use the same window.
-  for (const c of calls) if (!sameAst(windowOf(c, s, cx), spec)) throw new BindError(errorDiag('flink-table-exception', 'All aggregates must be computed on the same window.'));
+  // Equal windows may be written differently (a named window, an explicit default frame).
+  const ranked = calls.some((c) => RANKING.has(name(c)));
+  const same = (w: WindowSpec): boolean => sameAst(w.partitionBy, spec.partitionBy) && sameAst(w.orderBy, spec.orderBy)
+    && (ranked ? sameAst(w.frame, spec.frame) : sameAst(frameOf(w, cx), frameOf(spec, cx)));
+  for (const c of calls) if (!same(windowOf(c, s, cx))) throw new BindError(errorDiag('flink-table-exception', 'All aggregates must be computed on the same window.'));
   const partitionKeys = spec.partitionBy.map((p) => bindExpr(p, cx));
   const width = input.fields.length;
   const ref = (c: FunctionCall): number => calls.findIndex((x) => sameAst(x, c));
