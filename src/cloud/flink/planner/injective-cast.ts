@@ -26,8 +26,8 @@ export function isInjectiveCast(from: LogicalType, to: LogicalType): boolean {
       return TO_STRING.has(from.kind) && to.kind === 'VARCHAR' && to.length >= LONG_ENOUGH;
     }
     case 'VARBINARY': return (from.kind === 'VARBINARY' || from.kind === 'BINARY') && to.length >= from.length;
-    case 'TIMESTAMP': case 'TIMESTAMP_LTZ':
-      return (from.kind === 'TIMESTAMP' || from.kind === 'TIMESTAMP_LTZ') && to.precision >= from.precision;
+    // Not across TIMESTAMP / TIMESTAMP_LTZ: local times in a DST gap land on the instant of another.
+    case 'TIMESTAMP': case 'TIMESTAMP_LTZ': return from.kind === to.kind && to.precision >= from.precision;
     default: return false;
   }
 }
