@@ -1,8 +1,10 @@
 /**
  * Aggregating SELECTs: GROUP BY (expressions, GROUPING SETS / ROLLUP / CUBE), HAVING, aggregate
  * calls with DISTINCT and FILTER, global aggregation, and GROUP BY window_start, window_end over a
- * window TVF (→ window aggregate). The SELECT list and HAVING are bound over the aggregate's output
- * row: a group key or an aggregate call becomes a reference, any other column is Flink's
+ * window TVF (→ window aggregate), or a legacy GROUP BY TUMBLE/HOP/SESSION group window
+ * (bind-group-window.ts, rewritten onto the TVF path). The SELECT list and HAVING are bound over
+ * the aggregate's output row: a group key or an aggregate call becomes a reference, GROUPING() /
+ * GROUP_ID() read the grouping set (bind-grouping-functions.ts), any other column is Flink's
  * "Expression 'x' is not being grouped".
  */
 import type { Expr, FunctionCall, GroupItem, Hint, Select } from '../sql/index.js';
@@ -16,6 +18,10 @@ import type { ExprContext } from './bind-expression.js';
 import { bindAggregateCall, isGroupAggregate } from './bind-aggregate-call.js';
 import type { AggregateCallAst } from './bind-aggregate-call.js';
 import { parseDurationMs } from './duration.js';
+import { legacyGroupWindow } from './bind-group-window.js';
+import { bindGroupingFunction } from './bind-grouping-functions.js';
+import { windowGroupingSets } from './bind-window-grouping-sets.js';
+import type { GroupingContext } from './bind-grouping-functions.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
 
 /** True when a SELECT aggregates: GROUP BY, HAVING, or an aggregate call outside OVER. */
@@ -53,7 +59,11 @@ export interface AggregateInput {
 }
 
 /** Binds an aggregating SELECT's GROUP BY, aggregates, HAVING and SELECT list. */
-export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRel {
+export function bindAggregateSelect(select: Select, from: AggregateInput): LogicalRel {
+  // GROUP BY TUMBLE(…)/HOP(…)/SESSION(…): rewritten onto the window TVF path (bind-group-window.ts).
+  const legacy = legacyGroupWindow(select, from.rel, from.scope, from.cx);
+  const s = legacy?.select ?? select;
+  const input: AggregateInput = legacy === undefined ? from : { rel: legacy.rel, scope: legacy.scope, cx: { ...from.cx, scope: legacy.scope } };
   const { cx } = input;
   const keyCx: ExprContext = { ...cx, rewrite: (x) => {
     if (isGroupAggregate(x)) throw new BindError(validationError(x.range, 'Aggregate expression is illegal in GROUP BY clause', { file: cx.file }));
@@ -80,11 +90,13 @@ export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRe
   const width = tvf === undefined ? Number.MAX_SAFE_INTEGER : tvf.input.fields.length;
   const windowCol = (b: BoundExpr): number => (b.kind === 'input' && b.index >= width ? b.index - width : -1);
   let rel: LogicalRel;
+  /** Window aggregation: the positions (into keyBound) of the non-window keys, in output order. */
+  let windowKeys: number[] | undefined;
   const refs: { ast: Expr; bound: BoundExpr; ref: BoundExpr }[] = [];
   if (tvf !== undefined) {
-    if (sets.length > 1) throw new BindError(notSupportedYet(s.range, 'GROUPING SETS with window aggregation', cx.file));
     const cols = keyBound.map(windowCol);
-    if (!cols.includes(0) || !cols.includes(1)) {
+    const inEverySet = (w: number): boolean => setIdx.every((set) => set.some((k) => cols[k] === w));
+    if (!inEverySet(0) || !inEverySet(1)) {
       throw new BindError(notSupportedYet(s.range, 'a window TVF without GROUP BY window_start, window_end', cx.file));
     }
     for (const a of aggs) if ([a.arg, a.filter].some((x) => x !== undefined && refsAtLeast(x, width))) {
@@ -93,7 +105,8 @@ export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRe
     const plainKeys = keyBound.map((b, k) => ({ b, k })).filter((x) => windowCol(x.b) < 0);
     if (plainKeys.some((x) => refsAtLeast(x.b, width))) throw new BindError(notSupportedYet(s.range, 'GROUP BY expressions over window columns', cx.file));
     const fields: BoundField[] = [];
-    plainKeys.forEach((x, i) => { fields.push({ name: keyName(keyAsts[x.k] as Expr, i), type: x.b.type }); refs.push({ ast: keyAsts[x.k] as Expr, bound: x.b, ref: { kind: 'input', index: i, type: x.b.type } }); });
+    const keyType = (b: BoundExpr) => (sets.length > 1 ? withNullable(b.type, true) : b.type);
+    plainKeys.forEach((x, i) => { fields.push({ name: keyName(keyAsts[x.k] as Expr, i), type: x.b.type }); refs.push({ ast: keyAsts[x.k] as Expr, bound: x.b, ref: { kind: 'input', index: i, type: keyType(x.b) } }); });
     aggs.forEach((a, i) => fields.push({ name: `EXPR$${plainKeys.length + i}`, type: a.type }));
     const base = plainKeys.length + aggs.length;
     ['window_start', 'window_end', 'window_time'].forEach((name, w) => {
@@ -103,6 +116,9 @@ export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRe
       refs.push({ ast: { kind: 'Identifier', names: [name], range: s.range }, bound, ref: { kind: 'input', index: base + w, type } });
     });
     rel = { kind: 'window-aggregate', input: tvf.input, window: tvf.window, timeIndex: tvf.timeIndex, keys: plainKeys.map((x) => x.b), aggregates: aggs, fields };
+    // GROUPING SETS: a union of one window aggregate per set (bind-window-grouping-sets.ts).
+    if (sets.length > 1) rel = windowGroupingSets(rel, setIdx.map((set) => set.map((k) => plainKeys.findIndex((x) => x.k === k)).filter((i) => i >= 0)));
+    windowKeys = plainKeys.map((x) => x.k);
   } else {
     const grouped = sets.length > 1;
     const fields: BoundField[] = keyBound.map((b, k) => ({ name: keyName(keyAsts[k] as Expr, k), type: grouped ? withNullable(b.type, true) : b.type }));
@@ -115,7 +131,19 @@ export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRe
     };
   }
   const aggBase = tvf === undefined ? keyBound.length + (sets.length > 1 ? 1 : 0) : refs.length - 3;
+  const keyCount = windowKeys?.length ?? keyBound.length;
+  const grouping: GroupingContext = {
+    keyCount, eIndex: windowKeys === undefined ? keyCount : rel.fields.length - 1, grouped: sets.length > 1, file: cx.file,
+    keyOf: (e) => {
+      const b = bindExpr(e, keyCx);
+      const k = keyBound.findIndex((kb, i) => sameKey(kb, keyAsts[i] as Expr, b, e));
+      const pos = windowKeys === undefined ? k : windowKeys.indexOf(k);
+      return pos < 0 ? undefined : pos;
+    },
+  };
   const outCx: ExprContext = { ...cx, rewrite: (x) => {
+    const g = bindGroupingFunction(x, grouping);
+    if (g !== undefined) return g;
     if (isGroupAggregate(x)) {
       const i = calls.findIndex((c) => sameAst(c, x));
       const a = aggs[i];
@@ -135,7 +163,7 @@ export function bindAggregateSelect(s: Select, input: AggregateInput): LogicalRe
     // A window aggregate is append-only: its HAVING is a filter on the emitted rows.
     if (rel.kind === 'aggregate') rel = { ...rel, having };
   }
-  const after = rel.kind === 'window-aggregate' ? having : undefined;
+  const after = rel.kind !== 'aggregate' ? having : undefined;
   const project: BoundExpr[] = [];
   const fields: BoundField[] = [];
   const used = new Set<string>();

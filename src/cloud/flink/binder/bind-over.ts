@@ -3,7 +3,8 @@
  * BY … ORDER BY …)`) becomes a rank relation whose rank range the enclosing query's filter on it
  * sets (bind-rank-filter.ts); aggregates `agg(…) OVER (PARTITION BY … ORDER BY rowtime ROWS|RANGE
  * BETWEEN … PRECEDING AND CURRENT ROW)` become an OVER aggregate ordered by a rowtime attribute.
- * All OVER calls of one SELECT must share one window.
+ * All OVER calls of one SELECT must share one window (Flink's streaming limit). LAG and the
+ * batch-only functions: bind-over-functions.ts.
  */
 import type { Expr, FunctionCall, Select, WindowSpec } from '../sql/index.js';
 import { sameAst } from '../sql/index.js';
@@ -14,6 +15,8 @@ import type { ExprContext } from './bind-expression.js';
 import { bindAggregateCall, isGroupAggregate } from './bind-aggregate-call.js';
 import { stateTtlHint } from './bind-aggregate.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
+import { bindOverFunction, isOverOnlyFunction } from './bind-over-functions.js';
+import { errorDiag } from '../../../shared/index.js';
 
 const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
 
@@ -31,7 +34,12 @@ export function collectOverCalls(e: unknown, out: FunctionCall[] = []): Function
 /** The relation that computes a SELECT's OVER calls over `input`, and the rewrite that references them. */
 export function bindOverCalls(s: Select, calls: readonly FunctionCall[], input: LogicalRel, cx: ExprContext): { rel: LogicalRel; rewrite: (e: Expr) => BoundExpr | undefined } {
   const spec = windowOf(calls[0] as FunctionCall, s, cx);
-  for (const c of calls) if (!sameAst(windowOf(c, s, cx), spec)) throw new BindError(notSupportedYet(c.range, 'OVER calls with different windows in one SELECT', cx.file));
+  // Flink (and Confluent) streaming: every OVER call of a SELECT must use the same window.
+  // Equal windows may be written differently (a named window, an explicit default frame).
+  const ranked = calls.some((c) => RANKING.has(name(c)));
+  const same = (w: WindowSpec): boolean => sameAst(w.partitionBy, spec.partitionBy) && sameAst(w.orderBy, spec.orderBy)
+    && (ranked ? sameAst(w.frame, spec.frame) : sameAst(frameOf(w, cx), frameOf(spec, cx)));
+  for (const c of calls) if (!same(windowOf(c, s, cx))) throw new BindError(errorDiag('flink-table-exception', 'All aggregates must be computed on the same window.'));
   const partitionKeys = spec.partitionBy.map((p) => bindExpr(p, cx));
   const width = input.fields.length;
   const ref = (c: FunctionCall): number => calls.findIndex((x) => sameAst(x, c));
@@ -70,6 +78,7 @@ export function bindOverCalls(s: Select, calls: readonly FunctionCall[], input: 
   const frame = frameOf(spec, cx);
   const aggs: BoundAggregate[] = calls.map((c) => {
     const { over: _over, ...plain } = c;
+    if (isOverOnlyFunction(name(c))) return bindOverFunction(plain, name(c), frame, cx);
     if (!isGroupAggregate(plain)) throw new BindError(notSupportedYet(c.range, `${name(c)} in OVER`, cx.file));
     return bindAggregateCall(plain, cx);
   });
@@ -96,7 +105,7 @@ function windowOf(c: FunctionCall, s: Select, cx: ExprContext): WindowSpec {
 function frameOf(spec: WindowSpec, cx: ExprContext): BoundOverFrame {
   const f = spec.frame;
   if (f === undefined) return { kind: 'range', preceding: Number.POSITIVE_INFINITY };
-  if (f.end !== undefined && f.end.kind !== 'CURRENT ROW') throw new BindError(notSupportedYet(spec.range, 'OVER frames ending after CURRENT ROW', cx.file));
+  if (f.end !== undefined && f.end.kind !== 'CURRENT ROW') throw new BindError(errorDiag('flink-table-exception', 'OVER RANGE FOLLOWING windows are not supported yet.'));
   const kind = f.unit === 'ROWS' ? 'rows' : 'range';
   switch (f.start.kind) {
     case 'UNBOUNDED PRECEDING': return { kind, preceding: Number.POSITIVE_INFINITY };
@@ -109,6 +118,8 @@ function frameOf(spec: WindowSpec, cx: ExprContext): BoundOverFrame {
       if (kind === 'range' && b?.kind === 'literal' && b.type.kind === 'INTERVAL_DAY_TIME' && typeof b.value === 'number') return { kind, preceding: b.value };
       throw new BindError(validationError(spec.range, kind === 'rows' ? 'ROWS PRECEDING needs a non-negative integer literal' : 'RANGE PRECEDING over a time attribute needs an interval literal', { file: cx.file }));
     }
-    default: throw new BindError(notSupportedYet(spec.range, `OVER frames starting at ${f.start.kind}`, cx.file));
+    default:
+      if (f.start.kind.endsWith('FOLLOWING')) throw new BindError(errorDiag('flink-table-exception', 'OVER RANGE FOLLOWING windows are not supported yet.'));
+      throw new BindError(notSupportedYet(spec.range, `OVER frames starting at ${f.start.kind}`, cx.file));
   }
 }

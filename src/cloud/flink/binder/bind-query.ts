@@ -2,8 +2,8 @@
  * Queries → logical relations: SELECT (projection, `*` expansion, aliases, WHERE), VALUES,
  * UNION ALL, derived tables and WITH, views (bind-view.ts), LIMIT / OFFSET / FETCH; aggregations (bind-aggregate.ts),
  * window TVFs (bind-window-tvf.ts), OVER and Top-N (bind-over.ts, bind-rank-filter.ts), joins
- * (bind-join.ts), UNNEST (bind-unnest.ts). MATCH_RECOGNIZE and ORDER BY without LIMIT are refused at their position as "not supported
- * yet"; ORDER BY … LIMIT is a Top-N.
+ * (bind-join.ts), UNNEST (bind-unnest.ts). ORDER BY … LIMIT is a Top-N; ORDER BY a time attribute without
+ * LIMIT a temporal sort (bind-temporal-sort.ts).
  */
 import type { Cte, Expr, OrderItem, Query, QueryBody, Range, Select, TableRef, Values } from '../sql/index.js';
 import type { EvalContext } from '../expr/index.js';
@@ -16,6 +16,7 @@ import type { ExprContext } from './bind-expression.js';
 import { scanTable } from './bind-table.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
 import { bindAggregateSelect, distinctOf, isAggregateSelect } from './bind-aggregate.js';
+import { temporalSort } from './bind-temporal-sort.js';
 import { isGroupAggregate } from './bind-aggregate-call.js';
 import { bindOverCalls, collectOverCalls } from './bind-over.js';
 import { mentions, pushRankFilter } from './bind-rank-filter.js';
@@ -49,11 +50,13 @@ export function bindQuery(q: Query, cx: QueryContext): LogicalRel {
   const limit = limitExpr === undefined ? Number.MAX_SAFE_INTEGER : constantInt(limitExpr, 'LIMIT', cx);
   const offset = q.offset === undefined ? 0 : constantInt(q.offset, 'OFFSET', cx);
   if (q.orderBy !== undefined && q.orderBy.length > 0) {
-    const first = q.orderBy[0];
-    // ORDER BY … LIMIT n is a streaming Top-N over the whole input; a bare ORDER BY is not supported.
-    if (limitExpr === undefined) throw new BindError(notSupportedYet(first === undefined ? q.range : first.expr.range, 'ORDER BY without LIMIT', cx.file));
+    // ORDER BY … LIMIT n is a streaming Top-N over the whole input; a bare ORDER BY a temporal sort.
+    if (limitExpr === undefined && q.offset !== undefined) throw new BindError(notSupportedYet(q.offset.range, 'OFFSET without LIMIT', cx.file));
+    const sorted = (r: LogicalRel, order: readonly OrderItem[]): LogicalRel => (limitExpr === undefined
+      ? temporalSort(r, order, exprContext(new Scope([], cx.file), inner))
+      : topN(r, order, offset, limit, limitExpr.range, inner));
     try {
-      return topN(rel, q.orderBy, offset, limit, limitExpr.range, inner);
+      return sorted(rel, q.orderBy);
     } catch (e) {
       // ORDER BY columns the SELECT list does not output: bind them as extra, dropped columns.
       const b = q.body;
@@ -62,7 +65,7 @@ export function bindQuery(q: Query, cx: QueryContext): LogicalRel {
       const wide = bindSelect({ ...b, items: [...b.items, ...extra] }, inner);
       const width = wide.fields.length - extra.length;
       const order = q.orderBy.map((o, i) => ({ ...o, expr: { kind: 'Identifier' as const, names: [`$order${i}`], range: o.range } }));
-      const ranked = topN(wide, order, offset, limit, limitExpr.range, inner);
+      const ranked = sorted(wide, order);
       const fields = wide.fields.slice(0, width);
       return { kind: 'calc', input: ranked, project: fields.map((f, i) => ({ kind: 'input', index: i, type: f.type })), fields };
     }

@@ -39,7 +39,7 @@ export type ScanColumn =
 export type AggregateName =
   | 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX' | 'FIRST_VALUE' | 'LAST_VALUE' | 'LISTAGG' | 'COLLECT'
   | 'ARRAY_AGG' | 'STDDEV_POP' | 'STDDEV_SAMP' | 'VAR_POP' | 'VAR_SAMP' | 'VARIANCE'
-  | 'JSON_ARRAYAGG' | 'JSON_OBJECTAGG';
+  | 'JSON_ARRAYAGG' | 'JSON_OBJECTAGG' | 'LAG';
 
 /** One aggregate call over an input relation's row; `arg` absent for COUNT(*). */
 export interface BoundAggregate {
@@ -54,6 +54,8 @@ export interface BoundAggregate {
   readonly separator?: string;
   /** ARRAY_AGG … IGNORE NULLS. */
   readonly ignoreNulls?: boolean;
+  /** LAG(x, offset, default) over an OVER window (bind-over-functions.ts). */
+  readonly lag?: { readonly offset: number; readonly withDefault: boolean };
   /** JSON_ARRAYAGG / JSON_OBJECTAGG `NULL ON NULL` / `ABSENT ON NULL`. */
   readonly onNull?: 'NULL' | 'ABSENT';
   readonly type: LogicalType;
@@ -125,10 +127,15 @@ export type LogicalRel =
     readonly order: readonly BoundOrderKey[]; readonly rankStart: number; readonly rankEnd: number; readonly outputRank: boolean;
     readonly stateTtlMs?: number; readonly fields: readonly BoundField[]; readonly range: Range;
   }
-  /** OVER aggregates ordered by a rowtime: input fields + one column per aggregate. */
+  /**
+   * OVER aggregates ordered by a rowtime: input fields + one column per aggregate. With `sortKeys`
+   * it is a temporal sort (ORDER BY rowtime, keys… without LIMIT; no aggregates): rows of one
+   * rowtime are released ordered by those keys.
+   */
   | {
     readonly kind: 'over'; readonly input: LogicalRel; readonly partitionKeys: readonly BoundExpr[]; readonly timeIndex: number;
     readonly frame: BoundOverFrame; readonly aggregates: readonly BoundAggregate[]; readonly fields: readonly BoundField[];
+    readonly sortKeys?: readonly BoundOrderKey[];
   }
   | { readonly kind: 'values'; readonly rows: readonly (readonly BoundExpr[])[]; readonly fields: readonly BoundField[] }
   | { readonly kind: 'calc'; readonly input: LogicalRel; readonly project: readonly BoundExpr[]; readonly filter?: BoundExpr; readonly fields: readonly BoundField[] }

@@ -52,7 +52,10 @@ export function statefulOperator(n: PhysicalNode, clock: Clock): Operator {
     case 'window-deduplicate':
       return new WindowDeduplicateOperator({ windowing: n.windowing, keep: n.keep, rowtime: n.rowtime, ...(n.key === undefined ? {} : { key: n.key }) });
     case 'over':
-      return new OverAggregateOperator({ rowtime: n.rowtime, frame: n.frame, aggregates: n.aggregates, ...(n.partitionKey === undefined ? {} : { partitionKey: n.partitionKey }) });
+      return new OverAggregateOperator({
+        rowtime: n.rowtime, frame: n.frame, aggregates: n.aggregates,
+        ...(n.partitionKey === undefined ? {} : { partitionKey: n.partitionKey }), ...(n.tieOrder === undefined ? {} : { tieOrder: n.tieOrder }),
+      });
   }
 }
 

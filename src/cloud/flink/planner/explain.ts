@@ -35,12 +35,14 @@ export function nodeTitle(n: PhysicalNode): string {
     case 'join': return joinTitle(n);
     case 'match-recognize': return `Match(${n.text.join(', ')})`;
     case 'unnest': return `Correlate(invocation=[UNNEST(${n.collectionText})${n.withOrdinality ? ' WITH ORDINALITY' : ''}], joinType=[${n.outer ? 'LEFT' : 'INNER'}])`;
-    case 'over': return `OverAggregate(partitionBy=[${n.partitionText.join(', ')}], window=[${n.frame.kind.toUpperCase()} ${n.frame.preceding === Number.POSITIVE_INFINITY ? 'UNBOUNDED' : n.frame.preceding} PRECEDING], select=[${n.aggText.join(', ')}])`;
+    case 'over': if (n.sortText !== undefined) return `TemporalSort(orderBy=[${n.sortText.join(', ')}])`;
+      return `OverAggregate(partitionBy=[${n.partitionText.join(', ')}], window=[${n.frame.kind.toUpperCase()} ${n.frame.preceding === Number.POSITIVE_INFINITY ? 'UNBOUNDED' : n.frame.preceding} PRECEDING], select=[${n.aggText.join(', ')}])`;
   }
 }
 
 /** The tree's name of a node; joins name their strategy (StreamIntervalJoin, StreamTemporalJoin). */
 function streamTitle(n: PhysicalNode): string {
+  if (n.kind === 'over' && n.sortText !== undefined) return 'StreamTemporalSort';
   if (n.kind !== 'join') return TITLES[n.kind];
   return { regular: 'StreamJoin', interval: 'StreamIntervalJoin', temporal: 'StreamTemporalJoin', window: 'StreamWindowJoin' }[n.strategy.kind];
 }

@@ -16,6 +16,8 @@ import { scanModes } from './scan-options.js';
 import { connectorBounded } from './connector-bounds.js';
 import { joinNode } from './plan-join.js';
 import { matchRecognizeNode } from './plan-match-recognize.js';
+import { sessionTvfPlan } from './session-tvf.js';
+import { isInjectiveCast } from './injective-cast.js';
 
 /** Statement property limiting records per source poll: each poll then ends a mini-batch and emits a watermark. */
 export const MAX_POLL_RECORDS = 'streamform.source.max-poll-records';
@@ -115,7 +117,7 @@ export function planRel(rel: LogicalRel, cx: PlanContext): PhysicalNode {
     case 'window-aggregate': return windowAggregateNode(rel, planRel(rel.input, cx), cx);
     case 'rank': return rankNode(rel, cx, (r) => planRel(r, cx));
     case 'over': return overNode(rel, planRel(rel.input, cx), cx);
-    case 'window-tvf': return windowTvfNode(rel, planRel(rel.input, cx), cx);
+    case 'window-tvf': return rel.window.kind === 'session' ? planRel(sessionTvfPlan(rel), cx) : windowTvfNode(rel, planRel(rel.input, cx), cx);
     case 'join': return joinNode(rel, cx, (r) => planRel(r, cx));
     case 'match-recognize': return matchRecognizeNode(rel, planRel(rel.input, cx), cx);
     case 'unnest': {
@@ -160,10 +162,11 @@ function mapKey(key: readonly number[] | undefined, project: readonly BoundExpr[
   return out.every((j) => j >= 0) ? out : undefined;
 }
 
-/** `e` is column `k` as is (or through the NOT NULL check of a sink column). */
+/** `e` is column `k` as is, through the NOT NULL check of a sink column, or through an injective CAST. */
 function isRef(e: BoundExpr, k: number): boolean {
   if (e.kind === 'input') return e.index === k;
-  const a = e.kind === 'call' && e.fn.name === 'NOT_NULL_ENFORCER' ? e.args[0] : undefined;
+  if (e.kind !== 'call') return false;
+  const a = e.fn.name === 'NOT_NULL_ENFORCER' || (e.fn.name === 'CAST' && e.args[0] !== undefined && isInjectiveCast(e.args[0].type, e.type)) ? e.args[0] : undefined;
   return a !== undefined && isRef(a, k);
 }
 

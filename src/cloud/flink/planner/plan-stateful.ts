@@ -49,10 +49,15 @@ export function groupAggregateNode(rel: Rel<'aggregate'>, input: PhysicalNode, c
   };
   if (rel.groupingSets !== undefined) {
     const full = compileProjection(rel.keys);
+    // $e: bit i set when key i is absent; a repeated set adds 2^keys per earlier copy (GROUP_ID()).
+    const seen = new Map<number, number>();
     const sets = rel.groupingSets.map((set) => {
       const absent = rel.keys.map((_, i) => !set.includes(i));
-      let groupingId = 0;
-      absent.forEach((a, i) => { if (a) groupingId |= 1 << i; });
+      let bits = 0;
+      absent.forEach((a, i) => { if (a) bits += 2 ** i; });
+      const dup = seen.get(bits) ?? 0;
+      seen.set(bits, dup + 1);
+      const groupingId = bits + dup * 2 ** rel.keys.length;
       const key: KeyFn = (row) => { const k = full(row); return k.map((v, i) => (absent[i] === true ? null : v)); };
       return { key, groupingId };
     });
@@ -75,11 +80,8 @@ export function windowAggregateNode(rel: Rel<'window-aggregate'>, input: Physica
   };
 }
 
-/** A bare TUMBLE/HOP/CUMULATE TVF over an insert-only input. */
+/** A bare TUMBLE/HOP/CUMULATE TVF over an insert-only input (a bare SESSION TVF: session-tvf.ts). */
 export function windowTvfNode(rel: Rel<'window-tvf'>, input: PhysicalNode, cx: PlanContext): PhysicalNode {
-  if (rel.window.kind === 'session') {
-    cx.diagnostics.push(errorDiag('sql-not-supported-yet', 'not supported yet: a SESSION window TVF without GROUP BY window_start, window_end'));
-  }
   if (!isInsertOnly(input.changelog)) {
     cx.diagnostics.push(errorDiag('flink-updating-input', `StreamPhysicalWindowTableFunction doesn't support consuming update and delete changes which is produced by node ${input.kind}`));
   }
@@ -161,10 +163,16 @@ function windowRankNode(rel: Rel<'rank'>, cx: PlanContext, plan: (r: LogicalRel)
 /** agg(...) OVER (PARTITION BY … ORDER BY rowtime ROWS|RANGE … PRECEDING). */
 export function overNode(rel: Rel<'over'>, input: PhysicalNode, cx: PlanContext): PhysicalNode {
   if (!isInsertOnly(input.changelog)) {
-    cx.diagnostics.push(errorDiag('flink-updating-input', `StreamPhysicalOverAggregate doesn't support consuming update and delete changes which is produced by node ${input.kind}`));
+    const node = rel.sortKeys === undefined ? 'StreamPhysicalOverAggregate' : 'StreamPhysicalTemporalSort';
+    cx.diagnostics.push(errorDiag('flink-updating-input', `${node} doesn't support consuming update and delete changes which is produced by node ${input.kind}`));
   }
   const time = rel.input.fields[rel.timeIndex]?.type ?? { kind: 'TIMESTAMP' as const, precision: 3, nullable: false };
+  const sort = rel.sortKeys === undefined ? {} : {
+    ...(rel.sortKeys.length === 0 ? {} : { tieOrder: comparator(rel.sortKeys) }),
+    sortText: [`${printBound({ kind: 'input', index: rel.timeIndex, type: time }, input.fields)} ASC`, ...rel.sortKeys.map((k) => `${printBound(k.expr, input.fields)} ${k.descending ? 'DESC' : 'ASC'}`)],
+  };
   return {
+    ...sort,
     kind: 'over', id: cx.id('over'), input, rowtime: rowtimeOf({ kind: 'input', index: rel.timeIndex, type: time }), frame: rel.frame,
     aggregates: rel.aggregates.map(plannedAggregate), changelog: ['I'], fields: rel.fields,
     ...(rel.partitionKeys.length === 0 ? {} : { partitionKey: compileProjection(rel.partitionKeys) }),
@@ -189,6 +197,7 @@ export function plannedAggregate(a: BoundAggregate): PlannedAggregate {
     ...(a.filter === undefined ? {} : { filter: compilePredicate(a.filter) }),
     ...(a.separator === undefined ? {} : { separator: a.separator }),
     ...(a.ignoreNulls === true ? { ignoreNulls: true } : {}),
+    ...(a.lag === undefined ? {} : { lag: a.lag }),
   };
 }
 

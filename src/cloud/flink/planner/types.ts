@@ -51,6 +51,7 @@ export interface PlannedAggregate {
   readonly separator?: string;
   readonly ignoreNulls?: boolean;
   readonly onNull?: 'NULL' | 'ABSENT';
+  readonly lag?: { readonly offset: number; readonly withDefault: boolean };
   readonly timeZone?: string;
 }
 
@@ -126,6 +127,8 @@ export type PhysicalNode =
   | NodeBase & {
     readonly kind: 'over'; readonly input: PhysicalNode; readonly partitionKey?: KeyFn; readonly rowtime: (row: unknown[]) => number;
     readonly frame: BoundOverFrame; readonly aggregates: readonly PlannedAggregate[]; readonly partitionText: readonly string[]; readonly aggText: readonly string[];
+    /** A temporal sort (ORDER BY rowtime, … without LIMIT): ties of one rowtime in this order; `sortText` for EXPLAIN. */
+    readonly tieOrder?: (a: unknown[], b: unknown[]) => number; readonly sortText?: readonly string[];
   }
   /** MATCH_RECOGNIZE (plan-match-recognize.ts): the runtime's MatchRecognizeSpec, compiled. */
   | NodeBase & { readonly kind: 'match-recognize'; readonly input: PhysicalNode; readonly spec: PlannedMatchSpec; readonly text: readonly string[] }

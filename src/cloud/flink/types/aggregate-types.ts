@@ -2,7 +2,7 @@
  * Result types of the aggregate functions, as Flink derives them: COUNT → BIGINT NOT NULL; SUM keeps
  * the input type (SUM(INT) → INT) except DECIMAL(p, s) → DECIMAL(38, s); AVG and the variance family
  * keep the input type (integer division for integers) except DECIMAL(p, s) → DECIMAL(38, max(6, s));
- * MIN/MAX/FIRST_VALUE/LAST_VALUE keep it (nullable); LISTAGG gives a nullable STRING, the JSON
+ * MIN/MAX/FIRST_VALUE/LAST_VALUE/LAG keep it (nullable); LISTAGG gives a nullable STRING, the JSON
  * aggregates a STRING NOT NULL; COLLECT a MULTISET and ARRAY_AGG an ARRAY of the input type.
  * One rule for the binder (the column's type) and the runtime (the accumulators' result).
  */
@@ -28,7 +28,7 @@ export function aggregateResultTypeOf(fn: string, argType: LogicalType | undefin
       return t.kind === 'DECIMAL' ? decimalType(38, Math.max(6, t.scale)) : withNullable(t, true);
     case 'COLLECT': return multisetType(t, { nullable: false });
     case 'ARRAY_AGG': return arrayType(t);
-    case 'MIN': case 'MAX': case 'FIRST_VALUE': case 'LAST_VALUE': return withNullable(t, true);
+    case 'MIN': case 'MAX': case 'FIRST_VALUE': case 'LAST_VALUE': case 'LAG': return withNullable(t, true);
     default: throw new InternalError(`no result type for the aggregate ${fn}`);
   }
 }

@@ -31,6 +31,8 @@ export interface OverAggregateSpec {
   readonly rowtime?: (row: Row) => number;
   readonly frame: OverFrame;
   readonly aggregates: readonly AggregateCall[];
+  /** Orders the rows of one rowtime (a temporal sort's further keys); default: arrival order. */
+  readonly tieOrder?: (a: Row, b: Row) => number;
 }
 
 /** Checkpointed state: per partition [key, accumulators, rows in the frame, rows waiting]. */
@@ -105,7 +107,8 @@ export class OverAggregateOperator implements Operator<OverAggregateState> {
       for (const [t, rows] of byTime) due.push({ t, id, p, rows });
     }
     due.sort((a, b) => a.t - b.t || compareKeyIds(a.id, b.id));
-    for (const d of due) this.#process(d.p, d.t, d.rows, ctx);
+    const tie = this.#spec.tieOrder;
+    for (const d of due) this.#process(d.p, d.t, tie === undefined ? d.rows : d.rows.sort(tie), ctx);
   }
 
   #process(p: Partition, t: number, rows: readonly Row[], ctx: OperatorContext): void {

@@ -9,7 +9,7 @@ import type { Row, RowPredicate } from '../types.js';
 export type AggregateFunctionName =
   | 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX' | 'FIRST_VALUE' | 'LAST_VALUE' | 'LISTAGG' | 'COLLECT'
   | 'ARRAY_AGG' | 'STDDEV_POP' | 'STDDEV_SAMP' | 'VAR_POP' | 'VAR_SAMP' | 'VARIANCE'
-  | 'JSON_ARRAYAGG' | 'JSON_OBJECTAGG';
+  | 'JSON_ARRAYAGG' | 'JSON_OBJECTAGG' | 'LAG';
 
 /** One aggregate call of a query, compiled. */
 export interface AggregateCall {
@@ -31,6 +31,8 @@ export interface AggregateCall {
   readonly ignoreNulls?: boolean;
   /** JSON_ARRAYAGG (default ABSENT ON NULL) / JSON_OBJECTAGG (default NULL ON NULL). */
   readonly onNull?: 'NULL' | 'ABSENT';
+  /** LAG(x, offset[, default]) in an OVER window; `withDefault`: `arg` gives `[x, default]`. */
+  readonly lag?: { readonly offset: number; readonly withDefault: boolean };
   /** Session time zone for rendering timestamps as JSON; default 'UTC'. */
   readonly timeZone?: string;
 }

@@ -8,6 +8,7 @@ import { CollectAccumulator } from './collect-accumulator.js';
 import { CountAccumulator } from './count-accumulator.js';
 import { DistinctAccumulator } from './distinct-accumulator.js';
 import { FirstLastValueAccumulator } from './first-last-value-accumulator.js';
+import { LagAccumulator } from './lag-accumulator.js';
 import { JsonObjectAggAccumulator } from './json-objectagg-accumulator.js';
 import { ArrayAggAccumulator, JsonArrayAggAccumulator, ListAggAccumulator } from './list-accumulators.js';
 import { MinMaxAccumulator } from './min-max-accumulator.js';
@@ -29,6 +30,7 @@ function createPlain(call: AggregateCall): Accumulator {
     case 'AVG': return new AvgAccumulator(argType(call));
     case 'MIN': return new MinMaxAccumulator(argType(call), false);
     case 'MAX': return new MinMaxAccumulator(argType(call), true);
+    case 'LAG': return new LagAccumulator(call.lag?.offset ?? 1, call.lag?.withDefault === true);
     case 'FIRST_VALUE': return new FirstLastValueAccumulator(false);
     case 'LAST_VALUE': return new FirstLastValueAccumulator(true);
     case 'LISTAGG': return new ListAggAccumulator(call.separator ?? ',');
