@@ -166,19 +166,8 @@ interface MakeJoin {
 
 /** Classifies a join's condition and derives its output fields. */
 function makeJoin(o: MakeJoin): JoinRel {
-  const width = o.left.fields.length;
-  const leftKeys: BoundExpr[] = [];
-  const rightKeys: BoundExpr[] = [];
-  let rest: BoundExpr[] = [];
-  for (const c of o.conjuncts) {
-    const pair = equiPair(c, width);
-    if (pair === undefined) { rest.push(c); continue; }
-    const common = leastRestrictive([pair.left.type, pair.right.type]);
-    if (common === undefined) { rest.push(c); continue; }
-    const t = withoutTimeAttribute(common);
-    leftKeys.push(typesEqual(pair.left.type, t) ? pair.left : coerce(pair.left, t, o.timeZone));
-    rightKeys.push(typesEqual(pair.right.type, t) ? pair.right : coerce(pair.right, t, o.timeZone));
-  }
+  const { leftKeys, rightKeys, rest: equiRest } = splitKeys(o.conjuncts, o.left.fields.length, o.timeZone);
+  let rest = equiRest;
   let strategy: BoundJoinStrategy = { kind: 'regular' };
   const windowed = windowPairs(o.left, o.right, leftKeys, rightKeys);
   if (o.temporalTime === undefined && windowed !== undefined) {
@@ -213,6 +202,25 @@ function makeJoin(o: MakeJoin): JoinRel {
     kind: 'join', joinType: o.joinType, strategy, left: o.left, right: o.right, conjuncts: o.conjuncts, leftKeys, rightKeys,
     residual: rest, fields, range: o.range,
   };
+}
+
+/**
+ * A join condition's conjuncts (over `[...left, ...right]`) → equi-key pairs (cast to a common type,
+ * `right` over the right row) and the rest.
+ */
+export function splitKeys(conjuncts: readonly BoundExpr[], width: number, timeZone: string): { leftKeys: BoundExpr[]; rightKeys: BoundExpr[]; rest: BoundExpr[] } {
+  const leftKeys: BoundExpr[] = [];
+  const rightKeys: BoundExpr[] = [];
+  const rest: BoundExpr[] = [];
+  for (const c of conjuncts) {
+    const pair = equiPair(c, width);
+    const common = pair === undefined ? undefined : leastRestrictive([pair.left.type, pair.right.type]);
+    if (pair === undefined || common === undefined) { rest.push(c); continue; }
+    const t = withoutTimeAttribute(common);
+    leftKeys.push(typesEqual(pair.left.type, t) ? pair.left : coerce(pair.left, t, timeZone));
+    rightKeys.push(typesEqual(pair.right.type, t) ? pair.right : coerce(pair.right, t, timeZone));
+  }
+  return { leftKeys, rightKeys, rest };
 }
 
 /** `l = r` with one side over the left row only and the other over the right row only. */
@@ -264,13 +272,13 @@ function withoutSystemTime(t: TableName): TableName {
   return plain;
 }
 
-function splitAnd(e: BoundExpr): BoundExpr[] {
+export function splitAnd(e: BoundExpr): BoundExpr[] {
   if (e.kind === 'call' && e.fn.name === 'AND') return e.args.flatMap(splitAnd);
   return [e];
 }
 
 /** The input columns an expression reads. */
-function inputsOf(e: BoundExpr): number[] {
+export function inputsOf(e: BoundExpr): number[] {
   switch (e.kind) {
     case 'input': return [e.index];
     case 'literal': return [];
@@ -281,7 +289,7 @@ function inputsOf(e: BoundExpr): number[] {
 }
 
 /** Moves every input reference by `delta` (a right-side expression onto the right row). */
-function shift(e: BoundExpr, delta: number): BoundExpr {
+export function shift(e: BoundExpr, delta: number): BoundExpr {
   switch (e.kind) {
     case 'input': return { ...e, index: e.index + delta };
     case 'literal': return e;
@@ -291,6 +299,7 @@ function shift(e: BoundExpr, delta: number): BoundExpr {
   }
 }
 
-function retyped(scope: readonly ScopeField[], fields: readonly BoundField[]): ScopeField[] {
+/** The scope with each field's type as the relation now outputs it. */
+export function retyped(scope: readonly ScopeField[], fields: readonly BoundField[]): ScopeField[] {
   return scope.map((f) => ({ ...f, type: fields[f.index]?.type ?? f.type }));
 }

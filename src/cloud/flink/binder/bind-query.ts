@@ -2,7 +2,7 @@
  * Queries → logical relations: SELECT (projection, `*` expansion, aliases, WHERE), VALUES,
  * UNION ALL, derived tables and WITH, views (bind-view.ts), LIMIT / OFFSET / FETCH; aggregations (bind-aggregate.ts),
  * window TVFs (bind-window-tvf.ts), OVER and Top-N (bind-over.ts, bind-rank-filter.ts), joins
- * (bind-join.ts), UNNEST (bind-unnest.ts). MATCH_RECOGNIZE and ORDER BY without LIMIT are refused at their position as "not supported
+ * (bind-join.ts), UNNEST (bind-unnest.ts), IN / EXISTS subqueries in WHERE (bind-subquery.ts). MATCH_RECOGNIZE and ORDER BY without LIMIT are refused at their position as "not supported
  * yet"; ORDER BY … LIMIT is a Top-N.
  */
 import type { Cte, Expr, OrderItem, Query, QueryBody, Range, Select, TableRef, Values } from '../sql/index.js';
@@ -24,6 +24,7 @@ import { bindJoin, pushWhereIntoJoin, withStateTtl } from './bind-join.js';
 import { bindUnnest } from './bind-unnest.js';
 import { bindMatchRecognize } from './bind-match-recognize.js';
 import { bindViewRef } from './bind-view.js';
+import { applySubqueries, splitSubqueries } from './bind-subquery.js';
 
 /** What query binding needs. */
 export interface QueryContext {
@@ -108,17 +109,27 @@ function exprContext(scope: Scope, cx: QueryContext): ExprContext {
   return { scope, file: cx.file, evalCtx: cx.evalCtx, session: cx.options.session };
 }
 
-function bindSelect(s: Select, cx: QueryContext): LogicalRel {
+function bindSelect(select: Select, cx: QueryContext): LogicalRel {
+  // `[NOT] IN (SELECT …)` / `[NOT] EXISTS (…)` conjuncts become semi/anti joins (bind-subquery.ts).
+  const split = splitSubqueries(select.where);
+  const { where: _where, ...rest } = select;
+  const s: Select = split.subqueries.length === 0 ? select : { ...rest, ...(split.rest === undefined ? {} : { where: split.rest }) };
   let from = s.from === undefined ? oneRow() : bindFrom(s.from, cx);
   // WHERE over a join: its conjuncts become join conditions where they can (bind-join.ts).
   const joined = s.where !== undefined && from.rel.kind === 'join' ? pushWhereIntoJoin(from, s.where, exprContext(new Scope(from.scope, cx.file), cx)) : undefined;
   if (joined !== undefined) from = joined.from;
   if (from.rel.kind === 'join') from = withStateTtl(from, s.hints, cx.file);
-  const scope = new Scope(from.scope, cx.file);
-  const ecx = exprContext(scope, cx);
+  let scope = new Scope(from.scope, cx.file);
   // Top-N / deduplication: the rank range comes from this query's filter on the rank column.
   const pushed: { rel: LogicalRel; where?: Expr } = joined !== undefined ? { rel: from.rel } : pushRankFilter(from.rel, s.where, scope, (name) => mentions(s.items, name));
   from = { ...from, rel: pushed.rel };
+  if (split.subqueries.length > 0) {
+    from = applySubqueries(from, split.subqueries, {
+      file: cx.file, timeZone: cx.evalCtx.timeZone, bindFrom: (r) => bindFrom(r, cx), bindQuery: (q) => bindQuery(q, cx), exprContext: (sc) => exprContext(sc, cx),
+    });
+    scope = new Scope(from.scope, cx.file);
+  }
+  const ecx = exprContext(scope, cx);
   let filter: BoundExpr | undefined = joined?.filter;
   if (pushed.where !== undefined) {
     filter = bindExpr(pushed.where, { ...ecx, rewrite: (x) => {

@@ -47,7 +47,7 @@ function streamTitle(n: PhysicalNode): string {
 
 /** `Join(joinType=[LeftOuterJoin], where=[…], select=[…])`; interval and temporal joins say so. */
 function joinTitle(n: Extract<PhysicalNode, { kind: 'join' }>): string {
-  const type = { INNER: 'InnerJoin', LEFT: 'LeftOuterJoin', RIGHT: 'RightOuterJoin', FULL: 'FullOuterJoin' }[n.joinType];
+  const type = { INNER: 'InnerJoin', LEFT: 'LeftOuterJoin', RIGHT: 'RightOuterJoin', FULL: 'FullOuterJoin', SEMI: 'LeftSemiJoin', ANTI: 'LeftAntiJoin' }[n.joinType];
   const name = { regular: 'Join', interval: 'IntervalJoin', temporal: 'TemporalJoin', window: 'WindowJoin' }[n.strategy.kind];
   const bounds = n.strategy.kind === 'interval' ? `, windowBounds=[isRowTime=true, leftLowerBound=${n.strategy.lower}, leftUpperBound=${n.strategy.upper}]` : '';
   return `${name}(joinType=[${type}]${bounds}, where=[${n.conditionText}], select=[${n.fields.filter((f) => f.hidden !== true).map((f) => f.name).join(', ')}])`;

@@ -142,6 +142,8 @@ export type PhysicalNode =
     readonly leftKey: (row: unknown[]) => unknown; readonly rightKey: (row: unknown[]) => unknown;
     readonly residual?: (left: unknown[], right: unknown[]) => boolean | null;
     readonly conditionText: string;
+    /** NOT IN's null-aware ANTI join (runtime RegularJoinSpec.nullAware). */
+    readonly nullAware?: boolean;
   };
 
 /** How a planned join runs; rowtimes as epoch millis (`null` for NULL). */
