@@ -25,6 +25,7 @@ import { bindUnnest } from './bind-unnest.js';
 import { bindMatchRecognize } from './bind-match-recognize.js';
 import { bindViewRef } from './bind-view.js';
 import { applySubqueries, splitSubqueries } from './bind-subquery.js';
+import type { SubqueryContext } from './bind-subquery.js';
 
 /** What query binding needs. */
 export interface QueryContext {
@@ -105,6 +106,10 @@ function bindBody(b: QueryBody, cx: QueryContext): LogicalRel {
   }
 }
 
+function subqueryContext(cx: QueryContext): SubqueryContext {
+  return { file: cx.file, timeZone: cx.evalCtx.timeZone, bindFrom: (r) => bindFrom(r, cx), bindQuery: (q) => bindQuery(q, cx), exprContext: (sc) => exprContext(sc, cx) };
+}
+
 function exprContext(scope: Scope, cx: QueryContext): ExprContext {
   return { scope, file: cx.file, evalCtx: cx.evalCtx, session: cx.options.session };
 }
@@ -124,9 +129,7 @@ function bindSelect(select: Select, cx: QueryContext): LogicalRel {
   const pushed: { rel: LogicalRel; where?: Expr } = joined !== undefined ? { rel: from.rel } : pushRankFilter(from.rel, s.where, scope, (name) => mentions(s.items, name));
   from = { ...from, rel: pushed.rel };
   if (split.subqueries.length > 0) {
-    from = applySubqueries(from, split.subqueries, {
-      file: cx.file, timeZone: cx.evalCtx.timeZone, bindFrom: (r) => bindFrom(r, cx), bindQuery: (q) => bindQuery(q, cx), exprContext: (sc) => exprContext(sc, cx),
-    });
+    from = applySubqueries(from, split.subqueries, subqueryContext(cx));
     scope = new Scope(from.scope, cx.file);
   }
   const ecx = exprContext(scope, cx);
@@ -232,7 +235,15 @@ function bindFrom(t: TableRef, cx: QueryContext): FromResult {
       const rel = renamed(bindQuery(t.query, cx), t.alias?.columns, t.range, cx);
       return { rel, scope: scopeFields(rel.fields, t.alias?.name) };
     }
-    case 'Join': return bindJoin(t, { file: cx.file, timeZone: cx.evalCtx.timeZone, bindFrom: (r) => bindFrom(r, cx), exprContext: (sc) => exprContext(sc, cx) });
+    case 'Join': {
+      // `a JOIN b ON … AND x IN (SELECT …)`: an inner join's subquery conjuncts filter the joined rows.
+      const split = splitSubqueries(t.on);
+      const { on: _on, ...rest } = t;
+      const plain = split.subqueries.length === 0 ? t : { ...rest, ...(split.rest === undefined ? {} : { on: split.rest }) };
+      if (split.subqueries.length > 0 && t.type !== 'INNER') throw new BindError(notSupportedYet(split.subqueries[0]?.range ?? t.range, `subqueries in the ON clause of a ${t.type} JOIN`, cx.file));
+      const joined = bindJoin(plain.on === undefined && t.type === 'INNER' && split.subqueries.length > 0 ? { ...plain, type: 'CROSS' } : plain, { file: cx.file, timeZone: cx.evalCtx.timeZone, bindFrom: (r) => bindFrom(r, cx), exprContext: (sc) => exprContext(sc, cx) });
+      return split.subqueries.length === 0 ? joined : applySubqueries(joined, split.subqueries, subqueryContext(cx));
+    }
     case 'TableFunction': {
       if (!isWindowTvf(t.call.name) || t.lateral) throw new BindError(notSupportedYet(t.range, 'table functions', cx.file));
       const rel = bindWindowTvf(t.call, { file: cx.file, evalCtx: cx.evalCtx, session: cx.options.session }, (arg) => (arg.table !== undefined
