@@ -81,6 +81,10 @@ const CASES: readonly Case[] = [
   { sql: `SELECT ${ALL} FROM L l JOIN R r ON l.k = r.k AND l.v < r.v`, expected: outerJoin('INNER', (l, r) => and(eq(l[1] ?? null, r[1] ?? null), lt(l[2] ?? null, r[2] ?? null))) },
   { sql: `SELECT ${ALL} FROM L l LEFT JOIN R r ON l.k = r.k AND l.v < r.v`, expected: outerJoin('LEFT', (l, r) => and(eq(l[1] ?? null, r[1] ?? null), lt(l[2] ?? null, r[2] ?? null))) },
   { sql: `SELECT ${ALL} FROM L l FULL JOIN R r ON l.k = r.k AND l.v < r.v`, expected: outerJoin('FULL', (l, r) => and(eq(l[1] ?? null, r[1] ?? null), lt(l[2] ?? null, r[2] ?? null))) },
+  {
+    sql: 'SELECT k, l.id, r.id, l.v FROM L l FULL JOIN R r USING (k)',
+    expected: (ls, rs) => outerJoin('FULL', (l, r) => eq(l[1] ?? null, r[1] ?? null))(ls, rs).map((x) => [x[1] ?? x[4] ?? null, x[0] ?? null, x[3] ?? null, x[2] ?? null]),
+  },
   { sql: 'SELECT * FROM L WHERE k IN (SELECT k FROM R)', expected: inQuery(false, (l) => l[1] ?? null, (r) => r[1] ?? null, () => true) },
   { sql: 'SELECT * FROM L WHERE k NOT IN (SELECT k FROM R)', expected: inQuery(true, (l) => l[1] ?? null, (r) => r[1] ?? null, () => true) },
   { sql: 'SELECT * FROM L WHERE k NOT IN (SELECT k FROM R WHERE v > 1)', expected: inQuery(true, (l) => l[1] ?? null, (r) => r[1] ?? null, (_l, r) => lt(1, r[2] ?? null)) },

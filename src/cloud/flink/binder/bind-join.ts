@@ -57,24 +57,55 @@ export function bindJoin(t: Join, cx: JoinContext): JoinFrom {
     }
     conjuncts = splitAnd(on);
   }
-  if (t.using !== undefined) {
-    const shadowLeft = joinType === 'RIGHT';
-    for (const name of t.using) {
-      const l = left.scope.find((f) => f.name === name && f.shadowed !== true);
-      const r = right.scope.find((f) => f.name === name && f.shadowed !== true);
-      if (l === undefined || r === undefined) {
-        throw new BindError(validationError(t.range, `Column '${name}' not found in ${l === undefined ? 'left' : 'right'} table`, { file: cx.file }));
-      }
-      const li = l.index;
-      const ri = r.index + width;
-      conjuncts.push(call('=', [{ kind: 'input', index: li, type: l.type }, { kind: 'input', index: ri, type: r.type }], t.range, ecx));
-      scope = scope.map((f) => (f.index === (shadowLeft ? li : ri) ? { ...f, shadowed: true } : f));
+  const using: { readonly li: number; readonly ri: number; readonly name: string }[] = [];
+  for (const name of t.using ?? []) {
+    const l = left.scope.find((f) => f.name === name && f.shadowed !== true);
+    const r = right.scope.find((f) => f.name === name && f.shadowed !== true);
+    if (l === undefined || r === undefined) {
+      throw new BindError(validationError(t.range, `Column '${name}' not found in ${l === undefined ? 'left' : 'right'} table`, { file: cx.file }));
     }
+    const li = l.index;
+    const ri = r.index + width;
+    conjuncts.push(call('=', [{ kind: 'input', index: li, type: l.type }, { kind: 'input', index: ri, type: r.type }], t.range, ecx));
+    using.push({ li, ri, name });
   }
   let time: number | undefined;
   if (temporal !== undefined) time = temporalTime(temporal, joinType, left, right.rel, cx);
   const rel = makeJoin({ joinType, left: left.rel, right: right.rel, conjuncts, range: t.range, file: cx.file, timeZone: cx.timeZone, ...(time === undefined ? {} : { temporalTime: time }) });
-  return { rel, scope: retyped(scope, rel.fields) };
+  scope = retyped(scope, rel.fields);
+  return using.length === 0 ? { rel, scope } : usingColumns(rel, scope, using, ecx);
+}
+
+/**
+ * USING's common columns, as Calcite expands them: an unqualified `c` is `COALESCE(l.c, r.c)` (the
+ * left copy for INNER / LEFT joins, the right copy for RIGHT joins, a computed column for FULL
+ * joins), listed first by `*`; `l.c` and `r.c` stay reachable qualified.
+ */
+function usingColumns(join: JoinRel, scope: readonly ScopeField[], using: readonly { li: number; ri: number; name: string }[], ecx: ExprContext): JoinFrom {
+  const width = join.fields.length;
+  const common: ScopeField[] = [];
+  const extra: BoundExpr[] = [];
+  for (const u of using) {
+    if (join.joinType === 'FULL') {
+      const at = (i: number): BoundExpr => ({ kind: 'input', index: i, type: (join.fields[i] as BoundField).type });
+      const e = call('COALESCE', [at(u.li), at(u.ri)], join.range, ecx);
+      common.push({ name: u.name, type: e.type, index: width + extra.length, hidden: false });
+      extra.push(e);
+    } else {
+      common.push(unqualified(scope.find((f) => f.index === (join.joinType === 'RIGHT' ? u.ri : u.li)) as ScopeField));
+    }
+  }
+  const copies = new Set(using.flatMap((u) => [u.li, u.ri]));
+  const rest = scope.map((f) => (copies.has(f.index) ? { ...f, shadowed: true } : f));
+  if (extra.length === 0) return { rel: join, scope: [...common, ...rest] };
+  const project = [...join.fields.map((f, i): BoundExpr => ({ kind: 'input', index: i, type: f.type })), ...extra];
+  const fields = [...join.fields, ...common.map((c) => ({ name: c.name, type: c.type, hidden: true }))];
+  return { rel: { kind: 'calc', input: join, project, fields }, scope: [...common, ...rest] };
+}
+
+function unqualified(f: ScopeField): ScopeField {
+  const { qualifier: _q, ...rest } = f;
+  return rest;
 }
 
 /** `CROSS JOIN UNNEST(…)`, `, UNNEST(…)`, `[INNER] JOIN UNNEST(…) ON TRUE`, `LEFT JOIN UNNEST(…) ON TRUE`. */
@@ -109,7 +140,9 @@ export function pushWhereIntoJoin(from: JoinFrom, where: Expr, ecx: ExprContext)
  */
 export function withStateTtl(from: JoinFrom, hints: readonly Hint[], file: string): JoinFrom {
   const h = hints.find((x) => x.name.toUpperCase() === 'STATE_TTL');
-  const rel = from.rel;
+  // A FULL JOIN … USING is a join under the calc of its common columns.
+  const top = from.rel;
+  const rel = top.kind === 'calc' && top.input.kind === 'join' ? top.input : top;
   if (h === undefined || rel.kind !== 'join') return from;
   const width = rel.left.fields.length;
   const names = (side: LogicalRel, left: boolean): Set<string> => {
@@ -129,7 +162,8 @@ export function withStateTtl(from: JoinFrom, hints: readonly Hint[], file: strin
     else if (right.has(o.key)) ttl.right = ms;
     else throw new BindError(validationError(o.range, `The options of following hints cannot match the name of input tables or views: \n\`${o.key}\` in \`STATE_TTL\``, { file }));
   }
-  return { ...from, rel: { ...rel, stateTtl: ttl } };
+  const hinted: JoinRel = { ...rel, stateTtl: ttl };
+  return { ...from, rel: top.kind === 'calc' && top.input === rel ? { ...top, input: hinted } : hinted };
 }
 
 function pushable(rel: LogicalRel): rel is JoinRel {

@@ -123,7 +123,7 @@ function bindSelect(select: Select, cx: QueryContext): LogicalRel {
   // WHERE over a join: its conjuncts become join conditions where they can (bind-join.ts).
   const joined = s.where !== undefined && from.rel.kind === 'join' ? pushWhereIntoJoin(from, s.where, exprContext(new Scope(from.scope, cx.file), cx)) : undefined;
   if (joined !== undefined) from = joined.from;
-  if (from.rel.kind === 'join') from = withStateTtl(from, s.hints, cx.file);
+  from = withStateTtl(from, s.hints, cx.file);
   let scope = new Scope(from.scope, cx.file);
   // Top-N / deduplication: the rank range comes from this query's filter on the rank column.
   const pushed: { rel: LogicalRel; where?: Expr } = joined !== undefined ? { rel: from.rel } : pushRankFilter(from.rel, s.where, scope, (name) => mentions(s.items, name));
