@@ -186,7 +186,11 @@ export type BoundSkip =
  */
 export type MatchSlot =
   | { readonly kind: 'column'; readonly nav: 'current' | 'last' | 'first' | 'prev'; readonly variable?: string; readonly offset: number; readonly column: number }
-  | { readonly kind: 'aggregate'; readonly fn: 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX'; readonly variable?: string; readonly column?: number; readonly type: LogicalType }
+  | {
+    readonly kind: 'aggregate'; readonly fn: 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX'; readonly variable?: string; readonly column?: number;
+    /** An aggregate over an expression of one variable's columns (`AVG(A.price * A.qty)`): over the input row. */
+    readonly arg?: BoundExpr; readonly argText?: string; readonly type: LogicalType;
+  }
   | { readonly kind: 'match-number' }
   | { readonly kind: 'classifier' };
 
