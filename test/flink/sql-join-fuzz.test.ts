@@ -1,8 +1,8 @@
 /**
  * Differential fuzz test of the SQL join path: random small tables (append, or upsert with updates
  * and tombstones), random source batch sizes, random checkpoint → restore points, and a random join
- * (INNER / LEFT / RIGHT / FULL, with or without a residual, IN / EXISTS / NOT IN / NOT EXISTS
- * subqueries, correlated or not) run through the whole SQL path (parse → bind → plan → job →
+ * (INNER / LEFT / RIGHT / FULL, with or without a residual, FULL JOIN USING, IN / EXISTS / NOT IN /
+ * NOT EXISTS subqueries, correlated or not, scalar subqueries) run through the whole SQL path (parse → bind → plan → job →
  * task runner). The folded changelog must equal a naive batch evaluation, written here, of the same
  * query over the tables' final contents. A failure prints the seed, the query and both tables.
  */
@@ -93,7 +93,23 @@ const CASES: readonly Case[] = [
   { sql: 'SELECT * FROM L l WHERE NOT EXISTS (SELECT * FROM R r WHERE r.k = l.k)', expected: exists(true, (l, r) => eq(r[1] ?? null, l[1] ?? null)) },
   { sql: 'SELECT * FROM L l WHERE NOT EXISTS (SELECT * FROM R r WHERE r.k = l.k AND l.v < r.v) AND v IS NOT NULL', expected: (ls, rs) => exists(true, (l, r) => and(eq(r[1] ?? null, l[1] ?? null), lt(l[2] ?? null, r[2] ?? null)))(ls.filter((l) => l[2] !== null), rs) },
   { sql: 'SELECT * FROM L WHERE EXISTS (SELECT * FROM R WHERE v = 2)', expected: exists(false, (_l, r) => eq(r[2] ?? null, 2)) },
+  { sql: 'SELECT * FROM L WHERE v > (SELECT MIN(v) FROM R)', expected: (ls, rs) => ls.filter((l) => lt(minOf(rs.map((r) => r[2] ?? null)), l[2] ?? null) === true) },
+  {
+    sql: 'SELECT l.id, (SELECT SUM(r.v) FROM R r WHERE r.k = l.k AND r.v > 0) FROM L l',
+    expected: (ls, rs) => ls.map((l) => [l[0] ?? null, sumOf(rs.filter((r) => eq(r[1] ?? null, l[1] ?? null) === true && lt(0, r[2] ?? null) === true).map((r) => r[2] ?? null))]),
+  },
 ];
+
+function minOf(xs: readonly Cell[]): Cell {
+  const vs = xs.filter((x): x is number => x !== null);
+  return vs.length === 0 ? null : Math.min(...vs);
+}
+
+/** SUM over a group: NULL when no non-NULL value (also for an empty group, as the LEFT join pads it). */
+function sumOf(xs: readonly Cell[]): Cell {
+  const vs = xs.filter((x): x is number => x !== null);
+  return vs.length === 0 ? null : vs.reduce((a, b) => a + b, 0);
+}
 
 /** Random records for one table: ids 1..6, keys 0..2 or NULL, values 0..3 or NULL. */
 function randomTable(rand: () => number, upsert: boolean): TableData {

@@ -186,7 +186,7 @@ function pushInto(j: JoinRel, extra: readonly BoundExpr[], ecx: ExprContext): Jo
   return makeJoin({ joinType: j.joinType, left, right, conjuncts: [...j.conjuncts, ...here], range: j.range, file: ecx.file, timeZone: ecx.evalCtx.timeZone });
 }
 
-interface MakeJoin {
+export interface MakeJoin {
   readonly joinType: BoundJoinType;
   readonly left: LogicalRel;
   readonly right: LogicalRel;
@@ -199,7 +199,7 @@ interface MakeJoin {
 }
 
 /** Classifies a join's condition and derives its output fields. */
-function makeJoin(o: MakeJoin): JoinRel {
+export function makeJoin(o: MakeJoin): JoinRel {
   const { leftKeys, rightKeys, rest: equiRest } = splitKeys(o.conjuncts, o.left.fields.length, o.timeZone);
   let rest = equiRest;
   let strategy: BoundJoinStrategy = { kind: 'regular' };

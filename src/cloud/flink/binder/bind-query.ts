@@ -26,6 +26,8 @@ import { bindMatchRecognize } from './bind-match-recognize.js';
 import { bindViewRef } from './bind-view.js';
 import { applySubqueries, splitSubqueries } from './bind-subquery.js';
 import type { SubqueryContext } from './bind-subquery.js';
+import { joinScalars, liftSelectScalars } from './bind-scalar-subquery.js';
+import type { ScalarSubquery } from './bind-scalar-subquery.js';
 
 /** What query binding needs. */
 export interface QueryContext {
@@ -116,9 +118,12 @@ function exprContext(scope: Scope, cx: QueryContext): ExprContext {
 
 function bindSelect(select: Select, cx: QueryContext): LogicalRel {
   // `[NOT] IN (SELECT …)` / `[NOT] EXISTS (…)` conjuncts become semi/anti joins (bind-subquery.ts).
+  // Scalar subqueries are joined as hidden columns (bind-scalar-subquery.ts).
   const split = splitSubqueries(select.where);
+  const scalars: ScalarSubquery[] = [];
+  const items = liftSelectScalars(select, scalars, cx.file);
   const { where: _where, ...rest } = select;
-  const s: Select = split.subqueries.length === 0 ? select : { ...rest, ...(split.rest === undefined ? {} : { where: split.rest }) };
+  const s: Select = split.subqueries.length === 0 && scalars.length === 0 ? select : { ...rest, items, ...(split.rest === undefined ? {} : { where: split.rest }) };
   let from = s.from === undefined ? oneRow() : bindFrom(s.from, cx);
   // WHERE over a join: its conjuncts become join conditions where they can (bind-join.ts).
   const joined = s.where !== undefined && from.rel.kind === 'join' ? pushWhereIntoJoin(from, s.where, exprContext(new Scope(from.scope, cx.file), cx)) : undefined;
@@ -128,8 +133,9 @@ function bindSelect(select: Select, cx: QueryContext): LogicalRel {
   // Top-N / deduplication: the rank range comes from this query's filter on the rank column.
   const pushed: { rel: LogicalRel; where?: Expr } = joined !== undefined ? { rel: from.rel } : pushRankFilter(from.rel, s.where, scope, (name) => mentions(s.items, name));
   from = { ...from, rel: pushed.rel };
-  if (split.subqueries.length > 0) {
+  if (split.subqueries.length > 0 || scalars.length > 0) {
     from = applySubqueries(from, split.subqueries, subqueryContext(cx));
+    from = joinScalars(from, scalars, subqueryContext(cx));
     scope = new Scope(from.scope, cx.file);
   }
   const ecx = exprContext(scope, cx);

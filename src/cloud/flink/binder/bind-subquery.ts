@@ -6,8 +6,8 @@
  * a plain NULL-aware key when the comparison is the only equality, else
  * `(l = r) IS NOT FALSE` as a residual next to the correlation keys. An uncorrelated EXISTS has no
  * key at all (every row shares one). The output is the outer row with its time attributes
- * dropped (a regular join's). Subqueries elsewhere (SELECT list, under OR, scalar subqueries)
- * are refused by bind-expression.ts.
+ * dropped (a regular join's). IN / EXISTS elsewhere (SELECT list, under OR) are refused by
+ * bind-expression.ts; scalar subqueries are joined (bind-scalar-subquery.ts).
  */
 import type { Expr, Query, Select, TableRef } from '../sql/index.js';
 import { printType, withoutTimeAttribute } from '../types/index.js';
@@ -20,6 +20,8 @@ import { isAggregateSelect } from './bind-aggregate.js';
 import { collectOverCalls } from './bind-over.js';
 import { inputsOf, retyped, shift, splitAnd, splitKeys } from './bind-join.js';
 import type { JoinFrom } from './bind-join.js';
+import { conjuncts, hasScalar, joinScalars, liftScalars } from './bind-scalar-subquery.js';
+import type { ScalarSubquery } from './bind-scalar-subquery.js';
 
 type JoinRel = Extract<LogicalRel, { kind: 'join' }>;
 type SubqueryPredicate = Extract<Expr, { kind: 'InQuery' | 'Exists' }>;
@@ -33,33 +35,45 @@ export interface SubqueryContext {
   readonly exprContext: (scope: Scope) => ExprContext;
 }
 
-/** WHERE split into its subquery conjuncts (`[NOT] IN (SELECT …)`, `[NOT] EXISTS (…)`) and the rest. */
+/**
+ * WHERE split into its subquery conjuncts (`[NOT] IN (SELECT …)`, `[NOT] EXISTS (…)`, any conjunct
+ * holding a scalar subquery) and the rest.
+ */
 export function splitSubqueries(where: Expr | undefined): { readonly rest?: Expr; readonly subqueries: readonly Expr[] } {
   if (where === undefined) return { subqueries: [] };
   const all = conjuncts(where);
-  const subqueries = all.filter((c) => predicateOf(c) !== undefined);
+  const isSubquery = (c: Expr): boolean => predicateOf(c) !== undefined || hasScalar(c);
+  const subqueries = all.filter(isSubquery);
   if (subqueries.length === 0) return { rest: where, subqueries };
   let rest: Expr | undefined;
   for (const c of all) {
-    if (predicateOf(c) !== undefined) continue;
+    if (isSubquery(c)) continue;
     rest = rest === undefined ? c : { kind: 'Binary', op: 'AND', left: rest, right: c, range: { start: rest.range.start, end: c.range.end } };
   }
   return { ...(rest === undefined ? {} : { rest }), subqueries };
 }
 
-/** Applies each subquery conjunct to `from` as a semi or anti join (output: `from`'s fields). */
+/**
+ * Applies each subquery conjunct to `from`: IN / EXISTS as a semi or anti join (output: `from`'s
+ * fields), a conjunct with scalar subqueries as a filter over their joined values (bind-scalar-subquery.ts).
+ */
 export function applySubqueries(from: JoinFrom, subqueries: readonly Expr[], cx: SubqueryContext): JoinFrom {
   let out = from;
-  for (const s of subqueries) {
+  subqueries.forEach((s, k) => {
     if (out.rel.kind === 'window-tvf') throw new BindError(notSupportedYet(s.range, 'subqueries in WHERE over a window table function', cx.file));
+    if (predicateOf(s) === undefined) {
+      const scalars: ScalarSubquery[] = [];
+      const lifted = liftScalars(s, `$scalar_w${k}_`, scalars);
+      out = joinScalars(out, scalars, cx);
+      const filter = bindExpr(lifted, cx.exprContext(new Scope(out.scope, cx.file)));
+      const project = out.rel.fields.map((f, i): BoundExpr => ({ kind: 'input', index: i, type: f.type }));
+      out = { ...out, rel: { kind: 'calc', input: out.rel, project, filter, fields: out.rel.fields } };
+      return;
+    }
     const rel = semiJoin(out, s, cx);
     out = { rel, scope: retyped(out.scope, rel.fields) };
-  }
+  });
   return out;
-}
-
-function conjuncts(e: Expr): Expr[] {
-  return e.kind === 'Binary' && e.op === 'AND' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
 }
 
 /** The subquery predicate of a conjunct and whether it is negated (`NOT EXISTS`, `NOT (x IN …)`). */

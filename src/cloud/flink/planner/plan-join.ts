@@ -34,7 +34,8 @@ export function joinNode(rel: JoinRel, cx: PlanContext, plan: (r: LogicalRel) =>
   const strategy = plannedStrategy(rel, left, right, cx);
   const changelog = joinKinds({ strategy: rel.strategy.kind, joinType: rel.joinType, left: left.changelog, right: right.changelog });
   // An uncorrelated EXISTS / IN has no key: every row shares one (a semi/anti join needs no pairs).
-  if (rel.strategy.kind === 'regular' && rel.leftKeys.length === 0 && !semiAnti) {
+  // So does a join with a global aggregate's single row (an uncorrelated scalar subquery).
+  if (rel.strategy.kind === 'regular' && rel.leftKeys.length === 0 && !semiAnti && !singleRow(rel.right)) {
     cx.diagnostics.push(notSupportedYet(rel.range, 'joins without an equality condition between both sides (cross joins)', cx.file));
   }
   if ((rel.strategy.kind === 'interval' || rel.strategy.kind === 'window') && (!isInsertOnly(left.changelog) || !isInsertOnly(right.changelog))) {
@@ -48,6 +49,13 @@ export function joinNode(rel: JoinRel, cx: PlanContext, plan: (r: LogicalRel) =>
     conditionText, changelog, fields: rel.fields, ...(upsertKey === undefined ? {} : { upsertKey }),
     ...(rel.nullAware === true ? { nullAware: true } : {}),
   };
+}
+
+/** A relation of at most one row: a global aggregation (under projections / filters). */
+function singleRow(rel: LogicalRel): boolean {
+  let r = rel;
+  while (r.kind === 'calc') r = r.input;
+  return r.kind === 'aggregate' && r.keys.length === 0 && r.groupingSets === undefined;
 }
 
 /** Field names made unique as Calcite does (`id`, `id0`), for printing a semi/anti join's condition. */
