@@ -30,7 +30,7 @@ export function joinNode(rel: JoinRel, cx: PlanContext, plan: (r: LogicalRel) =>
   const semiAnti = rel.joinType === 'SEMI' || rel.joinType === 'ANTI';
   // A semi/anti join outputs the left row only; its condition reads `[...left, ...right]`.
   const conditionFields = semiAnti ? uniqueNames([...rel.left.fields, ...rel.right.fields]) : rel.fields;
-  const conditionText = rel.conjuncts.map((c) => printBound(c, conditionFields)).join(' AND ');
+  const conditionText = rel.conjuncts.length === 0 ? 'true' : rel.conjuncts.map((c) => printBound(c, conditionFields)).join(' AND ');
   const strategy = plannedStrategy(rel, left, right, cx);
   const changelog = joinKinds({ strategy: rel.strategy.kind, joinType: rel.joinType, left: left.changelog, right: right.changelog });
   // An uncorrelated EXISTS / IN has no key: every row shares one (a semi/anti join needs no pairs).
