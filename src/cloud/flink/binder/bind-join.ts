@@ -53,7 +53,7 @@ export function bindJoin(t: Join, cx: JoinContext): JoinFrom {
   if (t.on !== undefined) {
     const on = bindExpr(t.on, ecx);
     if (on.type.kind !== 'BOOLEAN' && on.type.kind !== 'NULL') {
-      throw new BindError(validationError(t.on.range, `JOIN condition must be a condition, got ${printType(on.type)}`, { file: cx.file }));
+      throw new BindError(validationError(t.on.range, `ON clause must be a condition, got ${printType(on.type)}`, { file: cx.file }));
     }
     conjuncts = splitAnd(on);
   }
@@ -62,10 +62,13 @@ export function bindJoin(t: Join, cx: JoinContext): JoinFrom {
     const l = left.scope.find((f) => f.name === name && f.shadowed !== true);
     const r = right.scope.find((f) => f.name === name && f.shadowed !== true);
     if (l === undefined || r === undefined) {
-      throw new BindError(validationError(t.range, `Column '${name}' not found in ${l === undefined ? 'left' : 'right'} table`, { file: cx.file }));
+      throw new BindError(validationError(t.range, `Column '${name}' not found in any table`, { file: cx.file }));
     }
     const li = l.index;
     const ri = r.index + width;
+    if (leastRestrictive([l.type, r.type]) === undefined) {
+      throw new BindError(validationError(t.range, `Column '${name}' matched using NATURAL keyword or USING clause has incompatible types in this context: '${printType(l.type)}' to '${printType(r.type)}'`, { file: cx.file }));
+    }
     conjuncts.push(call('=', [{ kind: 'input', index: li, type: l.type }, { kind: 'input', index: ri, type: r.type }], t.range, ecx));
     using.push({ li, ri, name });
   }
