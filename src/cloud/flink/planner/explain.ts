@@ -113,6 +113,6 @@ function detail(n: PhysicalNode | PhysicalSink, k: number): string {
   if (n.upsertKey !== undefined && !isInsertOnly(n.changelog)) lines.push(`Upsert key: ${n.upsertKey.map((i) => n.fields[i]?.name ?? `$${i}`).join(', ')}`);
   if (n.kind === 'limit') lines.push(`Offset: ${n.offset}`, `Fetch: ${n.limit}`);
   if (n.kind !== 'scan' && n.kind !== 'values' && n.kind !== 'calc' && n.kind !== 'union' && n.kind !== 'limit') lines.push(`Operator: ${nodeTitle(n)}`);
-  lines.push(`State size: ${n.kind === 'scan' || n.kind === 'values' || n.kind === 'calc' || n.kind === 'union' || (n.kind === 'limit' && isInsertOnly(n.input.changelog)) || n.kind === 'window-tvf' ? 'low' : 'medium'}`);
+  lines.push(`State size: ${n.kind === 'scan' || n.kind === 'values' || n.kind === 'calc' || n.kind === 'union' || (n.kind === 'limit' && isInsertOnly(n.input.changelog)) || (n.kind === 'window-tvf' && n.window.kind !== 'session') ? 'low' : 'medium'}`);
   return lines.join('\n');
 }
