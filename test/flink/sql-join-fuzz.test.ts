@@ -98,6 +98,10 @@ const CASES: readonly Case[] = [
     sql: 'SELECT l.id, (SELECT SUM(r.v) FROM R r WHERE r.k = l.k AND r.v > 0) FROM L l',
     expected: (ls, rs) => ls.map((l) => [l[0] ?? null, sumOf(rs.filter((r) => eq(r[1] ?? null, l[1] ?? null) === true && lt(0, r[2] ?? null) === true).map((r) => r[2] ?? null))]),
   },
+  {
+    sql: 'SELECT l.id, l.v FROM L l WHERE (SELECT COUNT(*) FROM R r WHERE r.k = l.k) < 2',
+    expected: (ls, rs) => ls.filter((l) => rs.filter((r) => eq(r[1] ?? null, l[1] ?? null) === true).length < 2).map((l) => [l[0] ?? null, l[2] ?? null]),
+  },
 ];
 
 function minOf(xs: readonly Cell[]): Cell {

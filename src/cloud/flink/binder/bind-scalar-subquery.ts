@@ -94,10 +94,26 @@ export function joinScalars(from: JoinFrom, scalars: readonly ScalarSubquery[], 
     const on = (correlated?.keys ?? []).map((k, i) => call('=', [k, { kind: 'input', index: width + (visible[i]?.i ?? 0), type: (visible[i]?.f.type ?? k.type) }], s.range, ecx));
     const rel = makeJoin({ joinType: 'LEFT', left: out.rel, right, conjuncts: on, range: s.range, file: cx.file, timeZone: cx.timeZone });
     const index = width + value.i;
-    const field: ScopeField = { name: s.name, type: withNullable(rel.fields[index]?.type ?? value.f.type, true), index, hidden: true };
-    out = { rel, scope: [...retyped(out.scope, rel.fields), field] };
+    const scope = retyped(out.scope, rel.fields);
+    const type = rel.fields[index]?.type ?? value.f.type;
+    if (correlated !== undefined && isCount(s.query)) {
+      // COUNT over no correlated rows is 0, not the LEFT join's NULL.
+      const count = call('COALESCE', [{ kind: 'input', index, type }, { kind: 'literal', value: 0n, type: { kind: 'BIGINT', nullable: false } }], s.range, ecx);
+      const project = [...rel.fields.map((f, i): BoundExpr => ({ kind: 'input', index: i, type: f.type })), count];
+      const calc: LogicalRel = { kind: 'calc', input: rel, project, fields: [...rel.fields, { name: s.name, type: count.type, hidden: true }] };
+      out = { rel: calc, scope: [...scope, { name: s.name, type: count.type, index: rel.fields.length, hidden: true }] };
+      continue;
+    }
+    const field: ScopeField = { name: s.name, type: withNullable(type, true), index, hidden: true };
+    out = { rel, scope: [...scope, field] };
   }
   return out;
+}
+
+/** `(SELECT COUNT(…) FROM …)`: the subquery's value is a bare COUNT. */
+function isCount(q: Query): boolean {
+  const item = q.body.kind === 'Select' ? q.body.items[0]?.expr : undefined;
+  return item !== undefined && item.kind === 'FunctionCall' && (item.name[item.name.length - 1] ?? '').toUpperCase() === 'COUNT';
 }
 
 /**
