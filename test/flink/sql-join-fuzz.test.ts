@@ -28,7 +28,7 @@ interface TableData {
 /** A join to run: the SQL and its batch evaluation over the final `[id, k, v]` rows of L and R. */
 interface Case {
   readonly sql: string;
-  readonly expected: (l: readonly Row[], r: readonly Row[]) => Row[];
+  readonly expected: (l: readonly Row[], r: readonly Row[]) => (readonly unknown[])[];
 }
 
 const eq = (a: Cell, b: Cell): boolean | null => (a === null || b === null ? null : a === b);
@@ -51,6 +51,19 @@ function outerJoin(kind: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL', on: (l: Row, r: Ro
     if (kind === 'RIGHT' || kind === 'FULL') rs.forEach((r, j) => { if (!rightMatched.has(j)) out.push([...PAD, ...r]); });
     return out;
   };
+}
+
+/** `lhs(l) IN (SELECT item(r) FROM R WHERE cond(l, r))` as a value: TRUE / FALSE / NULL. */
+function inValue(ls: readonly Row[], rs: readonly Row[], l: Row, lhs: Cell, item: (r: Row) => Cell, cond: (l: Row, r: Row) => boolean | null): string | null {
+  let verdict: boolean | null = false;
+  for (const r of rs) {
+    if (cond(l, r) !== true) continue;
+    const c = eq(lhs, item(r));
+    if (c === true) return 'TRUE';
+    if (c === null) verdict = null;
+  }
+  void ls;
+  return verdict === null ? null : 'FALSE';
 }
 
 /** `EXISTS (… WHERE cond)` / NOT EXISTS over the pairs. */
@@ -97,6 +110,15 @@ const CASES: readonly Case[] = [
   {
     sql: 'SELECT l.id, (SELECT SUM(r.v) FROM R r WHERE r.k = l.k AND r.v > 0) FROM L l',
     expected: (ls, rs) => ls.map((l) => [l[0] ?? null, sumOf(rs.filter((r) => eq(r[1] ?? null, l[1] ?? null) === true && lt(0, r[2] ?? null) === true).map((r) => r[2] ?? null))]),
+  },
+  {
+    sql: 'SELECT l.id, l.k IN (SELECT r.k FROM R r WHERE r.v > 0), EXISTS (SELECT * FROM R r WHERE r.k = l.k) FROM L l',
+    expected: (ls, rs) => ls.map((l) => [l[0] ?? null, inValue(ls, rs, l, l[1] ?? null, (r) => r[1] ?? null, (_l, r) => lt(0, r[2] ?? null)),
+      rs.some((r) => eq(r[1] ?? null, l[1] ?? null) === true) ? 'TRUE' : 'FALSE']),
+  },
+  {
+    sql: 'SELECT * FROM L l WHERE l.v = 0 OR l.k NOT IN (SELECT r.k FROM R r)',
+    expected: (ls, rs) => ls.filter((l) => l[2] === 0 || inValue(ls, rs, l, l[1] ?? null, (r) => r[1] ?? null, () => true) === 'FALSE'),
   },
   {
     sql: 'SELECT l.id, l.v FROM L l WHERE (SELECT COUNT(*) FROM R r WHERE r.k = l.k) < 2',

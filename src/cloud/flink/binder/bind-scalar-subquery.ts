@@ -16,6 +16,7 @@ import type { ExprContext } from './bind-expression.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
 import { isAggregateSelect } from './bind-aggregate.js';
 import { inputsOf, makeJoin, retyped } from './bind-join.js';
+import { hasPredicate, predicatesAsScalars } from './bind-predicate-subquery.js';
 import type { JoinFrom } from './bind-join.js';
 
 /** A scalar subquery lifted out of an expression. */
@@ -70,7 +71,9 @@ export function liftScalars<T>(e: T, prefix: string, out: ScalarSubquery[]): T {
 }
 
 /** SELECT items with their scalar subqueries lifted (refused under an aggregation). */
-export function liftSelectScalars(s: Select, out: ScalarSubquery[], file: string): readonly SelectItem[] {
+export function liftSelectScalars(select: Select, out: ScalarSubquery[], file: string): readonly SelectItem[] {
+  // IN / EXISTS in the SELECT list are COUNT scalar subqueries (bind-predicate-subquery.ts).
+  const s = select.items.some((i) => hasPredicate(i.expr)) ? { ...select, items: select.items.map((i) => ({ ...i, expr: predicatesAsScalars(i.expr) })) } : select;
   if (!s.items.some((i) => hasScalar(i.expr))) return s.items;
   if (isAggregateSelect(s)) {
     const at = s.items.find((i) => hasScalar(i.expr));

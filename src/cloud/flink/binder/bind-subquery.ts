@@ -6,8 +6,8 @@
  * a plain NULL-aware key when the comparison is the only equality, else
  * `(l = r) IS NOT FALSE` as a residual next to the correlation keys. An uncorrelated EXISTS has no
  * key at all (every row shares one). The output is the outer row with its time attributes
- * dropped (a regular join's). IN / EXISTS elsewhere (SELECT list, under OR) are refused by
- * bind-expression.ts; scalar subqueries are joined (bind-scalar-subquery.ts).
+ * dropped (a regular join's). IN / EXISTS used as values (SELECT list, under OR) become COUNT
+ * scalar subqueries (bind-predicate-subquery.ts), which are joined (bind-scalar-subquery.ts).
  */
 import type { Expr, Query, Select, TableRef } from '../sql/index.js';
 import { printType, withoutTimeAttribute } from '../types/index.js';
@@ -22,6 +22,7 @@ import { inputsOf, retyped, shift, splitAnd, splitKeys } from './bind-join.js';
 import type { JoinFrom } from './bind-join.js';
 import { conjuncts, hasScalar, joinScalars, liftScalars } from './bind-scalar-subquery.js';
 import type { ScalarSubquery } from './bind-scalar-subquery.js';
+import { hasPredicate, predicatesAsScalars } from './bind-predicate-subquery.js';
 
 type JoinRel = Extract<LogicalRel, { kind: 'join' }>;
 type SubqueryPredicate = Extract<Expr, { kind: 'InQuery' | 'Exists' }>;
@@ -41,7 +42,8 @@ export interface SubqueryContext {
  */
 export function splitSubqueries(where: Expr | undefined): { readonly rest?: Expr; readonly subqueries: readonly Expr[] } {
   if (where === undefined) return { subqueries: [] };
-  const all = conjuncts(where);
+  // IN / EXISTS below the top of a conjunct (under OR, NOT, CASE) are values: COUNT scalar subqueries.
+  const all = conjuncts(where).map((c) => (predicateOf(c) === undefined && hasPredicate(c) ? predicatesAsScalars(c) : c));
   const isSubquery = (c: Expr): boolean => predicateOf(c) !== undefined || hasScalar(c);
   const subqueries = all.filter(isSubquery);
   if (subqueries.length === 0) return { rest: where, subqueries };
