@@ -20,6 +20,7 @@ import { BindError, notSupportedYet, validationError } from './sql-error.js';
 import { parseDurationMs } from './duration.js';
 import { bindUnnest } from './bind-unnest.js';
 import { intervalBounds, windowPairs } from './join-time-bounds.js';
+import { usingColumns } from './bind-using.js';
 
 type JoinRel = Extract<LogicalRel, { kind: 'join' }>;
 
@@ -77,38 +78,6 @@ export function bindJoin(t: Join, cx: JoinContext): JoinFrom {
   const rel = makeJoin({ joinType, left: left.rel, right: right.rel, conjuncts, range: t.range, file: cx.file, timeZone: cx.timeZone, ...(time === undefined ? {} : { temporalTime: time }) });
   scope = retyped(scope, rel.fields);
   return using.length === 0 ? { rel, scope } : usingColumns(rel, scope, using, ecx);
-}
-
-/**
- * USING's common columns, as Calcite expands them: an unqualified `c` is `COALESCE(l.c, r.c)` (the
- * left copy for INNER / LEFT joins, the right copy for RIGHT joins, a computed column for FULL
- * joins), listed first by `*`; `l.c` and `r.c` stay reachable qualified.
- */
-function usingColumns(join: JoinRel, scope: readonly ScopeField[], using: readonly { li: number; ri: number; name: string }[], ecx: ExprContext): JoinFrom {
-  const width = join.fields.length;
-  const common: ScopeField[] = [];
-  const extra: BoundExpr[] = [];
-  for (const u of using) {
-    if (join.joinType === 'FULL') {
-      const at = (i: number): BoundExpr => ({ kind: 'input', index: i, type: (join.fields[i] as BoundField).type });
-      const e = call('COALESCE', [at(u.li), at(u.ri)], join.range, ecx);
-      common.push({ name: u.name, type: e.type, index: width + extra.length, hidden: false });
-      extra.push(e);
-    } else {
-      common.push(unqualified(scope.find((f) => f.index === (join.joinType === 'RIGHT' ? u.ri : u.li)) as ScopeField));
-    }
-  }
-  const copies = new Set(using.flatMap((u) => [u.li, u.ri]));
-  const rest = scope.map((f) => (copies.has(f.index) ? { ...f, shadowed: true } : f));
-  if (extra.length === 0) return { rel: join, scope: [...common, ...rest] };
-  const project = [...join.fields.map((f, i): BoundExpr => ({ kind: 'input', index: i, type: f.type })), ...extra];
-  const fields = [...join.fields, ...common.map((c) => ({ name: c.name, type: c.type, hidden: true }))];
-  return { rel: { kind: 'calc', input: join, project, fields }, scope: [...common, ...rest] };
-}
-
-function unqualified(f: ScopeField): ScopeField {
-  const { qualifier: _q, ...rest } = f;
-  return rest;
 }
 
 /** `CROSS JOIN UNNEST(…)`, `, UNNEST(…)`, `[INNER] JOIN UNNEST(…) ON TRUE`, `LEFT JOIN UNNEST(…) ON TRUE`. */

@@ -24,7 +24,7 @@ import { bindJoin, pushWhereIntoJoin, withStateTtl } from './bind-join.js';
 import { bindUnnest } from './bind-unnest.js';
 import { bindMatchRecognize } from './bind-match-recognize.js';
 import { bindViewRef } from './bind-view.js';
-import { applySubqueries, splitSubqueries } from './bind-subquery.js';
+import { applySubqueries, bindJoinWithSubqueries, splitSubqueries } from './bind-subquery.js';
 import type { SubqueryContext } from './bind-subquery.js';
 import { joinScalars, liftSelectScalars } from './bind-scalar-subquery.js';
 import type { ScalarSubquery } from './bind-scalar-subquery.js';
@@ -241,15 +241,7 @@ function bindFrom(t: TableRef, cx: QueryContext): FromResult {
       const rel = renamed(bindQuery(t.query, cx), t.alias?.columns, t.range, cx);
       return { rel, scope: scopeFields(rel.fields, t.alias?.name) };
     }
-    case 'Join': {
-      // `a JOIN b ON … AND x IN (SELECT …)`: an inner join's subquery conjuncts filter the joined rows.
-      const split = splitSubqueries(t.on);
-      const { on: _on, ...rest } = t;
-      const plain = split.subqueries.length === 0 ? t : { ...rest, ...(split.rest === undefined ? {} : { on: split.rest }) };
-      if (split.subqueries.length > 0 && t.type !== 'INNER') throw new BindError(notSupportedYet(split.subqueries[0]?.range ?? t.range, `subqueries in the ON clause of a ${t.type} JOIN`, cx.file));
-      const joined = bindJoin(plain.on === undefined && t.type === 'INNER' && split.subqueries.length > 0 ? { ...plain, type: 'CROSS' } : plain, { file: cx.file, timeZone: cx.evalCtx.timeZone, bindFrom: (r) => bindFrom(r, cx), exprContext: (sc) => exprContext(sc, cx) });
-      return split.subqueries.length === 0 ? joined : applySubqueries(joined, split.subqueries, subqueryContext(cx));
-    }
+    case 'Join': return bindJoinWithSubqueries(t, subqueryContext(cx), (j) => bindJoin(j, { file: cx.file, timeZone: cx.evalCtx.timeZone, bindFrom: (r) => bindFrom(r, cx), exprContext: (sc) => exprContext(sc, cx) }));
     case 'TableFunction': {
       if (!isWindowTvf(t.call.name) || t.lateral) throw new BindError(notSupportedYet(t.range, 'table functions', cx.file));
       const rel = bindWindowTvf(t.call, { file: cx.file, evalCtx: cx.evalCtx, session: cx.options.session }, (arg) => (arg.table !== undefined

@@ -9,7 +9,7 @@
  * dropped (a regular join's). IN / EXISTS used as values (SELECT list, under OR) become COUNT
  * scalar subqueries (bind-predicate-subquery.ts), which are joined (bind-scalar-subquery.ts).
  */
-import type { Expr, Query, Select, TableRef } from '../sql/index.js';
+import type { Expr, Join, Query, Select, TableRef } from '../sql/index.js';
 import { printType, withoutTimeAttribute } from '../types/index.js';
 import type { BoundExpr, LogicalRel } from './types.js';
 import { Scope } from './scope.js';
@@ -79,6 +79,16 @@ export function applySubqueries(from: JoinFrom, subqueries: readonly Expr[], cx:
 }
 
 /** The subquery predicate of a conjunct and whether it is negated (`NOT EXISTS`, `NOT (x IN …)`). */
+/** `a JOIN b ON … AND x IN (SELECT …)`: an inner join's subquery conjuncts filter the joined rows. */
+export function bindJoinWithSubqueries(t: Join, cx: SubqueryContext, bindJoin: (j: Join) => JoinFrom): JoinFrom {
+  const split = splitSubqueries(t.on);
+  if (split.subqueries.length === 0) return bindJoin(t);
+  if (t.type !== 'INNER') throw new BindError(notSupportedYet(split.subqueries[0]?.range ?? t.range, `subqueries in the ON clause of a ${t.type} JOIN`, cx.file));
+  const { on: _on, ...rest } = t;
+  const joined = bindJoin(split.rest === undefined ? { ...rest, type: 'CROSS' } : { ...rest, on: split.rest });
+  return applySubqueries(joined, split.subqueries, cx);
+}
+
 function predicateOf(e: Expr): { readonly p: SubqueryPredicate; readonly not: boolean } | undefined {
   if (e.kind === 'InQuery' || e.kind === 'Exists') return { p: e, not: false };
   if (e.kind === 'Unary' && e.op === 'NOT') {
