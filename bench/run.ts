@@ -17,6 +17,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'nexmark-source', file: 'src/cloud/flink/runtime/sources/nexmark-generation.bench.js', what: 'Nexmark event generation alone' },
   { name: 'group-aggregate', file: 'src/cloud/flink/runtime/stateful/group-aggregate-throughput.bench.js', what: 'GROUP BY COUNT/SUM, 1 M rows, 10 K keys' },
   { name: 'join', file: 'src/cloud/flink/runtime/join/regular-join-throughput.bench.js', what: 'inner equi-join, 1 M probe rows against 10 K build keys' },
+  { name: 'semi-anti-join', file: 'src/cloud/flink/runtime/join/semi-anti-join-throughput.bench.js', what: 'semi / anti joins (IN, NOT EXISTS, NOT IN), 1 M probe rows against 10 K build keys' },
   { name: 'match-recognize', file: 'src/cloud/flink/runtime/join/match-recognize/match-recognize-throughput.bench.js', what: 'MATCH_RECOGNIZE (A B C), 1 M rows' },
   { name: 'nexmark', file: 'bench/nexmark.js', what: 'Nexmark q0, q1, q2, q21, q22 through SQL (nexmark → blackhole), 10 M events each (goal ≥ 1.2 M events/s per core on q0–q2)' },
   { name: 'pipeline', file: 'bench/pipeline.js', what: 'topic → INSERT … SELECT → topic through the log, 1 M Avro records: time until the sink has them all' },

@@ -20,6 +20,7 @@ import { BindError, notSupportedYet, validationError } from './sql-error.js';
 import { parseDurationMs } from './duration.js';
 import { bindUnnest } from './bind-unnest.js';
 import { intervalBounds, windowPairs } from './join-time-bounds.js';
+import { usingColumns } from './bind-using.js';
 
 type JoinRel = Extract<LogicalRel, { kind: 'join' }>;
 
@@ -53,28 +54,30 @@ export function bindJoin(t: Join, cx: JoinContext): JoinFrom {
   if (t.on !== undefined) {
     const on = bindExpr(t.on, ecx);
     if (on.type.kind !== 'BOOLEAN' && on.type.kind !== 'NULL') {
-      throw new BindError(validationError(t.on.range, `JOIN condition must be a condition, got ${printType(on.type)}`, { file: cx.file }));
+      throw new BindError(validationError(t.on.range, `ON clause must be a condition, got ${printType(on.type)}`, { file: cx.file }));
     }
     conjuncts = splitAnd(on);
   }
-  if (t.using !== undefined) {
-    const shadowLeft = joinType === 'RIGHT';
-    for (const name of t.using) {
-      const l = left.scope.find((f) => f.name === name && f.shadowed !== true);
-      const r = right.scope.find((f) => f.name === name && f.shadowed !== true);
-      if (l === undefined || r === undefined) {
-        throw new BindError(validationError(t.range, `Column '${name}' not found in ${l === undefined ? 'left' : 'right'} table`, { file: cx.file }));
-      }
-      const li = l.index;
-      const ri = r.index + width;
-      conjuncts.push(call('=', [{ kind: 'input', index: li, type: l.type }, { kind: 'input', index: ri, type: r.type }], t.range, ecx));
-      scope = scope.map((f) => (f.index === (shadowLeft ? li : ri) ? { ...f, shadowed: true } : f));
+  const using: { readonly li: number; readonly ri: number; readonly name: string }[] = [];
+  for (const name of t.using ?? []) {
+    const l = left.scope.find((f) => f.name === name && f.shadowed !== true);
+    const r = right.scope.find((f) => f.name === name && f.shadowed !== true);
+    if (l === undefined || r === undefined) {
+      throw new BindError(validationError(t.range, `Column '${name}' not found in any table`, { file: cx.file }));
     }
+    const li = l.index;
+    const ri = r.index + width;
+    if (leastRestrictive([l.type, r.type]) === undefined) {
+      throw new BindError(validationError(t.range, `Column '${name}' matched using NATURAL keyword or USING clause has incompatible types in this context: '${printType(l.type)}' to '${printType(r.type)}'`, { file: cx.file }));
+    }
+    conjuncts.push(call('=', [{ kind: 'input', index: li, type: l.type }, { kind: 'input', index: ri, type: r.type }], t.range, ecx));
+    using.push({ li, ri, name });
   }
   let time: number | undefined;
   if (temporal !== undefined) time = temporalTime(temporal, joinType, left, right.rel, cx);
   const rel = makeJoin({ joinType, left: left.rel, right: right.rel, conjuncts, range: t.range, file: cx.file, timeZone: cx.timeZone, ...(time === undefined ? {} : { temporalTime: time }) });
-  return { rel, scope: retyped(scope, rel.fields) };
+  scope = retyped(scope, rel.fields);
+  return using.length === 0 ? { rel, scope } : usingColumns(rel, scope, using, ecx);
 }
 
 /** `CROSS JOIN UNNEST(…)`, `, UNNEST(…)`, `[INNER] JOIN UNNEST(…) ON TRUE`, `LEFT JOIN UNNEST(…) ON TRUE`. */
@@ -109,7 +112,9 @@ export function pushWhereIntoJoin(from: JoinFrom, where: Expr, ecx: ExprContext)
  */
 export function withStateTtl(from: JoinFrom, hints: readonly Hint[], file: string): JoinFrom {
   const h = hints.find((x) => x.name.toUpperCase() === 'STATE_TTL');
-  const rel = from.rel;
+  // A FULL JOIN … USING is a join under the calc of its common columns.
+  const top = from.rel;
+  const rel = top.kind === 'calc' && top.input.kind === 'join' ? top.input : top;
   if (h === undefined || rel.kind !== 'join') return from;
   const width = rel.left.fields.length;
   const names = (side: LogicalRel, left: boolean): Set<string> => {
@@ -129,7 +134,8 @@ export function withStateTtl(from: JoinFrom, hints: readonly Hint[], file: strin
     else if (right.has(o.key)) ttl.right = ms;
     else throw new BindError(validationError(o.range, `The options of following hints cannot match the name of input tables or views: \n\`${o.key}\` in \`STATE_TTL\``, { file }));
   }
-  return { ...from, rel: { ...rel, stateTtl: ttl } };
+  const hinted: JoinRel = { ...rel, stateTtl: ttl };
+  return { ...from, rel: top.kind === 'calc' && top.input === rel ? { ...top, input: hinted } : hinted };
 }
 
 function pushable(rel: LogicalRel): rel is JoinRel {
@@ -152,7 +158,7 @@ function pushInto(j: JoinRel, extra: readonly BoundExpr[], ecx: ExprContext): Jo
   return makeJoin({ joinType: j.joinType, left, right, conjuncts: [...j.conjuncts, ...here], range: j.range, file: ecx.file, timeZone: ecx.evalCtx.timeZone });
 }
 
-interface MakeJoin {
+export interface MakeJoin {
   readonly joinType: BoundJoinType;
   readonly left: LogicalRel;
   readonly right: LogicalRel;
@@ -165,20 +171,9 @@ interface MakeJoin {
 }
 
 /** Classifies a join's condition and derives its output fields. */
-function makeJoin(o: MakeJoin): JoinRel {
-  const width = o.left.fields.length;
-  const leftKeys: BoundExpr[] = [];
-  const rightKeys: BoundExpr[] = [];
-  let rest: BoundExpr[] = [];
-  for (const c of o.conjuncts) {
-    const pair = equiPair(c, width);
-    if (pair === undefined) { rest.push(c); continue; }
-    const common = leastRestrictive([pair.left.type, pair.right.type]);
-    if (common === undefined) { rest.push(c); continue; }
-    const t = withoutTimeAttribute(common);
-    leftKeys.push(typesEqual(pair.left.type, t) ? pair.left : coerce(pair.left, t, o.timeZone));
-    rightKeys.push(typesEqual(pair.right.type, t) ? pair.right : coerce(pair.right, t, o.timeZone));
-  }
+export function makeJoin(o: MakeJoin): JoinRel {
+  const { leftKeys, rightKeys, rest: equiRest } = splitKeys(o.conjuncts, o.left.fields.length, o.timeZone);
+  let rest = equiRest;
   let strategy: BoundJoinStrategy = { kind: 'regular' };
   const windowed = windowPairs(o.left, o.right, leftKeys, rightKeys);
   if (o.temporalTime === undefined && windowed !== undefined) {
@@ -213,6 +208,25 @@ function makeJoin(o: MakeJoin): JoinRel {
     kind: 'join', joinType: o.joinType, strategy, left: o.left, right: o.right, conjuncts: o.conjuncts, leftKeys, rightKeys,
     residual: rest, fields, range: o.range,
   };
+}
+
+/**
+ * A join condition's conjuncts (over `[...left, ...right]`) → equi-key pairs (cast to a common type,
+ * `right` over the right row) and the rest.
+ */
+export function splitKeys(conjuncts: readonly BoundExpr[], width: number, timeZone: string): { leftKeys: BoundExpr[]; rightKeys: BoundExpr[]; rest: BoundExpr[] } {
+  const leftKeys: BoundExpr[] = [];
+  const rightKeys: BoundExpr[] = [];
+  const rest: BoundExpr[] = [];
+  for (const c of conjuncts) {
+    const pair = equiPair(c, width);
+    const common = pair === undefined ? undefined : leastRestrictive([pair.left.type, pair.right.type]);
+    if (pair === undefined || common === undefined) { rest.push(c); continue; }
+    const t = withoutTimeAttribute(common);
+    leftKeys.push(typesEqual(pair.left.type, t) ? pair.left : coerce(pair.left, t, timeZone));
+    rightKeys.push(typesEqual(pair.right.type, t) ? pair.right : coerce(pair.right, t, timeZone));
+  }
+  return { leftKeys, rightKeys, rest };
 }
 
 /** `l = r` with one side over the left row only and the other over the right row only. */
@@ -264,13 +278,13 @@ function withoutSystemTime(t: TableName): TableName {
   return plain;
 }
 
-function splitAnd(e: BoundExpr): BoundExpr[] {
+export function splitAnd(e: BoundExpr): BoundExpr[] {
   if (e.kind === 'call' && e.fn.name === 'AND') return e.args.flatMap(splitAnd);
   return [e];
 }
 
 /** The input columns an expression reads. */
-function inputsOf(e: BoundExpr): number[] {
+export function inputsOf(e: BoundExpr): number[] {
   switch (e.kind) {
     case 'input': return [e.index];
     case 'literal': return [];
@@ -281,7 +295,7 @@ function inputsOf(e: BoundExpr): number[] {
 }
 
 /** Moves every input reference by `delta` (a right-side expression onto the right row). */
-function shift(e: BoundExpr, delta: number): BoundExpr {
+export function shift(e: BoundExpr, delta: number): BoundExpr {
   switch (e.kind) {
     case 'input': return { ...e, index: e.index + delta };
     case 'literal': return e;
@@ -291,6 +305,7 @@ function shift(e: BoundExpr, delta: number): BoundExpr {
   }
 }
 
-function retyped(scope: readonly ScopeField[], fields: readonly BoundField[]): ScopeField[] {
+/** The scope with each field's type as the relation now outputs it. */
+export function retyped(scope: readonly ScopeField[], fields: readonly BoundField[]): ScopeField[] {
   return scope.map((f) => ({ ...f, type: fields[f.index]?.type ?? f.type }));
 }

@@ -61,8 +61,8 @@ test('PREV / FIRST offsets, aggregates and MATCH_NUMBER are slots; output is par
   assert.deepEqual(m.pattern, { kind: 'quantified', node: { kind: 'var', name: 'A' }, min: 1, max: null, reluctant: false });
 });
 
-test('ORDER BY must start with the rowtime; PREV only in DEFINE; ALL ROWS PER MATCH not supported yet', () => {
+test('ORDER BY must start with the rowtime; PREV only in DEFINE; ALL ROWS PER MATCH refused as Flink does', () => {
   assert.match(errorOf(`SELECT * FROM o MATCH_RECOGNIZE (PARTITION BY cid ORDER BY id MEASURES A.id AS i PATTERN (A) DEFINE A AS TRUE)`), /You must specify either rowtime or proctime/);
   assert.match(errorOf(`SELECT * FROM o MATCH_RECOGNIZE (${V} MEASURES PREV(A.id) AS i PATTERN (A) DEFINE A AS TRUE)`), /PREV is only allowed in DEFINE/);
-  assert.match(errorOf(`SELECT * FROM o MATCH_RECOGNIZE (${V} MEASURES A.id AS i ALL ROWS PER MATCH PATTERN (A) DEFINE A AS TRUE)`), /not supported yet: ALL ROWS PER MATCH/);
+  assert.match(errorOf(`SELECT * FROM o MATCH_RECOGNIZE (${V} MEASURES A.id AS i ALL ROWS PER MATCH PATTERN (A) DEFINE A AS TRUE)`), /All rows per match mode is not supported yet\./);
 });

@@ -3,13 +3,14 @@
  *
  * DEFINE and MEASURES expressions read the match, not one row. Before binding, each match reference
  * in them is replaced by a slot — `A.x`, an unqualified column, PREV / FIRST / LAST, COUNT / SUM /
- * AVG / MIN / MAX over a variable, MATCH_NUMBER(), CLASSIFIER() — and the expression is bound over
+ * AVG / MIN / MAX over a variable's column or an expression of its columns, MATCH_NUMBER(), CLASSIFIER(),
+ * MATCH_ROWTIME() — and the expression is bound over
  * the row of slot values; the planner evaluates the slots against the runtime's match context.
  * Running semantics: in DEFINE of X, `X.x` is the row being classified.
  */
 import type { Expr, MatchRecognize, Pattern, Range, TableRef } from '../sql/index.js';
 import { printExpression } from '../sql/index.js';
-import { isRowtimeAttribute, withNullable, withoutTimeAttribute } from '../types/index.js';
+import { isRowtimeAttribute, timestampType, withNullable, withoutTimeAttribute } from '../types/index.js';
 import type { LogicalType } from '../types/index.js';
 import type { BoundExpr, BoundField, BoundMatchExpr, BoundOrderKey, BoundPattern, BoundSkip, LogicalRel, MatchSlot } from './types.js';
 import { Scope } from './scope.js';
@@ -33,7 +34,7 @@ const SUMMABLE = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'FLOAT', '
 /** Binds a MATCH_RECOGNIZE table reference. */
 export function bindMatchRecognize(m: MatchRecognize, cx: MatchContext): From {
   const fail = (range: Range, reason: string): never => { throw new BindError(validationError(range, reason, { file: cx.file })); };
-  if (m.rowsPerMatch === 'ALL ROWS PER MATCH') throw new BindError(notSupportedYet(m.range, 'ALL ROWS PER MATCH', cx.file));
+  if (m.rowsPerMatch === 'ALL ROWS PER MATCH') fail(m.range, 'All rows per match mode is not supported yet.');
   const input = cx.bindFrom(m.input);
   const ecx = cx.exprContext(new Scope(input.scope, cx.file));
   const partitionKeys = m.partitionBy.map((p) => bindExpr(p, ecx));
@@ -51,11 +52,11 @@ export function bindMatchRecognize(m: MatchRecognize, cx: MatchContext): From {
   const define: Record<string, BoundMatchExpr> = {};
   for (const d of m.define) {
     if (!variables.has(d.name)) fail(d.range, `Variable '${d.name}' is defined but not used in PATTERN`);
-    const b = matchExpr(d.condition, { input, variables, define: true, cx });
+    const b = matchExpr(d.condition, { input, variables, define: true, timeIndex: time.index, cx });
     if (b.expr.type.kind !== 'BOOLEAN' && b.expr.type.kind !== 'NULL') fail(d.condition.range, `DEFINE condition of '${d.name}' must be a condition`);
     define[d.name] = b;
   }
-  const measures = m.measures.map((item) => matchExpr(item.expr, { input, variables, define: false, cx }));
+  const measures = m.measures.map((item) => matchExpr(item.expr, { input, variables, define: false, timeIndex: time.index, cx }));
   const used = new Set<string>();
   const fields: BoundField[] = [];
   const named = (name: string, type: LogicalType): void => {
@@ -108,6 +109,8 @@ interface SlotOptions {
   readonly variables: ReadonlySet<string>;
   /** DEFINE (PREV allowed, unqualified = current row) or MEASURES. */
   readonly define: boolean;
+  /** The input's rowtime column (MATCH_ROWTIME). */
+  readonly timeIndex: number;
   readonly cx: MatchContext;
 }
 
@@ -151,7 +154,9 @@ function matchExpr(e: Expr, o: SlotOptions): BoundMatchExpr {
         return column(arg ?? n, 'prev', offsetOf(off, 1));
       }
       if (name === 'LAST' || name === 'FIRST') return column(arg ?? n, name === 'LAST' ? 'last' : 'first', offsetOf(off, 0));
-      if (name === 'NEXT') return fail(n.range, 'NEXT is not supported in MATCH_RECOGNIZE');
+      // NEXT looks ahead by physical rows, which Flink refuses; NEXT(x, 0) is the row itself.
+      if (name === 'NEXT') return offsetOf(off, 1) === 0 ? column(arg ?? n, 'current', 0) : fail(n.range, 'Flink does not support physical offsets within partition.');
+      if (name === 'MATCH_ROWTIME') return matchRowtime(arg, n.range);
       if (name === 'MATCH_NUMBER') return slot({ kind: 'match-number' }, { kind: 'BIGINT', nullable: false }, n.range);
       if (name === 'CLASSIFIER') return slot({ kind: 'classifier' }, { kind: 'VARCHAR', length: 2147483647, nullable: false }, n.range);
       if (AGGREGATES.has(name) && n.args.length === 1 && arg !== undefined) return aggregate(name as 'COUNT', arg, n.range);
@@ -167,7 +172,7 @@ function matchExpr(e: Expr, o: SlotOptions): BoundMatchExpr {
       const count: LogicalType = { kind: 'BIGINT', nullable: false };
       return slot({ kind: 'aggregate', fn, ...(q === undefined ? {} : { variable: q }), type: count }, count, range);
     }
-    if (arg.kind !== 'Identifier') throw new BindError(notSupportedYet(range, `${fn} over an expression in MATCH_RECOGNIZE (only over a column)`, o.cx.file));
+    if (arg.kind !== 'Identifier') return aggregateOver(fn, arg, range);
     const [a = '', b] = arg.names;
     const variable = b !== undefined && o.variables.has(a) ? a : undefined;
     const name = variable === undefined ? a : b ?? '';
@@ -176,6 +181,42 @@ function matchExpr(e: Expr, o: SlotOptions): BoundMatchExpr {
     if ((fn === 'SUM' || fn === 'AVG') && !SUMMABLE.has(f.type.kind)) throw new BindError(notSupportedYet(range, `${fn} over ${f.type.kind} in MATCH_RECOGNIZE`, o.cx.file));
     const type: LogicalType = fn === 'COUNT' ? { kind: 'BIGINT', nullable: false } : withNullable(f.type, true);
     return slot({ kind: 'aggregate', fn, ...(variable === undefined ? {} : { variable }), column: f.index, type }, type, range);
+  };
+  /** `AVG(A.price * A.qty)`: the argument over the input row, its columns all of one variable (or none). */
+  const aggregateOver = (fn: 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX', arg: Expr, range: Range): Expr => {
+    const vars = new Set<string>();
+    const strip = (x: unknown): unknown => {
+      if (Array.isArray(x)) return x.map(strip);
+      if (x === null || typeof x !== 'object') return x;
+      const n = x as Expr;
+      if (n.kind === 'Identifier' && 'names' in n) {
+        const [a = '', b] = n.names;
+        if (b === undefined || !o.variables.has(a)) { vars.add(''); return n; }
+        vars.add(a);
+        return { ...n, names: n.names.slice(1) };
+      }
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(n)) out[k] = k === 'range' ? v : strip(v);
+      return out;
+    };
+    const stripped = strip(arg) as Expr;
+    if (vars.size > 1) fail(range, `Aggregation must be applied to a single pattern variable. Malformed expression: ${printExpression(arg)}`);
+    const variable = [...vars][0] || undefined;
+    const bound = bindExpr(stripped, o.cx.exprContext(new Scope(o.input.scope, o.cx.file)));
+    if ((fn === 'SUM' || fn === 'AVG') && !SUMMABLE.has(bound.type.kind)) throw new BindError(notSupportedYet(range, `${fn} over ${bound.type.kind} in MATCH_RECOGNIZE`, o.cx.file));
+    const type: LogicalType = fn === 'COUNT' ? { kind: 'BIGINT', nullable: false } : withNullable(withoutTimeAttribute(bound.type), true);
+    return slot({ kind: 'aggregate', fn, ...(variable === undefined ? {} : { variable }), arg: bound, argText: printExpression(arg), type }, type, range);
+  };
+  /** MATCH_ROWTIME(): the last row's rowtime as a TIMESTAMP(3) rowtime; MATCH_ROWTIME(rowtime column): of that column's type. */
+  const matchRowtime = (arg: Expr | undefined, range: Range): Expr => {
+    if (o.define) fail(range, 'MATCH_ROWTIME() can only be used in the MEASURES clause');
+    let type: LogicalType = timestampType(3, { nullable: false, timeAttribute: 'rowtime' });
+    if (arg !== undefined) {
+      const f = arg.kind === 'Identifier' ? o.input.scope.find((x) => x.name === arg.names[arg.names.length - 1] && x.shadowed !== true) : undefined;
+      if (f === undefined || !isRowtimeAttribute(f.type)) fail(arg.range, 'The function MATCH_ROWTIME requires argument to be a row time attribute type');
+      type = (f as ScopeField).type;
+    }
+    return slot({ kind: 'column', nav: 'last', offset: 0, column: o.timeIndex }, type, range);
   };
   const rewritten = rewrite(e) as Expr;
   const scope = new Scope(types.map((type, index) => ({ name: `$slot${index}`, type, index, hidden: false })), o.cx.file);

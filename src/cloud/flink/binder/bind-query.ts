@@ -2,8 +2,8 @@
  * Queries → logical relations: SELECT (projection, `*` expansion, aliases, WHERE), VALUES,
  * UNION ALL, derived tables and WITH, views (bind-view.ts), LIMIT / OFFSET / FETCH; aggregations (bind-aggregate.ts),
  * window TVFs (bind-window-tvf.ts), OVER and Top-N (bind-over.ts, bind-rank-filter.ts), joins
- * (bind-join.ts), UNNEST (bind-unnest.ts). ORDER BY … LIMIT is a Top-N; ORDER BY a time attribute without
- * LIMIT a temporal sort (bind-temporal-sort.ts).
+ * (bind-join.ts), UNNEST (bind-unnest.ts), IN / EXISTS subqueries in WHERE (bind-subquery.ts). ORDER BY … LIMIT is a
+ * Top-N; ORDER BY a time attribute without LIMIT a temporal sort (bind-temporal-sort.ts).
  */
 import type { Cte, Expr, OrderItem, Query, QueryBody, Range, Select, TableRef, Values } from '../sql/index.js';
 import type { EvalContext } from '../expr/index.js';
@@ -25,6 +25,10 @@ import { bindJoin, pushWhereIntoJoin, withStateTtl } from './bind-join.js';
 import { bindUnnest } from './bind-unnest.js';
 import { bindMatchRecognize } from './bind-match-recognize.js';
 import { bindViewRef } from './bind-view.js';
+import { applySubqueries, bindJoinWithSubqueries, splitSubqueries } from './bind-subquery.js';
+import type { SubqueryContext } from './bind-subquery.js';
+import { joinScalars, liftSelectScalars } from './bind-scalar-subquery.js';
+import type { ScalarSubquery } from './bind-scalar-subquery.js';
 
 /** What query binding needs. */
 export interface QueryContext {
@@ -107,21 +111,37 @@ function bindBody(b: QueryBody, cx: QueryContext): LogicalRel {
   }
 }
 
+function subqueryContext(cx: QueryContext): SubqueryContext {
+  return { file: cx.file, timeZone: cx.evalCtx.timeZone, bindFrom: (r) => bindFrom(r, cx), bindQuery: (q) => bindQuery(q, cx), exprContext: (sc) => exprContext(sc, cx) };
+}
+
 function exprContext(scope: Scope, cx: QueryContext): ExprContext {
   return { scope, file: cx.file, evalCtx: cx.evalCtx, session: cx.options.session };
 }
 
-function bindSelect(s: Select, cx: QueryContext): LogicalRel {
+function bindSelect(select: Select, cx: QueryContext): LogicalRel {
+  // `[NOT] IN (SELECT …)` / `[NOT] EXISTS (…)` conjuncts become semi/anti joins (bind-subquery.ts).
+  // Scalar subqueries are joined as hidden columns (bind-scalar-subquery.ts).
+  const split = splitSubqueries(select.where);
+  const scalars: ScalarSubquery[] = [];
+  const items = liftSelectScalars(select, scalars, cx.file);
+  const { where: _where, ...rest } = select;
+  const s: Select = split.subqueries.length === 0 && scalars.length === 0 ? select : { ...rest, items, ...(split.rest === undefined ? {} : { where: split.rest }) };
   let from = s.from === undefined ? oneRow() : bindFrom(s.from, cx);
   // WHERE over a join: its conjuncts become join conditions where they can (bind-join.ts).
   const joined = s.where !== undefined && from.rel.kind === 'join' ? pushWhereIntoJoin(from, s.where, exprContext(new Scope(from.scope, cx.file), cx)) : undefined;
   if (joined !== undefined) from = joined.from;
-  if (from.rel.kind === 'join') from = withStateTtl(from, s.hints, cx.file);
-  const scope = new Scope(from.scope, cx.file);
-  const ecx = exprContext(scope, cx);
+  from = withStateTtl(from, s.hints, cx.file);
+  let scope = new Scope(from.scope, cx.file);
   // Top-N / deduplication: the rank range comes from this query's filter on the rank column.
   const pushed: { rel: LogicalRel; where?: Expr } = joined !== undefined ? { rel: from.rel } : pushRankFilter(from.rel, s.where, scope, (name) => mentions(s.items, name));
   from = { ...from, rel: pushed.rel };
+  if (split.subqueries.length > 0 || scalars.length > 0) {
+    from = applySubqueries(from, split.subqueries, subqueryContext(cx));
+    from = joinScalars(from, scalars, subqueryContext(cx));
+    scope = new Scope(from.scope, cx.file);
+  }
+  const ecx = exprContext(scope, cx);
   let filter: BoundExpr | undefined = joined?.filter;
   if (pushed.where !== undefined) {
     filter = bindExpr(pushed.where, { ...ecx, rewrite: (x) => {
@@ -224,7 +244,7 @@ function bindFrom(t: TableRef, cx: QueryContext): FromResult {
       const rel = renamed(bindQuery(t.query, cx), t.alias?.columns, t.range, cx);
       return { rel, scope: scopeFields(rel.fields, t.alias?.name) };
     }
-    case 'Join': return bindJoin(t, { file: cx.file, timeZone: cx.evalCtx.timeZone, bindFrom: (r) => bindFrom(r, cx), exprContext: (sc) => exprContext(sc, cx) });
+    case 'Join': return bindJoinWithSubqueries(t, subqueryContext(cx), (j) => bindJoin(j, { file: cx.file, timeZone: cx.evalCtx.timeZone, bindFrom: (r) => bindFrom(r, cx), exprContext: (sc) => exprContext(sc, cx) }));
     case 'TableFunction': {
       if (!isWindowTvf(t.call.name) || t.lateral) throw new BindError(notSupportedYet(t.range, 'table functions', cx.file));
       const rel = bindWindowTvf(t.call, { file: cx.file, evalCtx: cx.evalCtx, session: cx.options.session }, (arg) => (arg.table !== undefined

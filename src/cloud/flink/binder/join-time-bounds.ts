@@ -30,7 +30,6 @@ function isInput(e: BoundExpr | undefined, index: number): boolean {
 /** Where a relation's window_start / window_end come from a window TVF, through plain column projections. */
 function windowColumns(rel: LogicalRel): { start: number; end: number; window: unknown } | undefined {
   if (rel.kind === 'window-tvf') {
-    if (rel.window.kind === 'session') return undefined;
     const n = rel.input.fields.length;
     return { start: n, end: n + 1, window: rel.window };
   }

@@ -170,6 +170,8 @@ export type LogicalRel =
     readonly residual: readonly BoundExpr[]; readonly fields: readonly BoundField[]; readonly range: Range;
     /** `STATE_TTL('alias' = '1d', …)` per side, in milliseconds (regular joins). */
     readonly stateTtl?: { readonly left?: number; readonly right?: number };
+    /** ANTI from NOT IN: a NULL key on either side makes the comparison unknown (runtime `nullAware`). */
+    readonly nullAware?: boolean;
   };
 
 /** A MATCH_RECOGNIZE row pattern (the runtime's PatternNode shape). */
@@ -191,7 +193,11 @@ export type BoundSkip =
  */
 export type MatchSlot =
   | { readonly kind: 'column'; readonly nav: 'current' | 'last' | 'first' | 'prev'; readonly variable?: string; readonly offset: number; readonly column: number }
-  | { readonly kind: 'aggregate'; readonly fn: 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX'; readonly variable?: string; readonly column?: number; readonly type: LogicalType }
+  | {
+    readonly kind: 'aggregate'; readonly fn: 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX'; readonly variable?: string; readonly column?: number;
+    /** An aggregate over an expression of one variable's columns (`AVG(A.price * A.qty)`): over the input row. */
+    readonly arg?: BoundExpr; readonly argText?: string; readonly type: LogicalType;
+  }
   | { readonly kind: 'match-number' }
   | { readonly kind: 'classifier' };
 
@@ -203,8 +209,11 @@ export interface BoundMatchExpr {
   readonly text: string;
 }
 
-/** The outer-ness of a join (comma and CROSS joins are INNER). */
-export type BoundJoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
+/**
+ * The outer-ness of a join (comma and CROSS joins are INNER). SEMI / ANTI come from IN / EXISTS /
+ * NOT IN / NOT EXISTS subqueries (bind-subquery.ts): their output is the left row only.
+ */
+export type BoundJoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'SEMI' | 'ANTI';
 
 /**
  * How a join runs: regular (unbounded state, time attributes dropped), interval (the two rowtimes

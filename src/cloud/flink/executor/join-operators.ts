@@ -7,6 +7,7 @@
 import type { Clock } from '../../../shared/index.js';
 import type { PhysicalNode } from '../planner/index.js';
 import type { Operator } from '../runtime/index.js';
+import type { OuterJoinKind } from '../runtime/join/index.js';
 import { IntervalJoinOperator, MatchRecognizeOperator, RegularJoinOperator, TemporalJoinOperator, UnnestOperator, WindowJoinOperator } from '../runtime/join/index.js';
 
 type JoinNode = Extract<PhysicalNode, { kind: 'join' }>;
@@ -20,14 +21,14 @@ export function joinOperator(n: JoinNode, clock: Clock): Operator {
   switch (s.kind) {
     case 'regular': {
       return new RegularJoinOperator({
-        kind: n.joinType, clock, ...residual,
+        kind: n.joinType, clock, ...residual, ...(n.nullAware === true ? { nullAware: true } : {}),
         left: { key: n.leftKey, arity: leftArity, ...(s.leftUnique === undefined ? {} : { uniqueKey: s.leftUnique }), ...(s.leftTtlMs === undefined ? {} : { ttlMs: s.leftTtlMs }) },
         right: { key: n.rightKey, arity: rightArity, ...(s.rightUnique === undefined ? {} : { uniqueKey: s.rightUnique }), ...(s.rightTtlMs === undefined ? {} : { ttlMs: s.rightTtlMs }) },
       });
     }
     case 'interval':
       return new IntervalJoinOperator({
-        kind: n.joinType, lower: s.lower, upper: s.upper, ...residual,
+        kind: outerKind(n), lower: s.lower, upper: s.upper, ...residual,
         left: { key: n.leftKey, arity: leftArity, time: s.leftTime },
         right: { key: n.rightKey, arity: rightArity, time: s.rightTime },
       });
@@ -39,11 +40,17 @@ export function joinOperator(n: JoinNode, clock: Clock): Operator {
       });
     case 'window':
       return new WindowJoinOperator({
-        kind: n.joinType, ...residual,
+        kind: outerKind(n), ...residual,
         left: { key: n.leftKey, arity: leftArity, windowStart: s.leftStart, windowEnd: s.leftEnd },
         right: { key: n.rightKey, arity: rightArity, windowStart: s.rightStart, windowEnd: s.rightEnd },
       });
   }
+}
+
+/** Interval and window joins are never SEMI / ANTI (subqueries plan regular joins). */
+function outerKind(n: JoinNode): OuterJoinKind {
+  if (n.joinType === 'SEMI' || n.joinType === 'ANTI') throw new Error(`${n.joinType} join planned as a ${n.strategy.kind} join`);
+  return n.joinType;
 }
 
 /** The runtime operator of an UNNEST plan node. */

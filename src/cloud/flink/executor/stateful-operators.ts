@@ -16,6 +16,7 @@ import {
 import type { Operator } from '../runtime/index.js';
 import { ChangelogNormalizeOperator } from './changelog-normalize-operator.js';
 import { WindowTableFunctionOperator } from './window-table-function-operator.js';
+import { SessionWindowTvfOperator } from './session-window-tvf-operator.js';
 
 const KINDS = ['group-aggregate', 'window-aggregate', 'rank', 'deduplicate', 'over', 'normalize', 'window-tvf', 'window-rank', 'window-deduplicate'] as const;
 type Stateful = Extract<PhysicalNode, { kind: (typeof KINDS)[number] }>;
@@ -43,7 +44,9 @@ export function statefulOperator(n: PhysicalNode, clock: Clock): Operator {
         ...(n.rowtime === undefined ? {} : { rowtime: n.rowtime }), ...(n.stateTtlMs === undefined ? {} : { stateTtlMs: n.stateTtlMs }),
       });
     case 'normalize': return new ChangelogNormalizeOperator(n.key);
-    case 'window-tvf': return new WindowTableFunctionOperator(n.window, n.rowtime);
+    case 'window-tvf': return n.window.kind === 'session'
+      ? new SessionWindowTvfOperator(n.window.gap, n.rowtime, n.partitionKey)
+      : new WindowTableFunctionOperator(n.window, n.rowtime);
     case 'window-rank':
       return new WindowRankOperator({
         windowing: n.windowing, order: n.order, rankFunction: n.fn, rankStart: n.rankStart, rankEnd: n.rankEnd, outputRank: n.outputRank,

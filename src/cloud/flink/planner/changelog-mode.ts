@@ -45,12 +45,13 @@ export function printKinds(kinds: ChangelogKinds): string {
  * A join's output kinds (runtime/join header): a regular INNER join of two insert-only inputs is
  * insert-only, any other regular join emits +I/-D (never -U/+U: an update leaves as -D then +I; an
  * outer join retracts its NULL padding); interval and window joins are insert-only; an event-time temporal
- * join emits its probe's kinds.
+ * join emits its probe's kinds. A SEMI join forwards insert-only inputs as insert-only (a right row
+ * only ever admits left rows); an ANTI join retracts a left row when its first match arrives.
  */
 export function joinKinds(o: { readonly strategy: 'regular' | 'interval' | 'temporal' | 'window'; readonly joinType: string; readonly left: ChangelogKinds; readonly right: ChangelogKinds }): ChangelogKinds {
   switch (o.strategy) {
     case 'interval': case 'window': return ['I'];
     case 'temporal': return o.left;
-    case 'regular': return o.joinType === 'INNER' && isInsertOnly(o.left) && isInsertOnly(o.right) ? ['I'] : ['I', 'D'];
+    case 'regular': return (o.joinType === 'INNER' || o.joinType === 'SEMI') && isInsertOnly(o.left) && isInsertOnly(o.right) ? ['I'] : ['I', 'D'];
   }
 }

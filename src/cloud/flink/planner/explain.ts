@@ -49,7 +49,7 @@ function streamTitle(n: PhysicalNode): string {
 
 /** `Join(joinType=[LeftOuterJoin], where=[…], select=[…])`; interval and temporal joins say so. */
 function joinTitle(n: Extract<PhysicalNode, { kind: 'join' }>): string {
-  const type = { INNER: 'InnerJoin', LEFT: 'LeftOuterJoin', RIGHT: 'RightOuterJoin', FULL: 'FullOuterJoin' }[n.joinType];
+  const type = { INNER: 'InnerJoin', LEFT: 'LeftOuterJoin', RIGHT: 'RightOuterJoin', FULL: 'FullOuterJoin', SEMI: 'LeftSemiJoin', ANTI: 'LeftAntiJoin' }[n.joinType];
   const name = { regular: 'Join', interval: 'IntervalJoin', temporal: 'TemporalJoin', window: 'WindowJoin' }[n.strategy.kind];
   const bounds = n.strategy.kind === 'interval' ? `, windowBounds=[isRowTime=true, leftLowerBound=${n.strategy.lower}, leftUpperBound=${n.strategy.upper}]` : '';
   return `${name}(joinType=[${type}]${bounds}, where=[${n.conditionText}], select=[${n.fields.filter((f) => f.hidden !== true).map((f) => f.name).join(', ')}])`;
@@ -115,6 +115,6 @@ function detail(n: PhysicalNode | PhysicalSink, k: number): string {
   if (n.upsertKey !== undefined && !isInsertOnly(n.changelog)) lines.push(`Upsert key: ${n.upsertKey.map((i) => n.fields[i]?.name ?? `$${i}`).join(', ')}`);
   if (n.kind === 'limit') lines.push(`Offset: ${n.offset}`, `Fetch: ${n.limit}`);
   if (n.kind !== 'scan' && n.kind !== 'values' && n.kind !== 'calc' && n.kind !== 'union' && n.kind !== 'limit') lines.push(`Operator: ${nodeTitle(n)}`);
-  lines.push(`State size: ${n.kind === 'scan' || n.kind === 'values' || n.kind === 'calc' || n.kind === 'union' || (n.kind === 'limit' && isInsertOnly(n.input.changelog)) || n.kind === 'window-tvf' ? 'low' : 'medium'}`);
+  lines.push(`State size: ${n.kind === 'scan' || n.kind === 'values' || n.kind === 'calc' || n.kind === 'union' || (n.kind === 'limit' && isInsertOnly(n.input.changelog)) || (n.kind === 'window-tvf' && n.window.kind !== 'session') ? 'low' : 'medium'}`);
   return lines.join('\n');
 }

@@ -27,10 +27,15 @@ const PRIMITIVE = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'DECIMAL'
 export function joinNode(rel: JoinRel, cx: PlanContext, plan: (r: LogicalRel) => PhysicalNode): PhysicalNode {
   const left = plan(rel.left);
   const right = plan(rel.right);
-  const conditionText = rel.conjuncts.map((c) => printBound(c, rel.fields)).join(' AND ');
+  const semiAnti = rel.joinType === 'SEMI' || rel.joinType === 'ANTI';
+  // A semi/anti join outputs the left row only; its condition reads `[...left, ...right]`.
+  const conditionFields = semiAnti ? uniqueNames([...rel.left.fields, ...rel.right.fields]) : rel.fields;
+  const conditionText = rel.conjuncts.length === 0 ? 'true' : rel.conjuncts.map((c) => printBound(c, conditionFields)).join(' AND ');
   const strategy = plannedStrategy(rel, left, right, cx);
   const changelog = joinKinds({ strategy: rel.strategy.kind, joinType: rel.joinType, left: left.changelog, right: right.changelog });
-  if (rel.strategy.kind === 'regular' && rel.leftKeys.length === 0) {
+  // An uncorrelated EXISTS / IN has no key: every row shares one (a semi/anti join needs no pairs).
+  // So does a join with a global aggregate's single row (an uncorrelated scalar subquery).
+  if (rel.strategy.kind === 'regular' && rel.leftKeys.length === 0 && !semiAnti && !singleRow(rel.right)) {
     cx.diagnostics.push(notSupportedYet(rel.range, 'joins without an equality condition between both sides (cross joins)', cx.file));
   }
   if ((rel.strategy.kind === 'interval' || rel.strategy.kind === 'window') && (!isInsertOnly(left.changelog) || !isInsertOnly(right.changelog))) {
@@ -42,7 +47,26 @@ export function joinNode(rel: JoinRel, cx: PlanContext, plan: (r: LogicalRel) =>
     kind: 'join', id: cx.id('join'), left, right, joinType: rel.joinType, strategy,
     leftKey: keyFn(rel.leftKeys), rightKey: keyFn(rel.rightKeys), ...(residual === undefined ? {} : { residual }),
     conditionText, changelog, fields: rel.fields, ...(upsertKey === undefined ? {} : { upsertKey }),
+    ...(rel.nullAware === true ? { nullAware: true } : {}),
   };
+}
+
+/** A relation of at most one row: a global aggregation (under projections / filters). */
+function singleRow(rel: LogicalRel): boolean {
+  let r = rel;
+  while (r.kind === 'calc') r = r.input;
+  return r.kind === 'aggregate' && r.keys.length === 0 && r.groupingSets === undefined;
+}
+
+/** Field names made unique as Calcite does (`id`, `id0`), for printing a semi/anti join's condition. */
+function uniqueNames(fields: readonly BoundField[]): BoundField[] {
+  const used = new Set<string>();
+  return fields.map((f) => {
+    let name = f.name;
+    for (let k = 0; used.has(name); k++) name = `${f.name}${k}`;
+    used.add(name);
+    return name === f.name ? f : { ...f, name };
+  });
 }
 
 function plannedStrategy(rel: JoinRel, left: PhysicalNode, right: PhysicalNode, cx: PlanContext): PlannedJoinStrategy {
@@ -127,7 +151,7 @@ function outputKey(rel: JoinRel, left: PhysicalNode, right: PhysicalNode): reado
   const width = left.fields.length;
   const keyed = (n: PhysicalNode, keys: readonly BoundExpr[]): boolean => n.upsertKey !== undefined && n.upsertKey.length > 0
     && n.upsertKey.every((k) => keys.some((e) => e.kind === 'input' && e.index === k));
-  if (rel.strategy.kind === 'temporal') return left.upsertKey;
+  if (rel.strategy.kind === 'temporal' || rel.joinType === 'SEMI' || rel.joinType === 'ANTI') return left.upsertKey;
   if (rel.strategy.kind !== 'regular') return undefined;
   if (rel.joinType !== 'RIGHT' && rel.joinType !== 'FULL' && left.upsertKey !== undefined && keyed(right, rel.rightKeys)) return left.upsertKey;
   if (rel.joinType !== 'LEFT' && rel.joinType !== 'FULL' && right.upsertKey !== undefined && keyed(left, rel.leftKeys)) return right.upsertKey.map((k) => k + width);

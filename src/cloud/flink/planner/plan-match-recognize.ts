@@ -81,10 +81,13 @@ function slotReader(s: MatchSlot): (src: SlotSource) => unknown {
 function aggregateReader(s: Extract<MatchSlot, { kind: 'aggregate' }>): (src: SlotSource) => unknown {
   const v = s.variable;
   const c = s.column;
+  const arg = s.arg === undefined ? undefined : compileExpr(s.arg);
+  const read = arg ?? ((r: Row): unknown => r[c ?? 0]);
   if (s.fn === 'COUNT') {
-    return c === undefined ? (src) => BigInt(src.count(v)) : (src) => BigInt(src.rows(v).filter((r) => r[c] !== null && r[c] !== undefined).length);
+    if (c === undefined && arg === undefined) return (src) => BigInt(src.count(v));
+    return (src) => BigInt(src.rows(v).filter((r) => { const x = read(r); return x !== null && x !== undefined; }).length);
   }
-  const values = (src: SlotSource): unknown[] => src.rows(v).map((r) => r[c ?? 0] ?? null).filter((x) => x !== null);
+  const values = (src: SlotSource): unknown[] => src.rows(v).map((r) => read(r) ?? null).filter((x) => x !== null);
   if (s.fn === 'MIN' || s.fn === 'MAX') {
     const cmp = compileComparator(s.type);
     const sign = s.fn === 'MIN' ? 1 : -1;

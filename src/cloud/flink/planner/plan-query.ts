@@ -16,7 +16,6 @@ import { scanModes } from './scan-options.js';
 import { connectorBounded } from './connector-bounds.js';
 import { joinNode } from './plan-join.js';
 import { matchRecognizeNode } from './plan-match-recognize.js';
-import { sessionTvfPlan } from './session-tvf.js';
 import { isInjectiveCast } from './injective-cast.js';
 
 /** Statement property limiting records per source poll: each poll then ends a mini-batch and emits a watermark. */
@@ -117,7 +116,7 @@ export function planRel(rel: LogicalRel, cx: PlanContext): PhysicalNode {
     case 'window-aggregate': return windowAggregateNode(rel, planRel(rel.input, cx), cx);
     case 'rank': return rankNode(rel, cx, (r) => planRel(r, cx));
     case 'over': return overNode(rel, planRel(rel.input, cx), cx);
-    case 'window-tvf': return rel.window.kind === 'session' ? planRel(sessionTvfPlan(rel), cx) : windowTvfNode(rel, planRel(rel.input, cx), cx);
+    case 'window-tvf': return windowTvfNode(rel, planRel(rel.input, cx), cx);
     case 'join': return joinNode(rel, cx, (r) => planRel(r, cx));
     case 'match-recognize': return matchRecognizeNode(rel, planRel(rel.input, cx), cx);
     case 'unnest': {

@@ -80,13 +80,14 @@ export function windowAggregateNode(rel: Rel<'window-aggregate'>, input: Physica
   };
 }
 
-/** A bare TUMBLE/HOP/CUMULATE TVF over an insert-only input (a bare SESSION TVF: session-tvf.ts). */
+/** A bare TUMBLE/HOP/CUMULATE/SESSION TVF over an insert-only input (SESSION holds rows until their session closes). */
 export function windowTvfNode(rel: Rel<'window-tvf'>, input: PhysicalNode, cx: PlanContext): PhysicalNode {
   if (!isInsertOnly(input.changelog)) {
     cx.diagnostics.push(errorDiag('flink-updating-input', `StreamPhysicalWindowTableFunction doesn't support consuming update and delete changes which is produced by node ${input.kind}`));
   }
   const time = rel.input.fields[rel.timeIndex]?.type ?? { kind: 'TIMESTAMP' as const, precision: 3, nullable: false };
-  return { kind: 'window-tvf', id: cx.id('window-tvf'), input, window: rel.window, rowtime: rowtimeOf({ kind: 'input', index: rel.timeIndex, type: time }), changelog: ['I'], fields: rel.fields };
+  const partitionKey = rel.window.kind === 'session' && rel.partitionKeys.length > 0 ? { partitionKey: compileProjection(rel.partitionKeys) } : {};
+  return { kind: 'window-tvf', id: cx.id('window-tvf'), input, window: rel.window, rowtime: rowtimeOf({ kind: 'input', index: rel.timeIndex, type: time }), changelog: ['I'], fields: rel.fields, ...partitionKey };
 }
 
 /**

@@ -88,7 +88,11 @@ export type PhysicalNode =
   | NodeBase & { readonly kind: 'union'; readonly inputs: readonly PhysicalNode[] }
   | NodeBase & { readonly kind: 'limit'; readonly input: PhysicalNode; readonly limit: number; readonly offset: number }
   /** A bare window TVF (TUMBLE/HOP/CUMULATE): each row once per window, with window_start, window_end, window_time appended. */
-  | NodeBase & { readonly kind: 'window-tvf'; readonly input: PhysicalNode; readonly window: BoundWindow; readonly rowtime: (row: unknown[]) => number }
+  | NodeBase & {
+    readonly kind: 'window-tvf'; readonly input: PhysicalNode; readonly window: BoundWindow; readonly rowtime: (row: unknown[]) => number;
+    /** SESSION … PARTITION BY: the key sessions are kept per. */
+    readonly partitionKey?: (row: unknown[]) => unknown[];
+  }
   /** Window Top-N (PARTITION BY window_start, window_end, …): emitted when the watermark passes window_time. */
   | NodeBase & {
     readonly kind: 'window-rank'; readonly input: PhysicalNode; readonly windowing: WindowingSpec; readonly partitionKey?: KeyFn;
@@ -145,6 +149,8 @@ export type PhysicalNode =
     readonly leftKey: (row: unknown[]) => unknown; readonly rightKey: (row: unknown[]) => unknown;
     readonly residual?: (left: unknown[], right: unknown[]) => boolean | null;
     readonly conditionText: string;
+    /** NOT IN's null-aware ANTI join (runtime RegularJoinSpec.nullAware). */
+    readonly nullAware?: boolean;
   };
 
 /** How a planned join runs; rowtimes as epoch millis (`null` for NULL). */
