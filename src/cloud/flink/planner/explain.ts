@@ -29,7 +29,7 @@ export function nodeTitle(n: PhysicalNode): string {
     case 'window-deduplicate': return `WindowDeduplicate(keep=[${n.keep === 'first' ? 'FirstRow' : 'LastRow'}], partitionBy=[${n.partitionText.join(', ')}])`;
     case 'normalize': return `ChangelogNormalize(key=[${n.keyText.join(', ')}])`;
     case 'group-aggregate': return `GroupAggregate(${n.groupText.length === 0 ? '' : `groupBy=[${n.groupText.join(', ')}], `}select=[${[...n.groupText, ...n.aggText].join(', ')}])`;
-    case 'window-aggregate': return `WindowAggregate(${n.groupText.length === 0 ? '' : `groupBy=[${n.groupText.join(', ')}], `}window=[${windowText(n.window)}], select=[${[...n.groupText, ...n.aggText, 'window_start', 'window_end', 'window_time'].join(', ')}])`;
+    case 'window-aggregate': return `WindowAggregate(${n.groupText.length === 0 ? '' : `groupBy=[${n.groupText.join(', ')}], `}window=[${windowText(n.window)}${n.proctime === true ? ', PROCTIME' : ''}], select=[${[...n.groupText, ...n.aggText, 'window_start', 'window_end', 'window_time'].join(', ')}])`;
     case 'rank': return `Rank(strategy=[${n.insertOnly ? 'AppendFastStrategy' : 'RetractStrategy'}], rankType=[${n.fn}], rankRange=[rankStart=${n.rankStart}, rankEnd=${n.rankEnd}], partitionBy=[${n.partitionText.join(', ')}], orderBy=[${n.orderText.join(', ')}], select=[${n.fields.map((f) => f.name).join(', ')}])`;
     case 'deduplicate': return `Deduplicate(keep=[${n.keep === 'first' ? 'FirstRow' : 'LastRow'}], key=[${n.partitionText.join(', ')}], order=[${n.order === 'rowtime' ? 'ROWTIME' : 'PROCTIME'}])`;
     case 'join': return joinTitle(n);

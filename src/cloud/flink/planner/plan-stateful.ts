@@ -11,7 +11,7 @@
  */
 import { errorDiag } from '../../../shared/index.js';
 import type { BoundAggregate, BoundExpr, BoundOrderKey, LogicalRel } from '../binder/index.js';
-import { compileComparator, isRowtimeAttribute } from '../types/index.js';
+import { compileComparator, isProctimeAttribute, isRowtimeAttribute } from '../types/index.js';
 import type { KeyFn, PhysicalNode, PlannedAggregate, WindowingSpec } from './types.js';
 import { compileExpr, compilePredicate, compileProjection, printBound } from './compile-expr.js';
 import { isInsertOnly } from './changelog-mode.js';
@@ -71,7 +71,7 @@ export function windowAggregateNode(rel: Rel<'window-aggregate'>, input: Physica
     kind: 'window-aggregate', id: cx.id('window-aggregate'), input, window: rel.window, rowtime: rowtimeOf({ kind: 'input', index: rel.timeIndex, type: time ?? { kind: 'TIMESTAMP', precision: 3, nullable: false } }),
     aggregates: rel.aggregates.map(plannedAggregate), changelog: ['I'], fields: rel.fields,
     groupText: rel.keys.map((k) => printBound(k, input.fields)), aggText: rel.aggregates.map((a) => a.text),
-    ...(rel.keys.length === 0 ? {} : { key: compileProjection(rel.keys) }),
+    ...(rel.keys.length === 0 ? {} : { key: compileProjection(rel.keys) }), ...(time !== undefined && isProctimeAttribute(time) ? { proctime: true as const } : {}),
   };
 }
 

@@ -111,6 +111,8 @@ export type PhysicalNode =
   }
   | NodeBase & {
     readonly kind: 'window-aggregate'; readonly input: PhysicalNode; readonly window: BoundWindow; readonly rowtime: (row: unknown[]) => number;
+    /** Windows over a processing-time attribute: fired by the job's processing-time clock, not the watermark. */
+    readonly proctime?: true;
     readonly key?: KeyFn; readonly aggregates: readonly PlannedAggregate[]; readonly groupText: readonly string[]; readonly aggText: readonly string[];
   }
   | NodeBase & {

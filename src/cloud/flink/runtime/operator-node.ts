@@ -73,6 +73,17 @@ export class OperatorNode {
     this.#reportIdle();
   }
 
+  /** True when the operator reacts to processing time. */
+  get usesProcessingTime(): boolean { return this.#op.onProcessingTime !== undefined; }
+
+  /** The job's processing-time clock reads `now` (once per slice): the operator's processing-time work runs. */
+  processingTime(now: number): void {
+    if (this.#ended || this.#finished || this.#op.onProcessingTime === undefined) return;
+    this.#op.onProcessingTime(now, this.#ctx);
+    this.#flush();
+    this.#endIfFinished();
+  }
+
   /** `input` became idle or active. */
   pushIdle(input: number, idle: boolean): void {
     this.#advance(this.#wm.setIdle(input, idle));

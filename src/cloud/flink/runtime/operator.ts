@@ -29,6 +29,11 @@ export interface Operator<S = unknown> {
   onBatch(batch: Batch, input: number, ctx: OperatorContext): void;
   /** The combined input watermark advanced to `time`; it is forwarded after this and due timers. */
   onWatermark?(time: number, ctx: OperatorContext): void;
+  /**
+   * Processing time: the task runner calls this once per slice (also without input) with its
+   * injected clock's time, for operators that define it (processing-time windows).
+   */
+  onProcessingTime?(now: number, ctx: OperatorContext): void;
   /** An event-time timer fired. */
   onTimer?(time: number, key: string, ctx: OperatorContext): void;
   /** A checkpoint barrier reached the operator (all inputs aligned): flush anything buffered. */

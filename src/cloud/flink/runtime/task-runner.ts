@@ -82,6 +82,7 @@ export class TaskRunner {
   /** Wall time the last checkpoint took, and when it ended (performance.now()). */
   #lastCheckpointMs = 0;
   #lastCheckpointEnd = 0;
+  #procNodes: OperatorNode[] | undefined;
   #failure: { readonly error: unknown; readonly class: FailureClass } | undefined;
 
   constructor(graph: JobGraph, opts: TaskRunnerOptions) {
@@ -138,6 +139,7 @@ export class TaskRunner {
     if (this.#phase === 'CREATED') this.#setPhase('RUNNING', 'Statement is running');
     if (this.#phase !== 'RUNNING') return 'done';
     try {
+      this.#tickProcessingTime();
       const progressed = this.#pollSources();
       if (this.#allSinksEnded()) {
         this.checkpoint();
@@ -231,6 +233,14 @@ export class TaskRunner {
   /** `status.latest_offsets`: topic → `partition:0,offset:100;partition:1,offset:200` (next offsets to read). */
   latestOffsets(): { [topic: string]: string } {
     return latestOffsets(this.#sources.map((s) => s.node.source.snapshot()));
+  }
+
+  /** Processing-time operators (proctime windows) see the injected clock once per slice, input or not. */
+  #tickProcessingTime(): void {
+    if (this.#procNodes === undefined) this.#procNodes = this.#opOrder.map((id) => this.#ops.get(id)).filter((n): n is OperatorNode => n?.usesProcessingTime === true);
+    if (this.#procNodes.length === 0) return;
+    const now = this.#clock.now();
+    for (const n of this.#procNodes) n.processingTime(now);
   }
 
   #pollSources(): boolean {
