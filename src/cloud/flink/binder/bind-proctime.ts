@@ -8,8 +8,8 @@
 import type { CatalogColumn, CatalogTable } from '../catalog/index.js';
 import { isProctimeAttribute } from '../types/index.js';
 import type { LogicalType } from '../types/index.js';
+import { systemClock, systemIds } from '../../../shared/index.js';
 import { scanTable } from './bind-table.js';
-import { evalContextOf } from './bind-statement.js';
 import type { BindOptions } from './types.js';
 
 /**
@@ -21,7 +21,7 @@ export function withTypedComputedColumns(table: CatalogTable, opts: BindOptions)
   if (table.columns.every((c) => c.kind !== 'computed' || c.type !== undefined)) return table;
   let fields: readonly { readonly name: string; readonly type: LogicalType }[];
   try {
-    fields = scanTable(table, [], { file: opts.file ?? 'statement', evalCtx: evalContextOf(opts), session: opts.session }).fields;
+    fields = scanTable(table, [], { file: opts.file ?? 'statement', evalCtx: { timeZone: opts.timeZone ?? 'UTC', clock: systemClock, ids: systemIds }, session: opts.session }).fields;
   } catch {
     return table;
   }
@@ -36,4 +36,14 @@ export function withTypedComputedColumns(table: CatalogTable, opts: BindOptions)
 /** True when the field list has a processing-time attribute. */
 export function hasProctime(fields: readonly { readonly type: LogicalType }[]): boolean {
   return fields.some((f) => isProctimeAttribute(f.type));
+}
+
+/**
+ * `… JOIN t FOR SYSTEM_TIME AS OF o.proc_time`: a processing-time temporal join, which joins each
+ * probe row with the table's version current when the row is processed (a lookup into the table's
+ * latest rows). The table needs a primary key (its rows are kept by key, like the versions of an
+ * event-time temporal join); it needs no rowtime. `fail` throws the binder's error at the AS OF.
+ */
+export function checkProctimeTemporalTable(primaryKey: readonly number[] | undefined, fail: (reason: string) => never): void {
+  if (primaryKey === undefined) fail('Temporal Table Join requires primary key in versioned table, but no primary key can be found.');
 }

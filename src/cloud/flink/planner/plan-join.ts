@@ -68,7 +68,7 @@ function plannedStrategy(rel: JoinRel, left: PhysicalNode, right: PhysicalNode, 
         const names = (pk ?? []).map((k) => right.fields[k]?.name ?? `$${k}`);
         cx.diagnostics.push(errorDiag('sql-validation', `Temporal table's primary key [${names.join(', ')}] must be included in the equivalence condition of temporal join, but current temporal join condition is [${rel.conjuncts.map((c) => printBound(c, rel.fields)).join(' AND ')}].`));
       }
-      return { kind: 'temporal', leftTime: timeOf(s.leftTime), rightTime: timeOf(s.rightTime) };
+      return { kind: 'temporal', leftTime: timeOf(s.leftTime), rightTime: timeOf(s.rightTime), ...(s.proctime === true ? { proctime: true as const } : {}) };
     }
     case 'window':
       return { kind: 'window', leftStart: timeOf(s.leftStart), leftEnd: timeOf(s.leftEnd), rightStart: timeOf(s.rightStart), rightEnd: timeOf(s.rightEnd) };

@@ -159,7 +159,7 @@ export type PlannedJoinStrategy =
     readonly kind: 'interval'; readonly leftTime: (row: unknown[]) => number | null; readonly rightTime: (row: unknown[]) => number | null;
     readonly lower: number; readonly upper: number;
   }
-  | { readonly kind: 'temporal'; readonly leftTime: (row: unknown[]) => number | null; readonly rightTime: (row: unknown[]) => number | null }
+  | { readonly kind: 'temporal'; readonly leftTime: (row: unknown[]) => number | null; readonly rightTime: (row: unknown[]) => number | null; readonly proctime?: true }
   | {
     readonly kind: 'window'; readonly leftStart: (row: unknown[]) => number | null; readonly leftEnd: (row: unknown[]) => number | null;
     readonly rightStart: (row: unknown[]) => number | null; readonly rightEnd: (row: unknown[]) => number | null;

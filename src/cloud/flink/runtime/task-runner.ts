@@ -51,6 +51,8 @@ export interface TaskRunnerOptions {
 
 /** Default wall-time budget of one `run()` turn (see the file header). */
 const DEFAULT_SLICE_MS = 5;
+/** Polls of a lookup table's source per slice (see #pollSources). */
+const MAX_DRAIN_POLLS = 64;
 /** A checkpoint slower than this (ms) delays the next one by SLOW_CHECKPOINT_PAUSE× its duration. */
 const SLOW_CHECKPOINT_MS = 20;
 const SLOW_CHECKPOINT_PAUSE = 9;
@@ -104,6 +106,8 @@ export class TaskRunner {
         this.#sources.unshift({ node: n, ended: false, watermark: NO_WATERMARK, idle: false, downstream: this.#dispatcher(graph, n.id), successors });
       }
     }
+    // Lookup tables first (stable: otherwise the topological order).
+    this.#sources.sort((a, b) => Number(b.node.drain === true) - Number(a.node.drain === true));
   }
 
   /** The current phase. */
@@ -251,14 +255,18 @@ export class TaskRunner {
         s.ended = true; // everything downstream finished (LIMIT reached): stop reading
         continue;
       }
-      this.#builder.reset();
-      const status = s.node.source.poll(this.#builder, this.#max);
-      if (this.#builder.size > 0) {
+      // A lookup table's source (`drain`, polled first) is read up to its current end, bounded per slice.
+      let status: ReturnType<Source['poll']>;
+      let polls = 0;
+      do {
+        this.#builder.reset();
+        status = s.node.source.poll(this.#builder, this.#max);
+        if (this.#builder.size === 0) break;
         progressed = true;
         this.#records += this.#builder.size;
         this.#recordsSince += this.#builder.size;
         s.downstream({ kind: 'batch', batch: this.#builder });
-      }
+      } while (s.node.drain === true && status !== 'end' && ++polls < MAX_DRAIN_POLLS);
       // Turning active: say so before the watermark counts; turning idle: after the last one.
       const idle = s.node.source.idle;
       if (!idle && s.idle) this.#sendIdle(s, false);
