@@ -53,8 +53,11 @@ export function statefulOperator(n: PhysicalNode, clock: Clock): Operator {
       });
     case 'window-deduplicate':
       return new WindowDeduplicateOperator({ windowing: n.windowing, keep: n.keep, rowtime: n.rowtime, ...(n.key === undefined ? {} : { key: n.key }) });
-    case 'over':
-      return new OverAggregateOperator({ rowtime: n.rowtime, frame: n.frame, aggregates: n.aggregates, ...(n.partitionKey === undefined ? {} : { partitionKey: n.partitionKey }) });
+    case 'over': {
+      const op = new OverAggregateOperator({ rowtime: n.rowtime, frame: n.frame, aggregates: n.aggregates, ...(n.partitionKey === undefined ? {} : { partitionKey: n.partitionKey }) });
+      // A row read at processing time t is processed once the clock passes t (its "watermark" is now − 1).
+      return n.proctime === true ? new ProcessingTimeOperator(op, { lagMs: 1 }) : op;
+    }
   }
 }
 

@@ -35,7 +35,7 @@ export function nodeTitle(n: PhysicalNode): string {
     case 'join': return joinTitle(n);
     case 'match-recognize': return `Match(${n.text.join(', ')})`;
     case 'unnest': return `Correlate(invocation=[UNNEST(${n.collectionText})${n.withOrdinality ? ' WITH ORDINALITY' : ''}], joinType=[${n.outer ? 'LEFT' : 'INNER'}])`;
-    case 'over': return `OverAggregate(partitionBy=[${n.partitionText.join(', ')}], window=[${n.frame.kind.toUpperCase()} ${n.frame.preceding === Number.POSITIVE_INFINITY ? 'UNBOUNDED' : n.frame.preceding} PRECEDING], select=[${n.aggText.join(', ')}])`;
+    case 'over': return `OverAggregate(partitionBy=[${n.partitionText.join(', ')}], window=[${n.frame.kind.toUpperCase()} ${n.frame.preceding === Number.POSITIVE_INFINITY ? 'UNBOUNDED' : n.frame.preceding} PRECEDING${n.proctime === true ? ', PROCTIME' : ''}], select=[${n.aggText.join(', ')}])`;
   }
 }
 

@@ -17,6 +17,7 @@ import type { PhysicalNode, PlannedJoinStrategy } from './types.js';
 import { compileExpr, printBound } from './compile-expr.js';
 import { isInsertOnly, joinKinds } from './changelog-mode.js';
 import type { PlanContext } from './plan-query.js';
+import { isProctimeWindowed } from './plan-proctime.js';
 
 type JoinRel = Extract<LogicalRel, { kind: 'join' }>;
 type Row = unknown[];
@@ -32,6 +33,9 @@ export function joinNode(rel: JoinRel, cx: PlanContext, plan: (r: LogicalRel) =>
   const changelog = joinKinds({ strategy: rel.strategy.kind, joinType: rel.joinType, left: left.changelog, right: right.changelog });
   if (rel.strategy.kind === 'regular' && rel.leftKeys.length === 0) {
     cx.diagnostics.push(notSupportedYet(rel.range, 'joins without an equality condition between both sides (cross joins)', cx.file));
+  }
+  if (rel.strategy.kind === 'window' && isProctimeWindowed(rel.left)) {
+    cx.diagnostics.push(errorDiag('flink-not-supported', 'Processing time Window Join is not supported yet.'));
   }
   if ((rel.strategy.kind === 'interval' || rel.strategy.kind === 'window') && (!isInsertOnly(left.changelog) || !isInsertOnly(right.changelog))) {
     cx.diagnostics.push(notSupportedYet(rel.range, `${rel.strategy.kind} joins over updating inputs`, cx.file));

@@ -11,7 +11,8 @@
  */
 import { errorDiag } from '../../../shared/index.js';
 import type { BoundAggregate, BoundExpr, BoundOrderKey, LogicalRel } from '../binder/index.js';
-import { compileComparator, isProctimeAttribute, isRowtimeAttribute } from '../types/index.js';
+import { compileComparator, isProctimeAttribute, isRowtimeAttribute, isTimeAttribute } from '../types/index.js';
+import { isProctimeWindowed } from './plan-proctime.js';
 import type { KeyFn, PhysicalNode, PlannedAggregate, WindowingSpec } from './types.js';
 import { compileExpr, compilePredicate, compileProjection, printBound } from './compile-expr.js';
 import { isInsertOnly } from './changelog-mode.js';
@@ -143,6 +144,10 @@ function windowRankNode(rel: Rel<'rank'>, cx: PlanContext, plan: (r: LogicalRel)
   const rest = rel.partitionKeys.filter((_, i) => i !== ws && i !== we);
   const partitionText = rel.partitionKeys.map((k) => printBound(k, fields));
   const o = rel.order[0];
+  if (isProctimeWindowed(rel.input)) { // Flink's window rank and dedup are event-time only
+    const dedup = rel.fn === 'ROW_NUMBER' && rel.rankStart === 1 && rel.rankEnd === 1 && o !== undefined && rel.order.length === 1 && isTimeAttribute(o.expr.type);
+    cx.diagnostics.push(errorDiag('flink-not-supported', `Processing time Window ${dedup ? 'Deduplication' : 'TopN'} is not supported yet.`));
+  }
   const base = { input, windowing, fields: rel.fields, changelog: ['I'] as const, partitionText };
   if (rel.fn === 'ROW_NUMBER' && rel.rankStart === 1 && rel.rankEnd === 1 && !rel.outputRank && o !== undefined && rel.order.length === 1
     && o.expr.kind === 'input' && isRowtimeAttribute(o.expr.type) && (tvf === undefined || o.expr.index < tvf.input.fields.length)) {
@@ -166,6 +171,7 @@ export function overNode(rel: Rel<'over'>, input: PhysicalNode, cx: PlanContext)
   const time = rel.input.fields[rel.timeIndex]?.type ?? { kind: 'TIMESTAMP' as const, precision: 3, nullable: false };
   return {
     kind: 'over', id: cx.id('over'), input, rowtime: rowtimeOf({ kind: 'input', index: rel.timeIndex, type: time }), frame: rel.frame,
+    ...(isProctimeAttribute(time) ? { proctime: true as const } : {}),
     aggregates: rel.aggregates.map(plannedAggregate), changelog: ['I'], fields: rel.fields,
     ...(rel.partitionKeys.length === 0 ? {} : { partitionKey: compileProjection(rel.partitionKeys) }),
     partitionText: rel.partitionKeys.map((k) => printBound(k, input.fields)), aggText: rel.aggregates.map((a) => a.text),

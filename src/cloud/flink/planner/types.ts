@@ -128,6 +128,8 @@ export type PhysicalNode =
   | NodeBase & {
     readonly kind: 'over'; readonly input: PhysicalNode; readonly partitionKey?: KeyFn; readonly rowtime: (row: unknown[]) => number;
     readonly frame: BoundOverFrame; readonly aggregates: readonly PlannedAggregate[]; readonly partitionText: readonly string[]; readonly aggText: readonly string[];
+    /** ORDER BY a processing-time attribute: rows are processed as the job's clock passes them. */
+    readonly proctime?: true;
   }
   /** MATCH_RECOGNIZE (plan-match-recognize.ts): the runtime's MatchRecognizeSpec, compiled. */
   | NodeBase & { readonly kind: 'match-recognize'; readonly input: PhysicalNode; readonly spec: PlannedMatchSpec; readonly text: readonly string[] }

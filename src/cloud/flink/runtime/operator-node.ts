@@ -105,6 +105,11 @@ export class OperatorNode {
   /** `input` ended. When all have, the final watermark fires timers, then onEndOfInput runs. */
   pushEnd(input: number): void {
     if (this.#ended) return;
+    if (this.#op.onInputEnd !== undefined && !this.#finished) {
+      this.#op.onInputEnd(input, this.#ctx);
+      this.#flush();
+      if (this.#finished) { this.#endIfFinished(); return; }
+    }
     this.#advance(this.#wm.end(input));
     if (!this.#wm.ended) return;
     if (!this.#finished && this.#op.onEndOfInput !== undefined) {

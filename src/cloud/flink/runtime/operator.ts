@@ -38,6 +38,8 @@ export interface Operator<S = unknown> {
   onTimer?(time: number, key: string, ctx: OperatorContext): void;
   /** A checkpoint barrier reached the operator (all inputs aligned): flush anything buffered. */
   onBarrier?(checkpointId: number, ctx: OperatorContext): void;
+  /** Input `input` ended (before the others, possibly); e.g. a lookup join finishes when its probes end. */
+  onInputEnd?(input: number, ctx: OperatorContext): void;
   /** Every input ended; emit any final results. */
   onEndOfInput?(ctx: OperatorContext): void;
   /** The operator's state, for a checkpoint. */

@@ -5,7 +5,9 @@
  * job's processing-time clock: the task runner calls `onProcessingTime(now)` every slice (with no
  * input too), which advances the inner operator and fires its due timers. Event-time watermarks do
  * not reach the inner operator. Like Flink, windows still open when the input ends do not fire
- * (processing-time timers are dropped at the end of a bounded input).
+ * (processing-time timers are dropped at the end of a bounded input). `lagMs` holds the inner
+ * watermark that far behind the clock: an OVER aggregate, which treats rows at or below its
+ * watermark as late, then processes a row read at time t once the clock passes t.
  */
 import type { Batch } from './batch.js';
 import type { Operator, OperatorContext } from './operator.js';
@@ -21,13 +23,15 @@ export interface ProcessingTimeState {
 /** See the file header. */
 export class ProcessingTimeOperator implements Operator<ProcessingTimeState> {
   readonly #inner: Operator;
+  readonly #lag: number;
   #timers = new TimerService();
   #now = Number.NEGATIVE_INFINITY;
   #outer: OperatorContext | undefined;
   #ctx: OperatorContext | undefined;
 
-  constructor(inner: Operator) {
+  constructor(inner: Operator, opts: { readonly lagMs?: number } = {}) {
     this.#inner = inner;
+    this.#lag = opts.lagMs ?? 0;
   }
 
   onBatch(batch: Batch, input: number, ctx: OperatorContext): void {
@@ -37,7 +41,8 @@ export class ProcessingTimeOperator implements Operator<ProcessingTimeState> {
   /** Event time does not drive processing-time windows. */
   onWatermark(): void { /* see the file header */ }
 
-  onProcessingTime(now: number, ctx: OperatorContext): void {
+  onProcessingTime(clock: number, ctx: OperatorContext): void {
+    const now = clock - this.#lag;
     if (now <= this.#now) return;
     this.#now = now;
     const c = this.#wrap(ctx);
