@@ -106,11 +106,14 @@ export function rankNode(rel: Rel<'rank'>, cx: PlanContext, plan: (r: LogicalRel
   const partitionText = rel.partitionKeys.map((k) => printBound(k, input.fields));
   const ttl = rel.stateTtlMs ?? stateTtl(cx);
   const o = rel.order[0];
-  const timeOrdered = o !== undefined && rel.order.length === 1 && o.expr.kind === 'input' && isRowtimeAttribute(o.expr.type);
+  const timeOrdered = o !== undefined && rel.order.length === 1 && o.expr.kind === 'input' && isTimeAttribute(o.expr.type);
   if (rel.fn === 'ROW_NUMBER' && rel.rankStart === 1 && rel.rankEnd === 1 && timeOrdered && isInsertOnly(input.changelog) && o !== undefined) {
+    // On processing time the order is arrival: keeping the first row is append-only (Flink).
+    const proctime = isProctimeAttribute(o.expr.type);
     return {
       kind: 'deduplicate', id: cx.id('deduplicate'), input, key: compileProjection(rel.partitionKeys), keep: o.descending ? 'last' : 'first',
-      order: 'rowtime', rowtime: rowtimeOf(o.expr), outputRank: rel.outputRank, changelog: ['I', 'UB', 'UA'], fields: rel.fields,
+      ...(proctime ? { order: 'proctime' as const } : { order: 'rowtime' as const, rowtime: rowtimeOf(o.expr) }), outputRank: rel.outputRank,
+      changelog: proctime && !o.descending ? ['I'] : ['I', 'UB', 'UA'], fields: rel.fields,
       ...(plainKeys ? { upsertKey: keyIdx } : {}), partitionText, ...(ttl === undefined ? {} : { stateTtlMs: ttl }),
     };
   }
