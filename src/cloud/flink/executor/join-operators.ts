@@ -7,6 +7,7 @@
 import type { Clock } from '../../../shared/index.js';
 import type { PhysicalNode } from '../planner/index.js';
 import type { Operator } from '../runtime/index.js';
+import { ProcessingTimeOperator } from '../runtime/index.js';
 import { IntervalJoinOperator, LookupJoinOperator, MatchRecognizeOperator, RegularJoinOperator, TemporalJoinOperator, UnnestOperator, WindowJoinOperator } from '../runtime/join/index.js';
 
 type JoinNode = Extract<PhysicalNode, { kind: 'join' }>;
@@ -25,12 +26,15 @@ export function joinOperator(n: JoinNode, clock: Clock): Operator {
         right: { key: n.rightKey, arity: rightArity, ...(s.rightUnique === undefined ? {} : { uniqueKey: s.rightUnique }), ...(s.rightTtlMs === undefined ? {} : { ttlMs: s.rightTtlMs }) },
       });
     }
-    case 'interval':
-      return new IntervalJoinOperator({
+    case 'interval': {
+      const op = new IntervalJoinOperator({
         kind: n.joinType, lower: s.lower, upper: s.upper, ...residual,
         left: { key: n.leftKey, arity: leftArity, time: s.leftTime },
         right: { key: n.rightKey, arity: rightArity, time: s.rightTime },
       });
+      // Processing time: rows expire as the clock passes; a row read at t arrives above the "watermark" (now − 1).
+      return s.proctime === true ? new ProcessingTimeOperator(op, { lagMs: 1 }) : op;
+    }
     case 'temporal':
       if (s.proctime === true) { // processing time: each probe sees the table's current row of its key
         return new LookupJoinOperator({

@@ -49,7 +49,7 @@ function streamTitle(n: PhysicalNode): string {
 function joinTitle(n: Extract<PhysicalNode, { kind: 'join' }>): string {
   const type = { INNER: 'InnerJoin', LEFT: 'LeftOuterJoin', RIGHT: 'RightOuterJoin', FULL: 'FullOuterJoin' }[n.joinType];
   const name = { regular: 'Join', interval: 'IntervalJoin', temporal: 'TemporalJoin', window: 'WindowJoin' }[n.strategy.kind];
-  const bounds = n.strategy.kind === 'interval' ? `, windowBounds=[isRowTime=true, leftLowerBound=${n.strategy.lower}, leftUpperBound=${n.strategy.upper}]`
+  const bounds = n.strategy.kind === 'interval' ? `, windowBounds=[isRowTime=${n.strategy.proctime !== true}, leftLowerBound=${n.strategy.lower}, leftUpperBound=${n.strategy.upper}]`
     : n.strategy.kind === 'temporal' && n.strategy.proctime === true ? ', PROCTIME' : '';
   return `${name}(joinType=[${type}]${bounds}, where=[${n.conditionText}], select=[${n.fields.filter((f) => f.hidden !== true).map((f) => f.name).join(', ')}])`;
 }

@@ -17,7 +17,7 @@ import type { PhysicalNode, PlannedJoinStrategy } from './types.js';
 import { compileExpr, printBound } from './compile-expr.js';
 import { isInsertOnly, joinKinds } from './changelog-mode.js';
 import type { PlanContext } from './plan-query.js';
-import { isProctimeWindowed } from './plan-proctime.js';
+import { isProctimeField, isProctimeWindowed } from './plan-proctime.js';
 
 type JoinRel = Extract<LogicalRel, { kind: 'join' }>;
 type Row = unknown[];
@@ -64,7 +64,10 @@ function plannedStrategy(rel: JoinRel, left: PhysicalNode, right: PhysicalNode, 
       };
     }
     case 'interval':
-      return { kind: 'interval', leftTime: timeOf(s.leftTime), rightTime: timeOf(s.rightTime), lower: s.lower, upper: s.upper };
+      return {
+        kind: 'interval', leftTime: timeOf(s.leftTime), rightTime: timeOf(s.rightTime), lower: s.lower, upper: s.upper,
+        ...(isProctimeField(rel.left.fields[s.leftTime]) ? { proctime: true as const } : {}),
+      };
     case 'temporal': {
       const pk = primaryKeyIndexes(rel.right);
       const covered = pk !== undefined && pk.every((k) => rel.rightKeys.some((e) => e.kind === 'input' && e.index === k));

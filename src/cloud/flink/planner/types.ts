@@ -160,6 +160,8 @@ export type PlannedJoinStrategy =
   | {
     readonly kind: 'interval'; readonly leftTime: (row: unknown[]) => number | null; readonly rightTime: (row: unknown[]) => number | null;
     readonly lower: number; readonly upper: number;
+    /** Over processing-time attributes: state expires as the job's clock passes (not the watermark). */
+    readonly proctime?: true;
   }
   | { readonly kind: 'temporal'; readonly leftTime: (row: unknown[]) => number | null; readonly rightTime: (row: unknown[]) => number | null; readonly proctime?: true }
   | {
