@@ -22,10 +22,6 @@ export function tableSpecFromAst(ast: CreateTable): Outcome<TableSpec> {
   if (ast.watermarks.length > 1) diags.push(errorDiag('flink-invalid-watermark', 'Multiple watermark definitions are not supported yet.'));
   if (ast.primaryKey !== undefined && !ast.primaryKey.notEnforced) diags.push(notEnforced());
   const columns = ast.columns.map((c) => columnSpec(c, diags));
-  const wmColumn = ast.watermarks[0]?.column.join('.');
-  if (columns.some((c) => c.kind === 'computed' && c.name === wmColumn && /^`?PROCTIME`?\(\)$/i.test(c.expr.trim()))) {
-    diags.push(errorDiag('flink-invalid-watermark', 'A watermark can not be defined for a processing-time attribute.'));
-  }
   const options = optionsOf(ast.options, diags);
   if (diags.length > 0) return { diagnostics: diags };
   const wm = ast.watermarks[0];
