@@ -15,7 +15,8 @@ import { writableColumns } from '../../src/cloud/flink/binder/index.js';
 import { prepareStatement, tableDeserializer } from '../../src/cloud/flink/executor/index.js';
 import { buildJob } from '../../src/cloud/flink/executor/job-builder.js';
 import { TaskRunner } from '../../src/cloud/flink/runtime/index.js';
-import { systemClock, systemIds } from '../../src/shared/index.js';
+import { systemIds } from '../../src/shared/index.js';
+import type { Clock } from '../../src/shared/index.js';
 import { castValue, compileFormatter, parseTimestamp, stringType } from '../../src/cloud/flink/types/index.js';
 import type { FormattedValue, LogicalType } from '../../src/cloud/flink/types/index.js';
 
@@ -27,6 +28,7 @@ type Block =
   | { kind: 'set'; line: number; key: string; value?: string }
   | { kind: 'statement'; line: number; sql: string; error?: string; running?: string }
   | { kind: 'stop' | 'resume'; line: number; name: string }
+  | { kind: 'proctime'; line: number; time: string }
   | { kind: 'records'; line: number; table: string; rows: string[] }
   | { kind: 'query'; line: number; mode: 'changelog' | 'rows'; sql: string; expected: string[] }
   | { kind: 'explain'; line: number; sql: string; expected: string[] }
@@ -56,6 +58,7 @@ function parseSlt(text: string): Block[] {
         break;
       }
       case 'explain': blocks.push({ kind: 'explain', line, sql: before.join('\n'), expected: after }); break;
+      case 'proctime': blocks.push({ kind: 'proctime', line, time: args.join(' ') }); break;
       case 'stop': case 'resume': blocks.push({ kind: directive, line, name: args[0] ?? '' }); break;
       case 'set': {
         const m = /^set\s+(\S+)\s*=\s*(.*)$/.exec(head);
@@ -105,17 +108,17 @@ const OPS = ['+I', '-U', '+U', '-D'];
  * Runs a SELECT by hand (undefined for metadata statements): plan, build the job, and after every slice take a checkpoint, drop the job
  * and restore a freshly built one from that checkpoint. Returns the committed result changes.
  */
-function recoveredRun(h: FlinkHarness, sql: string, props: Readonly<Record<string, string>>, statement: string): { op: number; row: readonly unknown[] }[] | undefined {
+function recoveredRun(h: FlinkHarness, sql: string, props: Readonly<Record<string, string>>, statement: string, clock: Clock): { op: number; row: readonly unknown[] }[] | undefined {
   const properties = { 'sql.current-catalog': 'dev', 'sql.current-database': 'cluster_0', ...props };
-  const prepared = prepareStatement(sql, properties, h.catalog, { firstLaunch: true, clock: systemClock, ids: systemIds });
+  const prepared = prepareStatement(sql, properties, h.catalog, { firstLaunch: true, clock, ids: systemIds });
   assert.ok(prepared.value !== undefined, prepared.diagnostics.map((d) => d.summary).join('\n'));
   if (prepared.value.kind !== 'job') return undefined; // SHOW / DESCRIBE / EXPLAIN: nothing runs
   const { plan, timeZone } = prepared.value;
   const out: { op: number; row: readonly unknown[] }[] = [];
   const fresh = (): TaskRunner => {
-    const job = buildJob(plan, { topics: h.cloud.topics, schemaRegistry: h.cloud.schemaRegistry, clock: systemClock, timeZone, deliverResults: (cs) => { out.push(...cs); } });
+    const job = buildJob(plan, { topics: h.cloud.topics, schemaRegistry: h.cloud.schemaRegistry, clock, timeZone, deliverResults: (cs) => { out.push(...cs); } });
     assert.ok(job.value !== undefined, job.diagnostics.map((d) => d.summary).join('\n'));
-    const r = new TaskRunner(job.value, { statement, db: h.cloud.database, clock: systemClock });
+    const r = new TaskRunner(job.value, { statement, db: h.cloud.database, clock });
     r.restore();
     return r;
   };
@@ -171,7 +174,10 @@ function sinkRecords(h: FlinkHarness, name: string): { op: string; key: string; 
 
 async function runFile(file: string): Promise<void> {
   const blocks = parseSlt(readFileSync(join(DIR, file), 'utf8'));
-  const h = await FlinkHarness.start();
+  // Wall time until a `proctime` directive fixes the clock (processing time: PROCTIME(), proctime windows).
+  let fixedTime: number | undefined;
+  const clock: Clock = { now: () => fixedTime ?? Date.now() };
+  const h = await FlinkHarness.start({ clock });
   try {
     let n = 0;
     const props: Record<string, string> = { ...BOUNDED };
@@ -192,6 +198,14 @@ async function runFile(file: string): Promise<void> {
           const s = await h.awaitPhase(b.name, ['RUNNING', 'FAILED']);
           assert.equal(s.status.phase, 'RUNNING', `${where}: ${s.status.detail}`);
           running.add(b.name);
+          break;
+        }
+        case 'proctime': {
+          // Running jobs first read everything written so far (at the old time), then the clock moves.
+          await h.until(() => [...running].every((r) => h.caughtUp(r)), `${where}: running jobs catch up`, 10_000);
+          const t = /^\d+$/.test(b.time) ? Number(b.time) : parseTimestamp(b.time);
+          assert.ok(t !== undefined && Number.isFinite(t), `${where}: bad time '${b.time}'`);
+          fixedTime = t;
           break;
         }
         case 'set': {
@@ -240,7 +254,7 @@ async function runFile(file: string): Promise<void> {
             : fold(cs));
           assert.deepEqual(render(changes), b.mode === 'changelog' ? b.expected : [...b.expected].sort(), where);
           // Recovery proof: the same query with a checkpoint and a restore into a fresh job after every slice.
-          const recovered = recoveredRun(h, b.sql, props, `${file}-${name}`);
+          const recovered = recoveredRun(h, b.sql, props, `${file}-${name}`, clock);
           if (recovered !== undefined) assert.deepEqual(render(recovered), render(changes), `${where} (checkpoint + restore after every slice)`);
           break;
         }

@@ -144,7 +144,6 @@ function functionCall(e: FunctionCall, cx: ExprContext): BoundExpr {
     throw new BindError(validationError(e.range, `Aggregate expression is illegal in this clause: ${upper}`, { file: cx.file }));
   }
   if (upper === 'SOURCE_WATERMARK' || upper === 'TUMBLE' || upper === 'HOP' || upper === 'SESSION' || upper === 'CUMULATE') return notYet(e.range, 'windows', cx);
-  if (upper === 'PROCTIME') throw new BindError(validationError(e.range, 'The requested operation is not supported.', { file: cx.file }));
   const args = e.args.map((a) => bindExpr(a, cx));
   return call(name, args, e.range, cx);
 }

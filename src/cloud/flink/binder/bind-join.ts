@@ -10,7 +10,7 @@
  * keys from WHERE first.
  */
 import type { Expr, Hint, Join, Range, TableName, TableRef, Unnest } from '../sql/index.js';
-import { isRowtimeAttribute, leastRestrictive, printType, typesEqual, withNullable, withoutTimeAttribute } from '../types/index.js';
+import { isProctimeAttribute, isRowtimeAttribute, leastRestrictive, printType, typesEqual, withNullable, withoutTimeAttribute } from '../types/index.js';
 import type { BoundExpr, BoundField, BoundJoinStrategy, BoundJoinType, LogicalRel } from './types.js';
 import { Scope } from './scope.js';
 import type { ScopeField } from './scope.js';
@@ -19,6 +19,7 @@ import type { ExprContext } from './bind-expression.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
 import { parseDurationMs } from './duration.js';
 import { bindUnnest } from './bind-unnest.js';
+import { checkProctimeTemporalTable } from './bind-proctime.js';
 import { intervalBounds, windowPairs } from './join-time-bounds.js';
 import { usingColumns } from './bind-using.js';
 
@@ -180,7 +181,9 @@ export function makeJoin(o: MakeJoin): JoinRel {
     strategy = windowed.strategy;
     for (const k of windowed.drop.sort((a, b) => b - a)) { leftKeys.splice(k, 1); rightKeys.splice(k, 1); }
   } else if (o.temporalTime !== undefined) {
-    strategy = { kind: 'temporal', leftTime: o.temporalTime, rightTime: o.right.fields.findIndex((f) => isRowtimeAttribute(f.type)) };
+    const probeTime = o.left.fields[o.temporalTime]?.type;
+    const proctime = probeTime !== undefined && isProctimeAttribute(probeTime);
+    strategy = { kind: 'temporal', leftTime: o.temporalTime, rightTime: o.right.fields.findIndex((f) => isRowtimeAttribute(f.type)), ...(proctime ? { proctime } : {}) };
   } else {
     const interval = intervalBounds(rest, o.left.fields, o.right.fields);
     if (interval !== undefined) {
@@ -254,6 +257,10 @@ function temporalTime(t: TableName, joinType: BoundJoinType, left: JoinFrom, rig
   const fail = (reason: string, range: Range = t.range): never => { throw new BindError(validationError(range, reason, { file: cx.file })); };
   if (joinType !== 'INNER' && joinType !== 'LEFT') fail(`Temporal table join currently only supports INNER JOIN and LEFT JOIN, but was ${joinType} JOIN`);
   const time = bindExpr(asOf, cx.exprContext(new Scope(left.scope, cx.file)));
+  if (time.kind === 'input' && isProctimeAttribute(time.type)) { // processing time: bind-proctime.ts
+    checkProctimeTemporalTable(primaryKeyOf(right), fail);
+    return time.index;
+  }
   if (time.kind !== 'input' || !isRowtimeAttribute(time.type)) {
     fail('Temporal table join currently only supports \'FOR SYSTEM_TIME AS OF\' left table\'s time attribute field', asOf.range);
   }

@@ -8,7 +8,7 @@
  */
 import type { Expr, FunctionCall, Select, WindowSpec } from '../sql/index.js';
 import { sameAst } from '../sql/index.js';
-import { bigintType, isRowtimeAttribute } from '../types/index.js';
+import { bigintType, isTimeAttribute } from '../types/index.js';
 import type { BoundAggregate, BoundExpr, BoundField, BoundOrderKey, BoundOverFrame, LogicalRel } from './types.js';
 import { bindExpr } from './bind-expression.js';
 import type { ExprContext } from './bind-expression.js';
@@ -71,7 +71,7 @@ export function bindOverCalls(s: Select, calls: readonly FunctionCall[], input: 
   const o = spec.orderBy[0];
   if (spec.orderBy.length !== 1 || o === undefined) throw new BindError(validationError(spec.range, 'OVER windows\' ordering in stream mode must be defined on a time attribute.', { file: cx.file }));
   const time = bindExpr(o.expr, cx);
-  if (time.kind !== 'input' || !isRowtimeAttribute(time.type)) {
+  if (time.kind !== 'input' || !isTimeAttribute(time.type)) { // rowtime, or proctime (bind-proctime.ts)
     throw new BindError(validationError(o.expr.range, 'OVER windows\' ordering in stream mode must be defined on a time attribute.', { file: cx.file }));
   }
   if (o.direction === 'DESC') throw new BindError(validationError(o.range, 'The window can only be ordered in ASCENDING mode.', { file: cx.file }));

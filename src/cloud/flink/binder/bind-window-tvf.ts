@@ -6,7 +6,7 @@
  * input's fields plus window_start, window_end (TIMESTAMP(3)) and window_time (a rowtime).
  */
 import type { Expr, FunctionCall, TableArgument } from '../sql/index.js';
-import { isRowtimeAttribute, printType, timestampLtzType, timestampType } from '../types/index.js';
+import { isProctimeAttribute, isTimeAttribute, printType, timestampLtzType, timestampType } from '../types/index.js';
 import type { BoundExpr, BoundField, BoundWindow, LogicalRel } from './types.js';
 import { Scope } from './scope.js';
 import { bindExpr } from './bind-expression.js';
@@ -46,9 +46,10 @@ export function bindWindowTvf(call: FunctionCall, cx: Omit<ExprContext, 'scope'>
   if (timecol?.kind !== 'Descriptor' || timecol.columns.length !== 1) throw new BindError(validationError(call.range, `The second argument of ${fn} must be a DESCRIPTOR of one column`, { file: cx.file }));
   const colName = timecol.columns[0] ?? '';
   const time = bindExpr({ kind: 'Identifier', names: [colName], range: timecol.range }, ecx);
-  if (time.kind !== 'input' || !isRowtimeAttribute(time.type)) {
+  if (time.kind !== 'input' || !isTimeAttribute(time.type)) {
     throw new BindError(validationError(timecol.range, `The window function requires the timecol is a time attribute type, but is ${printType(time.type)}.`, { file: cx.file }));
   }
+  const attr = isProctimeAttribute(time.type) ? 'proctime' : 'rowtime';
   const ms = (name: string): number => interval(args.get(name), name, call, ecx);
   const offset = args.has('OFFSET') ? { offset: ms('OFFSET') } : {};
   let window: BoundWindow;
@@ -63,7 +64,8 @@ export function bindWindowTvf(call: FunctionCall, cx: Omit<ExprContext, 'scope'>
     ...input.fields,
     { name: 'window_start', type: timestampType(3, { nullable: false }) },
     { name: 'window_end', type: timestampType(3, { nullable: false }) },
-    { name: 'window_time', type: time.type.kind === 'TIMESTAMP_LTZ' ? timestampLtzType(3, { nullable: false, timeAttribute: 'rowtime' }) : timestampType(3, { nullable: false, timeAttribute: 'rowtime' }) },
+    // A processing-time window's window_time is a processing-time attribute (Flink).
+    { name: 'window_time', type: time.type.kind === 'TIMESTAMP_LTZ' ? timestampLtzType(3, { nullable: false, timeAttribute: attr }) : timestampType(3, { nullable: false, timeAttribute: attr }) },
   ];
   return { kind: 'window-tvf', input, window, timeIndex: time.index, partitionKeys, fields };
 }

@@ -14,6 +14,7 @@ export type {
   BoundPattern, BoundSkip, MatchSlot, BoundMatchExpr,
 } from './types.js';
 export { bindStatement, isQueryStatement, evalContextOf } from './bind-statement.js';
+export { withTypedComputedColumns } from './bind-proctime.js';
 export { bindCreateView } from './bind-create-view.js';
 export { bindInsertInto, writableColumns, type InsertOptions } from './bind-insert.js';
 export { validationError, notSupportedYet } from './sql-error.js';

@@ -4,7 +4,7 @@
  * plus constant intervals) and a window join (two window TVFs joined on window_start and
  * window_end). Pure functions over bound expressions; bind-join.ts decides what to do with them.
  */
-import { isRowtimeAttribute } from '../types/index.js';
+import { isProctimeAttribute, isRowtimeAttribute, isTimeAttribute } from '../types/index.js';
 import type { BoundExpr, BoundField, BoundJoinStrategy, LogicalRel } from './types.js';
 
 /**
@@ -44,7 +44,7 @@ function windowColumns(rel: LogicalRel): { start: number; end: number; window: u
 /** `lower <= left.time - right.time <= upper` and the conjuncts that said so. */
 export interface IntervalBounds { leftTime: number; rightTime: number; lower: number; upper: number; used: BoundExpr[] }
 
-/** A rowtime column plus a constant offset: `t`, `t + INTERVAL …`, `t - INTERVAL …`. */
+/** A time attribute (rowtime or proctime) plus a constant offset: `t`, `t + INTERVAL …`, `t - INTERVAL …`. */
 interface TimeTerm { readonly index: number; readonly offset: number }
 
 /** Finds `lower <= l.t - r.t <= upper` among the conjuncts (both bounds needed, as in Flink). */
@@ -62,6 +62,9 @@ export function intervalBounds(conjuncts: readonly BoundExpr[], left: readonly B
     const xLeft = x.index < width;
     if (xLeft === (y.index < width)) return false;
     const [l, r, flipped] = xLeft ? [x, y, false] : [y, x, true];
+    // Both sides' attributes must be of one kind: rowtime with rowtime, proctime with proctime.
+    const proc = (t: TimeTerm): boolean => { const f = all[t.index]; return f !== undefined && isProctimeAttribute(f.type); };
+    if (proc(l) !== proc(r)) return false;
     const pair: [number, number] = [l.index, r.index - width];
     if (times !== undefined && (times[0] !== pair[0] || times[1] !== pair[1])) return false;
     times = pair;
@@ -105,7 +108,7 @@ function mirror(op: string): string {
 }
 
 function timeTerm(e: BoundExpr, fields: readonly BoundField[]): TimeTerm | undefined {
-  if (e.kind === 'input') return isRowtimeAttribute(fields[e.index]?.type ?? e.type) ? { index: e.index, offset: 0 } : undefined;
+  if (e.kind === 'input') return isTimeAttribute(fields[e.index]?.type ?? e.type) ? { index: e.index, offset: 0 } : undefined;
   if (e.kind !== 'call' || (e.fn.name !== '+' && e.fn.name !== '-') || e.args.length !== 2) return undefined;
   const [a, b] = e.args as [BoundExpr, BoundExpr];
   const ms = (x: BoundExpr): number | undefined => (x.kind === 'literal' && x.type.kind === 'INTERVAL_DAY_TIME' && typeof x.value === 'number' ? x.value : undefined);

@@ -224,7 +224,8 @@ export type BoundJoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'SEMI' | 'ANTI
 export type BoundJoinStrategy =
   | { readonly kind: 'regular' }
   | { readonly kind: 'interval'; readonly leftTime: number; readonly rightTime: number; readonly lower: number; readonly upper: number }
-  | { readonly kind: 'temporal'; readonly leftTime: number; readonly rightTime: number }
+  /** `proctime`: FOR SYSTEM_TIME AS OF a processing-time attribute (joins the table's current rows; rightTime −1). */
+  | { readonly kind: 'temporal'; readonly leftTime: number; readonly rightTime: number; readonly proctime?: true }
   /** Both sides window TVFs joined on window_start and window_end (the columns' indexes per side). */
   | { readonly kind: 'window'; readonly leftStart: number; readonly leftEnd: number; readonly rightStart: number; readonly rightEnd: number };
 

@@ -101,8 +101,8 @@ export function describeView(v: CatalogView, extended: boolean): ResultTable {
   const header = ['Column Name', 'Data Type', 'Nullable', 'Extras'];
   const names = viewColumnNames(v);
   const rows = v.schema.map((c, i) => {
-    const rowtime = (c.type.kind === 'TIMESTAMP' || c.type.kind === 'TIMESTAMP_LTZ') && c.type.timeAttribute === 'rowtime';
-    const type = `${printType(withNullable(withoutTimeAttribute(c.type), true))}${rowtime ? ' *ROWTIME*' : ''}`;
+    const attr = c.type.kind === 'TIMESTAMP' || c.type.kind === 'TIMESTAMP_LTZ' ? c.type.timeAttribute : undefined;
+    const type = `${printType(withNullable(withoutTimeAttribute(c.type), true))}${attr === undefined ? '' : ` *${attr.toUpperCase()}*`}`;
     const row = [names[i] ?? c.name, type, c.type.nullable ? 'NULL' : 'NOT NULL', ''];
     return extended ? [...row, ''] : row;
   });

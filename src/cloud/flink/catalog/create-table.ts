@@ -141,6 +141,9 @@ export function checkWatermarkColumn(columns: readonly (ColumnSpec | CatalogColu
   if (column === ROWTIME) return [];
   const c = columns.find((x) => x.name === column);
   if (c === undefined) return [errorDiag('flink-invalid-watermark', `The rowtime attribute field '${column}' is not defined in the table schema.`)];
+  if (c.kind === 'computed' && /^`?PROCTIME`?\(\s*\)$/i.test(c.expr.trim())) {
+    return [errorDiag('flink-invalid-watermark', 'A watermark can not be defined for a processing-time attribute.')];
+  }
   const t = c.type;
   if (t === undefined) return [];
   if ((t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ') && t.precision <= 3) return [];

@@ -5,7 +5,7 @@
  */
 import { assertNever } from '../../../shared/index.js';
 import type { LogicalType } from '../types/index.js';
-import { printType, withNullable } from '../types/index.js';
+import { printType, withNullable, withoutTimeAttribute } from '../types/index.js';
 import type { CatalogColumn, CatalogTable, ResultTable } from './types.js';
 import { quoteString } from './show-create-table.js';
 
@@ -32,8 +32,10 @@ export function describeTable(t: CatalogTable, extended: boolean): ResultTable {
 
 function typeText(type: LogicalType | undefined, rowtime: boolean): string {
   if (type === undefined) return '';
-  const s = printType(withNullable(type, true));
-  return rowtime ? `${s} *ROWTIME*` : s;
+  // A computed column typed by the binder may carry its marker already (`*PROCTIME*`).
+  const attr = rowtime ? 'rowtime' : type.kind === 'TIMESTAMP' || type.kind === 'TIMESTAMP_LTZ' ? type.timeAttribute : undefined;
+  const s = printType(withNullable(withoutTimeAttribute(type), true));
+  return attr === undefined ? s : `${s} *${attr.toUpperCase()}*`;
 }
 
 function columnExtras(c: CatalogColumn, system: boolean): string[] {

@@ -304,11 +304,12 @@ export class FlinkCatalog {
   }
 
   /** DESCRIBE [EXTENDED]. */
-  describe(path: readonly string[], session: SessionPath, opts: { readonly extended?: boolean } = {}): Outcome<ResultTable> {
+  describe(path: readonly string[], session: SessionPath, opts: { readonly extended?: boolean; readonly typed?: (t: CatalogTable) => CatalogTable } = {}): Outcome<ResultTable> {
     const v = this.resolveView(path, session);
     if (v !== undefined) return ok(describeView(v, opts.extended === true));
     const t = this.resolveTable(path, session);
-    return t.value === undefined ? { diagnostics: t.diagnostics } : ok(describeTable(t.value, opts.extended === true));
+    // `typed` (from the binder) types the computed columns: the catalog cannot type expressions.
+    return t.value === undefined ? { diagnostics: t.diagnostics } : ok(describeTable(opts.typed?.(t.value) ?? t.value, opts.extended === true));
   }
 
   #load(path: ResolvedPath): CatalogTable | undefined {

@@ -62,6 +62,19 @@ export class FlinkHarness {
     return new FlinkHarness({ cloud, executor, envId: env, clusterId: cluster, dir, ownsDir: opts.dataDir === undefined });
   }
 
+  /** True when the running statement `name` has read every record its source topics hold. */
+  caughtUp(name: string): boolean {
+    const offsets = this.executor.sourceOffsets(this.envId, name);
+    if (offsets === undefined) return false;
+    return Object.entries(offsets).every(([topic, text]) => {
+      const next = new Map(text.split(';').filter((x) => x !== '').map((x) => {
+        const m = /partition:(\d+),offset:(\d+)/.exec(x);
+        return [Number(m?.[1]), Number(m?.[2])] as const;
+      }));
+      return this.cloud.topics.partitionOffsets(this.clusterId, topic).every((p) => (next.get(p.partition) ?? 0) >= p.highWatermark);
+    });
+  }
+
   /** The data directory (for a restart test). */
   get dataDir(): string { return this.#dir; }
 

@@ -79,12 +79,18 @@ export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
         nodes.push({ kind: 'operator', id: n.id, operator: unnestOperator(n) });
         edges.push({ from: n.input.id, to: n.id });
         return;
-      case 'join':
+      case 'join': {
         visit(n.left);
+        const from = nodes.length;
         visit(n.right);
+        // A processing-time temporal join's table is read to its current end before the probes (task-runner).
+        if (n.strategy.kind === 'temporal' && n.strategy.proctime === true) {
+          for (let i = from; i < nodes.length; i++) { const x = nodes[i]; if (x?.kind === 'source') nodes[i] = { ...x, drain: true }; }
+        }
         nodes.push({ kind: 'operator', id: n.id, operator: joinOperator(n, deps.clock) });
         edges.push({ from: n.left.id, to: n.id, input: 0 }, { from: n.right.id, to: n.id, input: 1 });
         return;
+      }
       default:
         visit(n.input);
         nodes.push({ kind: 'operator', id: n.id, operator: statefulOperator(n, deps.clock) });

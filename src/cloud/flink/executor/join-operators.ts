@@ -1,6 +1,6 @@
 /**
  * Planned join nodes → the runtime's join operators (runtime/join): regular, interval,
- * event-time temporal and window joins; UNNEST; MATCH_RECOGNIZE. The plan already holds the compiled key extractors, residual
+ * event-time temporal, processing-time temporal (lookup) and window joins; UNNEST; MATCH_RECOGNIZE. The plan already holds the compiled key extractors, residual
  * condition and time readers; this only maps them onto each operator's spec (state TTL with the
  * injected clock). Input 0 is the left / probe side, input 1 the right / versioned side.
  */
@@ -8,7 +8,8 @@ import type { Clock } from '../../../shared/index.js';
 import type { PhysicalNode } from '../planner/index.js';
 import type { Operator } from '../runtime/index.js';
 import type { OuterJoinKind } from '../runtime/join/index.js';
-import { IntervalJoinOperator, MatchRecognizeOperator, RegularJoinOperator, TemporalJoinOperator, UnnestOperator, WindowJoinOperator } from '../runtime/join/index.js';
+import { ProcessingTimeOperator } from '../runtime/index.js';
+import { IntervalJoinOperator, LookupJoinOperator, MatchRecognizeOperator, RegularJoinOperator, TemporalJoinOperator, UnnestOperator, WindowJoinOperator } from '../runtime/join/index.js';
 
 type JoinNode = Extract<PhysicalNode, { kind: 'join' }>;
 
@@ -26,13 +27,22 @@ export function joinOperator(n: JoinNode, clock: Clock): Operator {
         right: { key: n.rightKey, arity: rightArity, ...(s.rightUnique === undefined ? {} : { uniqueKey: s.rightUnique }), ...(s.rightTtlMs === undefined ? {} : { ttlMs: s.rightTtlMs }) },
       });
     }
-    case 'interval':
-      return new IntervalJoinOperator({
+    case 'interval': {
+      const op = new IntervalJoinOperator({
         kind: outerKind(n), lower: s.lower, upper: s.upper, ...residual,
         left: { key: n.leftKey, arity: leftArity, time: s.leftTime },
         right: { key: n.rightKey, arity: rightArity, time: s.rightTime },
       });
+      // Processing time: rows expire as the clock passes; a row read at t arrives above the "watermark" (now − 1).
+      return s.proctime === true ? new ProcessingTimeOperator(op, { lagMs: 1 }) : op;
+    }
     case 'temporal':
+      if (s.proctime === true) { // processing time: each probe sees the table's current row of its key
+        return new LookupJoinOperator({
+          kind: n.joinType === 'LEFT' ? 'LEFT' : 'INNER', ...residual,
+          left: { key: n.leftKey, arity: leftArity }, right: { key: n.rightKey, arity: rightArity },
+        });
+      }
       return new TemporalJoinOperator({
         kind: n.joinType === 'LEFT' ? 'LEFT' : 'INNER', ...residual,
         left: { key: n.leftKey, arity: leftArity, time: s.leftTime },

@@ -7,7 +7,7 @@ import type { Outcome } from '../../../shared/index.js';
 import { errorDiag } from '../../../shared/index.js';
 import type { Statement } from '../sql/index.js';
 import type { FlinkCatalog, ResultTable, SessionPath } from '../catalog/index.js';
-import { bindStatement } from '../binder/index.js';
+import { bindStatement, withTypedComputedColumns } from '../binder/index.js';
 import { alterActionsFromAst, tableSpecFromAst } from '../catalog/index.js';
 import type { BindOptions } from '../binder/index.js';
 import { explainPlan, planStatement } from '../planner/index.js';
@@ -68,7 +68,7 @@ export function runMetadataStatement(stmt: Statement, catalog: FlinkCatalog, opt
       if (stmt.object === 'VIEW') return table('SHOW_CREATE_VIEW', catalog.showCreateView(stmt.name, session));
       if (stmt.object !== 'TABLE') return notYet(`SHOW CREATE ${stmt.object}`);
       return table('SHOW_CREATE_TABLE', catalog.showCreateTable(stmt.name, session));
-    case 'Describe': return table('DESCRIBE', catalog.describe(stmt.name, session, { extended: stmt.extended }));
+    case 'Describe': return table('DESCRIBE', catalog.describe(stmt.name, session, { extended: stmt.extended, typed: (t) => withTypedComputedColumns(t, opts) }));
     case 'Explain': {
       const bound = bindStatement(stmt.statement, catalog, opts);
       if (bound.value === undefined) return { diagnostics: bound.diagnostics };

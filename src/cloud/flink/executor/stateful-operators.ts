@@ -10,7 +10,7 @@ import type { Clock } from '../../../shared/index.js';
 import { invariant } from '../../../shared/index.js';
 import type { PhysicalNode } from '../planner/index.js';
 import {
-  DeduplicateOperator, GroupAggregateOperator, OverAggregateOperator, RankOperator, WindowAggregateOperator, WindowDeduplicateOperator,
+  DeduplicateOperator, GroupAggregateOperator, OverAggregateOperator, ProcessingTimeOperator, RankOperator, WindowAggregateOperator, WindowDeduplicateOperator,
   WindowRankOperator,
 } from '../runtime/index.js';
 import type { Operator } from '../runtime/index.js';
@@ -31,8 +31,10 @@ export function statefulOperator(n: PhysicalNode, clock: Clock): Operator {
         ...(n.key === undefined ? {} : { key: n.key }), ...(n.groupingSets === undefined ? {} : { groupingSets: n.groupingSets }),
         ...(n.having === undefined ? {} : { having: n.having }), ...(n.stateTtlMs === undefined ? {} : { stateTtlMs: n.stateTtlMs }),
       });
-    case 'window-aggregate':
-      return new WindowAggregateOperator({ window: n.window, rowtime: n.rowtime, aggregates: n.aggregates, ...(n.key === undefined ? {} : { key: n.key }) });
+    case 'window-aggregate': {
+      const op = new WindowAggregateOperator({ window: n.window, rowtime: n.rowtime, aggregates: n.aggregates, ...(n.key === undefined ? {} : { key: n.key }) });
+      return n.proctime === true ? new ProcessingTimeOperator(op) : op;
+    }
     case 'rank':
       return new RankOperator({
         order: n.order, rankFunction: n.fn, rankStart: n.rankStart, rankEnd: n.rankEnd, outputRank: n.outputRank, insertOnly: n.insertOnly,
@@ -54,11 +56,14 @@ export function statefulOperator(n: PhysicalNode, clock: Clock): Operator {
       });
     case 'window-deduplicate':
       return new WindowDeduplicateOperator({ windowing: n.windowing, keep: n.keep, rowtime: n.rowtime, ...(n.key === undefined ? {} : { key: n.key }) });
-    case 'over':
-      return new OverAggregateOperator({
+    case 'over': {
+      const op = new OverAggregateOperator({
         rowtime: n.rowtime, frame: n.frame, aggregates: n.aggregates,
         ...(n.partitionKey === undefined ? {} : { partitionKey: n.partitionKey }), ...(n.tieOrder === undefined ? {} : { tieOrder: n.tieOrder }),
       });
+      // A row read at processing time t is processed once the clock passes t (its "watermark" is now − 1).
+      return n.proctime === true ? new ProcessingTimeOperator(op, { lagMs: 1 }) : op;
+    }
   }
 }
 

@@ -104,6 +104,11 @@ export class StatementExecutor implements Executor {
     return this;
   }
 
+  /** A running statement's next source offsets (`status.latest_offsets` form); undefined when not running. */
+  sourceOffsets(environmentId: string, name: string): { [topic: string]: string } | undefined {
+    return this.#active.get(key(environmentId, name))?.runner.latestOffsets();
+  }
+
   get running(): readonly string[] {
     return [...this.#active.keys()].map((k) => k.replace('\u0000', '/')).sort();
   }

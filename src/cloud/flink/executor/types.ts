@@ -35,6 +35,8 @@ export interface ExecutorOptions {
 export interface Executor {
   /** Statements with a job running in this process, as `env-id/statement-name`. */
   readonly running: readonly string[];
+  /** A running statement's next source offsets (`status.latest_offsets` form); undefined when not running. */
+  sourceOffsets(environmentId: string, name: string): { [topic: string]: string } | undefined;
   /**
    * Detaches from the store: running jobs take a final checkpoint and halt without changing their
    * statements' phase, so a restarted cloud resumes them. Resolves when every job has halted.

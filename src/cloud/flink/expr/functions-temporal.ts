@@ -55,6 +55,8 @@ function parseLocal(text: string, pattern: string | undefined, tz: string, lenie
 export const temporalFunctions: readonly FunctionDef[] = [
   now('CURRENT_TIMESTAMP', timestampLtzType(3, { nullable: false }), (site) => () => site.ctx.clock.now()),
   now('NOW', timestampLtzType(3, { nullable: false }), (site) => () => site.ctx.clock.now()),
+  // A processing-time attribute: the time the row is processed, materialized where it is evaluated.
+  now('PROCTIME', timestampLtzType(3, { nullable: false, timeAttribute: 'proctime' }), (site) => () => site.ctx.clock.now()),
   now('CURRENT_ROW_TIMESTAMP', timestampLtzType(3, { nullable: false }), (site) => () => site.ctx.clock.now()),
   now('LOCALTIMESTAMP', timestampType(3, { nullable: false }), (site) => () => localNow(site)),
   now('CURRENT_DATE', dateType({ nullable: false }), (site) => () => Math.floor(localNow(site) / MS_PER_DAY)),

@@ -29,14 +29,14 @@ export function nodeTitle(n: PhysicalNode): string {
     case 'window-deduplicate': return `WindowDeduplicate(keep=[${n.keep === 'first' ? 'FirstRow' : 'LastRow'}], partitionBy=[${n.partitionText.join(', ')}])`;
     case 'normalize': return `ChangelogNormalize(key=[${n.keyText.join(', ')}])`;
     case 'group-aggregate': return `GroupAggregate(${n.groupText.length === 0 ? '' : `groupBy=[${n.groupText.join(', ')}], `}select=[${[...n.groupText, ...n.aggText].join(', ')}])`;
-    case 'window-aggregate': return `WindowAggregate(${n.groupText.length === 0 ? '' : `groupBy=[${n.groupText.join(', ')}], `}window=[${windowText(n.window)}], select=[${[...n.groupText, ...n.aggText, 'window_start', 'window_end', 'window_time'].join(', ')}])`;
+    case 'window-aggregate': return `WindowAggregate(${n.groupText.length === 0 ? '' : `groupBy=[${n.groupText.join(', ')}], `}window=[${windowText(n.window)}${n.proctime === true ? ', PROCTIME' : ''}], select=[${[...n.groupText, ...n.aggText, 'window_start', 'window_end', 'window_time'].join(', ')}])`;
     case 'rank': return `Rank(strategy=[${n.insertOnly ? 'AppendFastStrategy' : 'RetractStrategy'}], rankType=[${n.fn}], rankRange=[rankStart=${n.rankStart}, rankEnd=${n.rankEnd}], partitionBy=[${n.partitionText.join(', ')}], orderBy=[${n.orderText.join(', ')}], select=[${n.fields.map((f) => f.name).join(', ')}])`;
     case 'deduplicate': return `Deduplicate(keep=[${n.keep === 'first' ? 'FirstRow' : 'LastRow'}], key=[${n.partitionText.join(', ')}], order=[${n.order === 'rowtime' ? 'ROWTIME' : 'PROCTIME'}])`;
     case 'join': return joinTitle(n);
     case 'match-recognize': return `Match(${n.text.join(', ')})`;
     case 'unnest': return `Correlate(invocation=[UNNEST(${n.collectionText})${n.withOrdinality ? ' WITH ORDINALITY' : ''}], joinType=[${n.outer ? 'LEFT' : 'INNER'}])`;
     case 'over': if (n.sortText !== undefined) return `TemporalSort(orderBy=[${n.sortText.join(', ')}])`;
-      return `OverAggregate(partitionBy=[${n.partitionText.join(', ')}], window=[${n.frame.kind.toUpperCase()} ${n.frame.preceding === Number.POSITIVE_INFINITY ? 'UNBOUNDED' : n.frame.preceding} PRECEDING], select=[${n.aggText.join(', ')}])`;
+      return `OverAggregate(partitionBy=[${n.partitionText.join(', ')}], window=[${n.frame.kind.toUpperCase()} ${n.frame.preceding === Number.POSITIVE_INFINITY ? 'UNBOUNDED' : n.frame.preceding} PRECEDING${n.proctime === true ? ', PROCTIME' : ''}], select=[${n.aggText.join(', ')}])`;
   }
 }
 
@@ -51,7 +51,8 @@ function streamTitle(n: PhysicalNode): string {
 function joinTitle(n: Extract<PhysicalNode, { kind: 'join' }>): string {
   const type = { INNER: 'InnerJoin', LEFT: 'LeftOuterJoin', RIGHT: 'RightOuterJoin', FULL: 'FullOuterJoin', SEMI: 'LeftSemiJoin', ANTI: 'LeftAntiJoin' }[n.joinType];
   const name = { regular: 'Join', interval: 'IntervalJoin', temporal: 'TemporalJoin', window: 'WindowJoin' }[n.strategy.kind];
-  const bounds = n.strategy.kind === 'interval' ? `, windowBounds=[isRowTime=true, leftLowerBound=${n.strategy.lower}, leftUpperBound=${n.strategy.upper}]` : '';
+  const bounds = n.strategy.kind === 'interval' ? `, windowBounds=[isRowTime=${n.strategy.proctime !== true}, leftLowerBound=${n.strategy.lower}, leftUpperBound=${n.strategy.upper}]`
+    : n.strategy.kind === 'temporal' && n.strategy.proctime === true ? ', PROCTIME' : '';
   return `${name}(joinType=[${type}]${bounds}, where=[${n.conditionText}], select=[${n.fields.filter((f) => f.hidden !== true).map((f) => f.name).join(', ')}])`;
 }
 

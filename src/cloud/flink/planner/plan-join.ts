@@ -17,6 +17,7 @@ import type { PhysicalNode, PlannedJoinStrategy } from './types.js';
 import { compileExpr, printBound } from './compile-expr.js';
 import { isInsertOnly, joinKinds } from './changelog-mode.js';
 import type { PlanContext } from './plan-query.js';
+import { isProctimeField, isProctimeWindowed } from './plan-proctime.js';
 
 type JoinRel = Extract<LogicalRel, { kind: 'join' }>;
 type Row = unknown[];
@@ -37,6 +38,9 @@ export function joinNode(rel: JoinRel, cx: PlanContext, plan: (r: LogicalRel) =>
   // So does a join with a global aggregate's single row (an uncorrelated scalar subquery).
   if (rel.strategy.kind === 'regular' && rel.leftKeys.length === 0 && !semiAnti && !singleRow(rel.right)) {
     cx.diagnostics.push(notSupportedYet(rel.range, 'joins without an equality condition between both sides (cross joins)', cx.file));
+  }
+  if (rel.strategy.kind === 'window' && isProctimeWindowed(rel.left)) {
+    cx.diagnostics.push(errorDiag('flink-not-supported', 'Processing time Window Join is not supported yet.'));
   }
   if ((rel.strategy.kind === 'interval' || rel.strategy.kind === 'window') && (!isInsertOnly(left.changelog) || !isInsertOnly(right.changelog))) {
     cx.diagnostics.push(notSupportedYet(rel.range, `${rel.strategy.kind} joins over updating inputs`, cx.file));
@@ -84,7 +88,10 @@ function plannedStrategy(rel: JoinRel, left: PhysicalNode, right: PhysicalNode, 
       };
     }
     case 'interval':
-      return { kind: 'interval', leftTime: timeOf(s.leftTime), rightTime: timeOf(s.rightTime), lower: s.lower, upper: s.upper };
+      return {
+        kind: 'interval', leftTime: timeOf(s.leftTime), rightTime: timeOf(s.rightTime), lower: s.lower, upper: s.upper,
+        ...(isProctimeField(rel.left.fields[s.leftTime]) ? { proctime: true as const } : {}),
+      };
     case 'temporal': {
       const pk = primaryKeyIndexes(rel.right);
       const covered = pk !== undefined && pk.every((k) => rel.rightKeys.some((e) => e.kind === 'input' && e.index === k));
@@ -92,7 +99,7 @@ function plannedStrategy(rel: JoinRel, left: PhysicalNode, right: PhysicalNode, 
         const names = (pk ?? []).map((k) => right.fields[k]?.name ?? `$${k}`);
         cx.diagnostics.push(errorDiag('sql-validation', `Temporal table's primary key [${names.join(', ')}] must be included in the equivalence condition of temporal join, but current temporal join condition is [${rel.conjuncts.map((c) => printBound(c, rel.fields)).join(' AND ')}].`));
       }
-      return { kind: 'temporal', leftTime: timeOf(s.leftTime), rightTime: timeOf(s.rightTime) };
+      return { kind: 'temporal', leftTime: timeOf(s.leftTime), rightTime: timeOf(s.rightTime), ...(s.proctime === true ? { proctime: true as const } : {}) };
     }
     case 'window':
       return { kind: 'window', leftStart: timeOf(s.leftStart), leftEnd: timeOf(s.leftEnd), rightStart: timeOf(s.rightStart), rightEnd: timeOf(s.rightEnd) };

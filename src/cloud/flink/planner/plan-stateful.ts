@@ -11,7 +11,8 @@
  */
 import { errorDiag } from '../../../shared/index.js';
 import type { BoundAggregate, BoundExpr, BoundOrderKey, LogicalRel } from '../binder/index.js';
-import { compileComparator, isRowtimeAttribute } from '../types/index.js';
+import { compileComparator, isProctimeAttribute, isRowtimeAttribute, isTimeAttribute } from '../types/index.js';
+import { isProctimeWindowed } from './plan-proctime.js';
 import type { KeyFn, PhysicalNode, PlannedAggregate, WindowingSpec } from './types.js';
 import { compileExpr, compilePredicate, compileProjection, printBound } from './compile-expr.js';
 import { isInsertOnly } from './changelog-mode.js';
@@ -76,7 +77,7 @@ export function windowAggregateNode(rel: Rel<'window-aggregate'>, input: Physica
     kind: 'window-aggregate', id: cx.id('window-aggregate'), input, window: rel.window, rowtime: rowtimeOf({ kind: 'input', index: rel.timeIndex, type: time ?? { kind: 'TIMESTAMP', precision: 3, nullable: false } }),
     aggregates: rel.aggregates.map(plannedAggregate), changelog: ['I'], fields: rel.fields,
     groupText: rel.keys.map((k) => printBound(k, input.fields)), aggText: rel.aggregates.map((a) => a.text),
-    ...(rel.keys.length === 0 ? {} : { key: compileProjection(rel.keys) }),
+    ...(rel.keys.length === 0 ? {} : { key: compileProjection(rel.keys) }), ...(time !== undefined && isProctimeAttribute(time) ? { proctime: true as const } : {}),
   };
 }
 
@@ -108,11 +109,14 @@ export function rankNode(rel: Rel<'rank'>, cx: PlanContext, plan: (r: LogicalRel
   const partitionText = rel.partitionKeys.map((k) => printBound(k, input.fields));
   const ttl = rel.stateTtlMs ?? stateTtl(cx);
   const o = rel.order[0];
-  const timeOrdered = o !== undefined && rel.order.length === 1 && o.expr.kind === 'input' && isRowtimeAttribute(o.expr.type);
+  const timeOrdered = o !== undefined && rel.order.length === 1 && o.expr.kind === 'input' && isTimeAttribute(o.expr.type);
   if (rel.fn === 'ROW_NUMBER' && rel.rankStart === 1 && rel.rankEnd === 1 && timeOrdered && isInsertOnly(input.changelog) && o !== undefined) {
+    // On processing time the order is arrival: keeping the first row is append-only (Flink).
+    const proctime = isProctimeAttribute(o.expr.type);
     return {
       kind: 'deduplicate', id: cx.id('deduplicate'), input, key: compileProjection(rel.partitionKeys), keep: o.descending ? 'last' : 'first',
-      order: 'rowtime', rowtime: rowtimeOf(o.expr), outputRank: rel.outputRank, changelog: ['I', 'UB', 'UA'], fields: rel.fields,
+      ...(proctime ? { order: 'proctime' as const } : { order: 'rowtime' as const, rowtime: rowtimeOf(o.expr) }), outputRank: rel.outputRank,
+      changelog: proctime && !o.descending ? ['I'] : ['I', 'UB', 'UA'], fields: rel.fields,
       ...(plainKeys ? { upsertKey: keyIdx } : {}), partitionText, ...(ttl === undefined ? {} : { stateTtlMs: ttl }),
     };
   }
@@ -146,6 +150,10 @@ function windowRankNode(rel: Rel<'rank'>, cx: PlanContext, plan: (r: LogicalRel)
   const rest = rel.partitionKeys.filter((_, i) => i !== ws && i !== we);
   const partitionText = rel.partitionKeys.map((k) => printBound(k, fields));
   const o = rel.order[0];
+  if (isProctimeWindowed(rel.input)) { // Flink's window rank and dedup are event-time only
+    const dedup = rel.fn === 'ROW_NUMBER' && rel.rankStart === 1 && rel.rankEnd === 1 && o !== undefined && rel.order.length === 1 && isTimeAttribute(o.expr.type);
+    cx.diagnostics.push(errorDiag('flink-not-supported', `Processing time Window ${dedup ? 'Deduplication' : 'TopN'} is not supported yet.`));
+  }
   const base = { input, windowing, fields: rel.fields, changelog: ['I'] as const, partitionText };
   if (rel.fn === 'ROW_NUMBER' && rel.rankStart === 1 && rel.rankEnd === 1 && !rel.outputRank && o !== undefined && rel.order.length === 1
     && o.expr.kind === 'input' && isRowtimeAttribute(o.expr.type) && (tvf === undefined || o.expr.index < tvf.input.fields.length)) {
@@ -175,6 +183,7 @@ export function overNode(rel: Rel<'over'>, input: PhysicalNode, cx: PlanContext)
   return {
     ...sort,
     kind: 'over', id: cx.id('over'), input, rowtime: rowtimeOf({ kind: 'input', index: rel.timeIndex, type: time }), frame: rel.frame,
+    ...(isProctimeAttribute(time) ? { proctime: true as const } : {}),
     aggregates: rel.aggregates.map(plannedAggregate), changelog: ['I'], fields: rel.fields,
     ...(rel.partitionKeys.length === 0 ? {} : { partitionKey: compileProjection(rel.partitionKeys) }),
     partitionText: rel.partitionKeys.map((k) => printBound(k, input.fields)), aggText: rel.aggregates.map((a) => a.text),

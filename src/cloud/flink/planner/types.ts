@@ -116,6 +116,8 @@ export type PhysicalNode =
   }
   | NodeBase & {
     readonly kind: 'window-aggregate'; readonly input: PhysicalNode; readonly window: BoundWindow; readonly rowtime: (row: unknown[]) => number;
+    /** Windows over a processing-time attribute: fired by the job's processing-time clock, not the watermark. */
+    readonly proctime?: true;
     readonly key?: KeyFn; readonly aggregates: readonly PlannedAggregate[]; readonly groupText: readonly string[]; readonly aggText: readonly string[];
   }
   | NodeBase & {
@@ -133,6 +135,8 @@ export type PhysicalNode =
     readonly frame: BoundOverFrame; readonly aggregates: readonly PlannedAggregate[]; readonly partitionText: readonly string[]; readonly aggText: readonly string[];
     /** A temporal sort (ORDER BY rowtime, … without LIMIT): ties of one rowtime in this order; `sortText` for EXPLAIN. */
     readonly tieOrder?: (a: unknown[], b: unknown[]) => number; readonly sortText?: readonly string[];
+    /** ORDER BY a processing-time attribute: rows are processed as the job's clock passes them. */
+    readonly proctime?: true;
   }
   /** MATCH_RECOGNIZE (plan-match-recognize.ts): the runtime's MatchRecognizeSpec, compiled. */
   | NodeBase & { readonly kind: 'match-recognize'; readonly input: PhysicalNode; readonly spec: PlannedMatchSpec; readonly text: readonly string[] }
@@ -165,8 +169,10 @@ export type PlannedJoinStrategy =
   | {
     readonly kind: 'interval'; readonly leftTime: (row: unknown[]) => number | null; readonly rightTime: (row: unknown[]) => number | null;
     readonly lower: number; readonly upper: number;
+    /** Over processing-time attributes: state expires as the job's clock passes (not the watermark). */
+    readonly proctime?: true;
   }
-  | { readonly kind: 'temporal'; readonly leftTime: (row: unknown[]) => number | null; readonly rightTime: (row: unknown[]) => number | null }
+  | { readonly kind: 'temporal'; readonly leftTime: (row: unknown[]) => number | null; readonly rightTime: (row: unknown[]) => number | null; readonly proctime?: true }
   | {
     readonly kind: 'window'; readonly leftStart: (row: unknown[]) => number | null; readonly leftEnd: (row: unknown[]) => number | null;
     readonly rightStart: (row: unknown[]) => number | null; readonly rightEnd: (row: unknown[]) => number | null;

@@ -61,3 +61,4 @@ export { latestOffsets } from './latest-offsets.js';
 export { parseChangelog, formatChange, formatBatch, formatValue } from './changelog-notation.js';
 export { OperatorHarness } from './operator-harness.js';
 export * from './stateful/index.js';
+export { ProcessingTimeOperator, type ProcessingTimeState } from './processing-time-operator.js';

@@ -10,7 +10,11 @@ import type { Source } from './source.js';
 
 /** One node of a job. */
 export type JobNode =
-  | { readonly kind: 'source'; readonly id: string; readonly source: Source }
+  /**
+   * `drain`: the source feeds a processing-time temporal (lookup) join's table: each slice reads it
+   * up to its current end before the other sources, so a probe sees the table's current rows.
+   */
+  | { readonly kind: 'source'; readonly id: string; readonly source: Source; readonly drain?: true }
   | { readonly kind: 'operator'; readonly id: string; readonly operator: Operator }
   | { readonly kind: 'sink'; readonly id: string; readonly sink: Sink };
 

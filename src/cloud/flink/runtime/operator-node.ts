@@ -73,6 +73,17 @@ export class OperatorNode {
     this.#reportIdle();
   }
 
+  /** True when the operator reacts to processing time. */
+  get usesProcessingTime(): boolean { return this.#op.onProcessingTime !== undefined; }
+
+  /** The job's processing-time clock reads `now` (once per slice): the operator's processing-time work runs. */
+  processingTime(now: number): void {
+    if (this.#ended || this.#finished || this.#op.onProcessingTime === undefined) return;
+    this.#op.onProcessingTime(now, this.#ctx);
+    this.#flush();
+    this.#endIfFinished();
+  }
+
   /** `input` became idle or active. */
   pushIdle(input: number, idle: boolean): void {
     this.#advance(this.#wm.setIdle(input, idle));
@@ -94,6 +105,11 @@ export class OperatorNode {
   /** `input` ended. When all have, the final watermark fires timers, then onEndOfInput runs. */
   pushEnd(input: number): void {
     if (this.#ended) return;
+    if (this.#op.onInputEnd !== undefined && !this.#finished) {
+      this.#op.onInputEnd(input, this.#ctx);
+      this.#flush();
+      if (this.#finished) { this.#endIfFinished(); return; }
+    }
     this.#advance(this.#wm.end(input));
     if (!this.#wm.ended) return;
     if (!this.#finished && this.#op.onEndOfInput !== undefined) {

@@ -29,10 +29,17 @@ export interface Operator<S = unknown> {
   onBatch(batch: Batch, input: number, ctx: OperatorContext): void;
   /** The combined input watermark advanced to `time`; it is forwarded after this and due timers. */
   onWatermark?(time: number, ctx: OperatorContext): void;
+  /**
+   * Processing time: the task runner calls this once per slice (also without input) with its
+   * injected clock's time, for operators that define it (processing-time windows).
+   */
+  onProcessingTime?(now: number, ctx: OperatorContext): void;
   /** An event-time timer fired. */
   onTimer?(time: number, key: string, ctx: OperatorContext): void;
   /** A checkpoint barrier reached the operator (all inputs aligned): flush anything buffered. */
   onBarrier?(checkpointId: number, ctx: OperatorContext): void;
+  /** Input `input` ended (before the others, possibly); e.g. a lookup join finishes when its probes end. */
+  onInputEnd?(input: number, ctx: OperatorContext): void;
   /** Every input ended; emit any final results. */
   onEndOfInput?(ctx: OperatorContext): void;
   /** The operator's state, for a checkpoint. */

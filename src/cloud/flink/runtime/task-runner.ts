@@ -51,6 +51,8 @@ export interface TaskRunnerOptions {
 
 /** Default wall-time budget of one `run()` turn (see the file header). */
 const DEFAULT_SLICE_MS = 5;
+/** Polls of a lookup table's source per slice (see #pollSources). */
+const MAX_DRAIN_POLLS = 64;
 /** A checkpoint slower than this (ms) delays the next one by SLOW_CHECKPOINT_PAUSE× its duration. */
 const SLOW_CHECKPOINT_MS = 20;
 const SLOW_CHECKPOINT_PAUSE = 9;
@@ -82,6 +84,7 @@ export class TaskRunner {
   /** Wall time the last checkpoint took, and when it ended (performance.now()). */
   #lastCheckpointMs = 0;
   #lastCheckpointEnd = 0;
+  #procNodes: OperatorNode[] | undefined;
   #failure: { readonly error: unknown; readonly class: FailureClass } | undefined;
 
   constructor(graph: JobGraph, opts: TaskRunnerOptions) {
@@ -103,6 +106,8 @@ export class TaskRunner {
         this.#sources.unshift({ node: n, ended: false, watermark: NO_WATERMARK, idle: false, downstream: this.#dispatcher(graph, n.id), successors });
       }
     }
+    // Lookup tables first (stable: otherwise the topological order).
+    this.#sources.sort((a, b) => Number(b.node.drain === true) - Number(a.node.drain === true));
   }
 
   /** The current phase. */
@@ -138,6 +143,7 @@ export class TaskRunner {
     if (this.#phase === 'CREATED') this.#setPhase('RUNNING', 'Statement is running');
     if (this.#phase !== 'RUNNING') return 'done';
     try {
+      this.#tickProcessingTime();
       const progressed = this.#pollSources();
       if (this.#allSinksEnded()) {
         this.checkpoint();
@@ -233,6 +239,14 @@ export class TaskRunner {
     return latestOffsets(this.#sources.map((s) => s.node.source.snapshot()));
   }
 
+  /** Processing-time operators (proctime windows) see the injected clock once per slice, input or not. */
+  #tickProcessingTime(): void {
+    if (this.#procNodes === undefined) this.#procNodes = this.#opOrder.map((id) => this.#ops.get(id)).filter((n): n is OperatorNode => n?.usesProcessingTime === true);
+    if (this.#procNodes.length === 0) return;
+    const now = this.#clock.now();
+    for (const n of this.#procNodes) n.processingTime(now);
+  }
+
   #pollSources(): boolean {
     let progressed = false;
     for (const s of this.#sources) {
@@ -241,14 +255,18 @@ export class TaskRunner {
         s.ended = true; // everything downstream finished (LIMIT reached): stop reading
         continue;
       }
-      this.#builder.reset();
-      const status = s.node.source.poll(this.#builder, this.#max);
-      if (this.#builder.size > 0) {
+      // A lookup table's source (`drain`, polled first) is read up to its current end, bounded per slice.
+      let status: ReturnType<Source['poll']>;
+      let polls = 0;
+      do {
+        this.#builder.reset();
+        status = s.node.source.poll(this.#builder, this.#max);
+        if (this.#builder.size === 0) break;
         progressed = true;
         this.#records += this.#builder.size;
         this.#recordsSince += this.#builder.size;
         s.downstream({ kind: 'batch', batch: this.#builder });
-      }
+      } while (s.node.drain === true && status !== 'end' && ++polls < MAX_DRAIN_POLLS);
       // Turning active: say so before the watermark counts; turning idle: after the last one.
       const idle = s.node.source.idle;
       if (!idle && s.idle) this.#sendIdle(s, false);

@@ -63,7 +63,7 @@ export class JobProbe {
       if (n.kind === 'source') {
         const probe = new ProbedSource(n.source);
         sources.push({ id: n.id, probe, location: locations.get(n.id) });
-        return { kind: 'source', id: n.id, source: probe };
+        return { ...n, source: probe };
       }
       if (n.kind === 'sink') {
         const probe = new ProbedSink(n.sink);

@@ -45,6 +45,11 @@ export class LookupJoinOperator implements Operator<LookupJoinState> {
     }
   }
 
+  /** The probes ended: nothing more to join (the table's input may be unbounded), like Flink's lookup join. */
+  onInputEnd(input: number, ctx: OperatorContext): void {
+    if (input === 0) ctx.finish();
+  }
+
   snapshot(): LookupJoinState {
     return { table: [...this.#table.values()].map(encodeRow) };
   }
