@@ -83,6 +83,8 @@ export class TaskRunner {
   #lastCheckpointMs = 0;
   #lastCheckpointEnd = 0;
   #failure: { readonly error: unknown; readonly class: FailureClass } | undefined;
+  /** Cut-over evolution: 'pending' while sources hold back below their cut-over offsets (sink output suppressed). */
+  #cutOver: 'pending' | 'done' | undefined;
 
   constructor(graph: JobGraph, opts: TaskRunnerOptions) {
     this.#o = opts;
@@ -234,6 +236,7 @@ export class TaskRunner {
   }
 
   #pollSources(): boolean {
+    if (this.#cutOver === undefined) this.#cutOver = this.#sources.some((s) => s.node.source.cutOverPending === true) ? 'pending' : this.#releaseCutOver();
     let progressed = false;
     for (const s of this.#sources) {
       if (s.ended) continue;
@@ -264,8 +267,24 @@ export class TaskRunner {
       }
     }
     this.#builder.reset();
+    // Every source reached its cut-over offsets (and the watermarks they led to went through): the
+    // old statement's output ends here, this job's output starts.
+    // A checkpoint first flushes what operators buffer (still suppressed: the old statement's
+    // savepoint flushed the same output).
+    if (this.#cutOver === 'pending' && !this.#sources.some((s) => s.node.source.cutOverPending === true)) {
+      if (this.#phase === 'RUNNING') this.checkpoint();
+      this.#cutOver = this.#releaseCutOver();
+    }
     return progressed;
   }
+
+  #releaseCutOver(): 'done' {
+    for (const s of this.#sources) s.node.source.releaseCutOver?.();
+    return 'done';
+  }
+
+  /** True while a cut-over evolution suppresses this job's output. */
+  get suppressingOutput(): boolean { return this.#cutOver === 'pending'; }
 
   #sendIdle(s: SourceState, idle: boolean): void {
     s.idle = idle;
@@ -282,7 +301,7 @@ export class TaskRunner {
       for (const t of targets) {
         if (t.op !== undefined) deliver(t.op, t.input, el);
         else if (t.sink !== undefined) {
-          if (el.kind === 'batch') t.sink.sink.write(el.batch);
+          if (el.kind === 'batch') { if (this.#cutOver !== 'pending') t.sink.sink.write(el.batch); }
           else if (el.kind === 'end') t.sink.ended++;
         }
       }
