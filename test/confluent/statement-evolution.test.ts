@@ -95,6 +95,10 @@ describe('statement evolution through the CLI', () => {
     const json = JSON.parse(run(dir, 'show', '-json', 'evo.plan').out) as { resource_changes: { address: string; change: { replace_strategy?: { name: string } } }[] };
     const strategies = Object.fromEntries(json.resource_changes.filter((c) => c.change.replace_strategy !== undefined).map((c) => [c.address, c.change.replace_strategy?.name]));
     assert.deepEqual(strategies, { 'confluent_flink_statement.filter': 'carry-over', 'confluent_flink_statement.filter_pinned': 'carry-over' });
+    const lines = run(dir, 'plan', '-json').out.split('\n').filter((l) => l.includes('"planned_change"')).map((l) => JSON.parse(l) as { change: { resource: { addr: string }; replace_strategy?: { name: string } } });
+    assert.deepEqual(lines.filter((l) => l.change.replace_strategy !== undefined).map((l) => [l.change.resource.addr, l.change.replace_strategy?.name]).sort(), [
+      ['confluent_flink_statement.filter', 'carry-over'], ['confluent_flink_statement.filter_pinned', 'carry-over'],
+    ]);
   });
 
   it('carries a stateless statement over with no record lost or duplicated while producers keep writing', async () => {
@@ -106,6 +110,10 @@ describe('statement evolution through the CLI', () => {
     await during;
     assert.equal(applied.code, 0, explain(applied));
     assert.match(applied.out, /Apply complete! Resources: 2 added, 0 changed, 2 destroyed\./);
+    assert.ok(client.produced.length > 200, 'orders were produced while apply carried the statements over');
+    const statements = JSON.parse(run(dir, 'statement', 'list', '--json').out) as { name: string; phase: string; statement: string }[];
+    assert.deepEqual(statements.filter((s) => s.statement.includes('big_orders') && s.statement.startsWith('INSERT')).map((s) => [s.phase, s.statement.includes("'v2'")]), [['RUNNING', true], ['RUNNING', true]], 'the old statements are gone');
+    assert.ok(statements.some((s) => s.name === 'filter-pinned'), 'the pinned name is reused');
     await client.produce(200); // after
     const expected = client.produced.filter((o) => o.amount > 10).length;
     for (const [topic, what] of [['big_orders', 'generated name'], ['big_orders_pinned', 'pinned name']] as const) {
@@ -119,6 +127,14 @@ describe('statement evolution through the CLI', () => {
     const plan = run(dir, 'plan', '-no-color');
     assert.equal(plan.code, 1, explain(plan));
     golden.expect('stateful-without-choice.txt', plan.err.replace(/\r/g, ''));
+  });
+
+  it('checks the new output schema against the sink at plan', () => {
+    write({ ...V2, filter: "INSERT INTO big_orders SELECT id, CAST(amount AS STRING), 'v3' FROM orders;" });
+    const plan = run(dir, 'plan', '-no-color');
+    assert.equal(plan.code, 1, explain(plan));
+    assert.match(plan.err, /Invalid Flink SQL in confluent_flink_statement/);
+    assert.match(plan.err, /on main\.tf line \d+, in resource "confluent_flink_statement" "filter"/);
   });
 
   it('plans each chosen strategy for a stateful change', () => {
