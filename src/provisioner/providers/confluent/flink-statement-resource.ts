@@ -93,14 +93,17 @@ export const flinkStatementResource: ConfluentResource = {
     rc.ctx.progress(`created statement ${name}`);
     const base = { ...planned, statement_name: name };
     try {
+      let body: unknown;
       if (stopped) {
         const now = await getStatement(t, name, rc);
         if (jstr(now, 'status.phase') !== 'STOPPED') await putStopped(t, name, true, rc);
-        return stateWith(base, await waitForPhase(t, name, new Set(['STOPPED', 'COMPLETED', 'FAILED']), rc));
+        body = await waitForPhase(t, name, new Set(['STOPPED', 'COMPLETED', 'FAILED']), rc);
+      } else {
+        const want = new Set(['RUNNING', 'COMPLETED']);
+        if (properties['sql.tables.initial-offset-from'] !== undefined) want.add('PENDING');
+        body = await waitForPhase(t, name, want, rc);
       }
-      const want = new Set(['RUNNING', 'COMPLETED']);
-      if (properties['sql.tables.initial-offset-from'] !== undefined) want.add('PENDING');
-      const body = await waitForPhase(t, name, want, rc);
+      // The new statement holds the old one's offsets (in its spec): the stopped original can go.
       const old = evolution?.deleteAfter;
       if (old !== undefined) {
         rc.ctx.progress(`deleting statement ${old.name}: ${name} continues its work`);
