@@ -160,6 +160,11 @@ describe('statement evolution through the CLI', () => {
     producing = false;
     await during;
     assert.equal(applied.code, 0, explain(applied));
+    assert.match(applied.out, /rebuilds its state from the earliest offsets/);
+    const statements = JSON.parse(run(dir, 'statement', 'list', '--json').out) as { phase: string; detail: string; statement: string }[];
+    assert.deepEqual(statements.filter((s) => s.statement === TOTALS_V2 || s.statement === PAIRS_V2).map((s) => [s.phase, s.detail]), [
+      ['RUNNING', 'Statement is running'], ['RUNNING', 'Statement is running'],
+    ], 'apply returned once both had caught up and switched their output on');
     await client.produce(300); // after: every key is updated again by the new statement
     const want = new Map<number, { n: number; s: number }>();
     for (const o of client.produced) {

@@ -53,6 +53,7 @@ test('a cut-over window aggregation writes exactly what an uninterrupted run wri
   });
   assert.equal(r.status, 201, await r.text());
   assert.equal((await h.awaitPhase('new', ['RUNNING', 'FAILED'])).status.phase, 'RUNNING');
+  await h.until(() => h.cloud.statements.get(h.envId, 'new')?.status.detail === 'Statement is running', 'the output switched on (detail)');
   h.produce('events', events(45, 20)); // closes windows 30, 40, 50
   await h.until(() => h.read('counts_ref').length === 6 && h.read('counts_evo').length === 6, 'six closed windows in both sinks');
   const sorted = (rows: unknown[][]): string[] => rows.map((x) => x.map(String).join(' ')).sort();

@@ -46,6 +46,10 @@ const FOREGROUND_IDLE_MS = 5 * 60_000;
 /** `status.detail` of a statement stopped by the idle rule (exact Confluent text UNCONFIRMED). */
 const IDLE_STOP_DETAIL = 'Statement was stopped because no client fetched its results for 5 minutes.';
 
+/** `status.detail` of a cut-over statement while it rebuilds its state with output suppressed (streamform's own). */
+export const CUT_OVER_DETAIL = 'Statement is running; its output is suppressed until it has read up to the offsets of the statement it replaces (cut-over).';
+const RUNNING_DETAIL = 'Statement is running';
+
 /** A statement between a recoverable failure and the first checkpoint of its restarted job. */
 interface Recovery {
   readonly uid: string;
@@ -226,10 +230,14 @@ export class StatementExecutor implements Executor {
       onPhase: (phase, detail) => {
         if (entry?.silent === true) return;
         const failure = phase === 'FAILING' || phase === 'FAILED' ? runner.failure : undefined;
-        if (failure === undefined || failure.class === 'user') this.#onPhase(k, rec, phase, detail);
+        if (failure === undefined || failure.class === 'user') this.#onPhase(k, rec, phase, phase === 'RUNNING' && runner.suppressingOutput ? CUT_OVER_DETAIL : detail);
         else if (phase === 'FAILED') this.#recoverableFailure(k, rec, recoverableException(failure.error, failure.class), { cfus, windingDown: true });
       },
-      onCheckpoint: (_id, kind) => { if (entry?.silent !== true && kind === 'checkpoint') this.#recovered(k, rec); },
+      onCheckpoint: (_id, kind) => {
+        if (entry?.silent === true || kind !== 'checkpoint') return;
+        this.#recovered(k, rec);
+        if (!runner.suppressingOutput && store.get(env, name)?.status.detail === CUT_OVER_DETAIL) store.setPhase(env, name, 'RUNNING', RUNNING_DETAIL);
+      },
     });
     runner.restore();
     // Registered before the first slice, which runs synchronously and may already end the job.

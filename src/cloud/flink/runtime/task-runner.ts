@@ -284,7 +284,9 @@ export class TaskRunner {
   }
 
   /** True while a cut-over evolution suppresses this job's output. */
-  get suppressingOutput(): boolean { return this.#cutOver === 'pending'; }
+  get suppressingOutput(): boolean {
+    return this.#cutOver === 'pending' || (this.#cutOver === undefined && this.#sources.some((s) => s.node.source.cutOverPending === true));
+  }
 
   #sendIdle(s: SourceState, idle: boolean): void {
     s.idle = idle;

@@ -18,6 +18,7 @@ import type { Diagnostic } from '../../../shared/index.js';
 import type { ObjectValue } from '../../lang/index.js';
 import type { ReplaceStrategy } from '../../provider/index.js';
 import { requireStr, str } from './attribute-access.js';
+import { pollUntil } from './backoff.js';
 import { deleteStatement, getStatement, putStopped, waitForPhase } from './flink-statement-api.js';
 import { jmap, jstr } from './json-access.js';
 import { flinkTarget } from './targets.js';
@@ -77,6 +78,18 @@ export function planEvolution(prior: ObjectValue, draft: ObjectValue, annotation
   return { diagnostics: [errorDiag('confluent-statement-evolution-choice', 'The changed statement is stateful: choose how it evolves', {
     detail: `The new SQL keeps state (it uses ${stateful.join(', ')}), so the old statement's offsets alone cannot continue it. Choose a strategy with a comment inside the resource block (Terraform ignores it):\n  # streamform: evolution = "cut-over"\n\nThe choices:\n${CHOICES}\nSee docs/evolving-statements.md.`,
   })] };
+}
+
+/** The local cloud's `status.detail` while a cut-over statement rebuilds its state: output still off. */
+const SUPPRESSED = /\(cut-over\)\.?$/;
+
+/** Waits until a cut-over statement has caught up with the old one and its output is on. */
+export async function awaitCutOver(t: FlinkTarget, name: string, rc: ResourceContext): Promise<unknown> {
+  rc.ctx.progress(`statement ${name} rebuilds its state from the earliest offsets (output suppressed until the cut-over point)`);
+  return pollUntil(rc, async () => {
+    const body = await waitForPhase(t, name, new Set(['RUNNING', 'DEGRADED', 'COMPLETED']), rc);
+    return SUPPRESSED.test(jstr(body, 'status.detail') ?? '') ? { done: false, status: 'REBUILDING STATE' } : { done: true, value: body };
+  }, { what: `statement ${name} to reach the cut-over point` });
 }
 
 /** The first half of a carried-over replacement: stop the old statement (its savepoint holds the offsets). */

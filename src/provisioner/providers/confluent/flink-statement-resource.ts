@@ -13,7 +13,7 @@ import { UNKNOWN, isUnknown } from '../../lang/index.js';
 import type { ObjectValue } from '../../lang/index.js';
 import { bool, blockId, requireStr, str, stringMap } from './attribute-access.js';
 import { deleteStatement, getStatement, putStopped, statementsPath, waitForPhase } from './flink-statement-api.js';
-import { keepsOldStatement, planEvolution, prepareEvolution, stopForEvolution } from './flink-statement-evolution.js';
+import { awaitCutOver, keepsOldStatement, planEvolution, prepareEvolution, stopForEvolution } from './flink-statement-evolution.js';
 import { generatedStatementName, statementSchema, statementState } from './flink-statement-state.js';
 import { validatePlannedStatement } from './flink-statement-validation.js';
 import { jstr } from './json-access.js';
@@ -102,6 +102,7 @@ export const flinkStatementResource: ConfluentResource = {
         const want = new Set(['RUNNING', 'COMPLETED']);
         if (properties['sql.tables.initial-offset-from'] !== undefined) want.add('PENDING');
         body = await waitForPhase(t, name, want, rc);
+        if (evolution?.spec?.mode === 'cut-over') body = await awaitCutOver(t, name, rc);
       }
       // The new statement holds the old one's offsets (in its spec): the stopped original can go.
       const old = evolution?.deleteAfter;
