@@ -17,6 +17,10 @@ export interface EvolvingSql {
   readonly totalsAnnotation?: string;
   readonly pairs: string;
   readonly pairsAnnotation?: string;
+  /** `stopped` of the pinned statement. */
+  readonly pinnedStopped?: boolean;
+  /** Confluent's two-resource carry-over: a statement with `sql.tables.initial-offset-from` = the pinned one. */
+  readonly next?: string;
 }
 
 const STATEMENT_COMMON = `
@@ -93,9 +97,20 @@ resource "confluent_flink_statement" "filter" {${STATEMENT_COMMON}
 resource "confluent_flink_statement" "filter_pinned" {${STATEMENT_COMMON}
   statement_name = "filter-pinned"
   statement      = "${sql.pinned}"
+  stopped        = ${sql.pinnedStopped === true ? 'true' : 'false'}
   depends_on     = [confluent_flink_statement.totals]
 }
-
+${sql.next === undefined ? '' : `
+resource "confluent_flink_statement" "filter_next" {
+  organization { id = data.confluent_organization.this.id }
+  environment  { id = confluent_environment.env.id }
+  compute_pool { id = confluent_flink_compute_pool.pool.id }
+  principal    { id = confluent_service_account.runner.id }
+  rest_endpoint = data.confluent_flink_region.r.rest_endpoint
+  statement     = "${sql.next}"
+  properties    = merge(local.props, { "sql.tables.initial-offset-from" = confluent_flink_statement.filter_pinned.statement_name })
+}
+`}
 resource "confluent_flink_statement" "totals_job" {${sql.totalsAnnotation === undefined ? '' : `\n  # streamform: evolution = "${sql.totalsAnnotation}"`}${STATEMENT_COMMON}
   statement     = "${sql.totals}"
   depends_on    = [confluent_flink_statement.totals]

@@ -39,8 +39,8 @@ function strategyExcerpt(plan: string, address: string): string {
   return `${lines.slice(at, at + 3).filter((l) => l.trim().startsWith('#')).map((l) => l.trim()).join('\n')}\n`;
 }
 
-/** Asserts every produced order with amount > 10 appears exactly once, v1 outputs before v2 ones per source partition. */
-function assertCarriedOver(records: readonly TopicRecord[], produced: readonly Order[], what: string): void {
+/** Asserts every produced order with amount > 10 appears exactly once, and per source partition the versions (`tags`) take over in order. */
+function assertCarriedOver(records: readonly TopicRecord[], produced: readonly Order[], what: string, versions: readonly string[] = ['v1', 'v2']): void {
   const expected = produced.filter((o) => o.amount > 10);
   const seen = new Map<number, Record<string, unknown>>();
   for (const r of records) {
@@ -51,16 +51,17 @@ function assertCarriedOver(records: readonly TopicRecord[], produced: readonly O
   assert.deepEqual([...seen.keys()].sort((a, b) => a - b), expected.map((o) => o.id), `${what}: every matching order exactly once`);
   const tags = new Set<unknown>();
   for (const p of [0, 1]) {
-    let switched = false;
+    let at = 0;
     for (const o of expected.filter((x) => x.partition === p)) {
       const v = seen.get(o.id) ?? {};
       assert.equal(v['amount'], o.amount);
       tags.add(v['tag']);
-      if (v['tag'] === 'v2') switched = true;
-      else assert.ok(!switched, `${what}: order ${o.id} (partition ${p}) went through v1 after v2 took over`);
+      const i = versions.indexOf(String(v['tag']));
+      assert.ok(i >= at, `${what}: order ${o.id} (partition ${p}) went through ${String(v['tag'])} after ${versions[at] ?? '?'} took over`);
+      at = i;
     }
   }
-  assert.deepEqual([...tags].sort(), ['v1', 'v2'], `${what}: both versions wrote orders`);
+  assert.deepEqual([...tags].sort(), [...versions].sort(), `${what}: every version wrote orders`);
 }
 
 describe('statement evolution through the CLI', () => {
@@ -184,5 +185,21 @@ describe('statement evolution through the CLI', () => {
     const matched = await client.readTopic('matched', (r) => new Set(r.map((x) => Number(x.value?.['id']))).size >= ids.size);
     const seen = matched.map((r) => Number(r.value?.['id'])).sort((a, b) => a - b);
     assert.deepEqual(seen, [...ids].sort((a, b) => a - b), 'every order matched exactly once across the cut-over');
+  });
+
+  it("runs Confluent's two-resource carry-over (sql.tables.initial-offset-from) through the CLI", async () => {
+    const v3 = "INSERT INTO big_orders_pinned SELECT id, amount, 'v3' FROM orders WHERE amount > 10;";
+    write({ ...V2, totals: TOTALS_V2, totalsAnnotation: 'cut-over', pairs: PAIRS_V2, pairsAnnotation: 'cut-over', next: v3 });
+    const created = run(dir, 'apply', '-auto-approve');
+    assert.equal(created.code, 0, explain(created));
+    const waiting = JSON.parse(run(dir, 'statement', 'list', '--json').out) as { phase: string; detail: string; statement: string }[];
+    assert.deepEqual(waiting.filter((s) => s.statement === v3).map((s) => [s.phase, /waiting for statement 'filter-pinned' to stop/.test(s.detail)]), [['PENDING', true]]);
+    await client.produce(40);
+    write({ ...V2, totals: TOTALS_V2, totalsAnnotation: 'cut-over', pairs: PAIRS_V2, pairsAnnotation: 'cut-over', next: v3, pinnedStopped: true });
+    const stopped = run(dir, 'apply', '-auto-approve');
+    assert.equal(stopped.code, 0, explain(stopped));
+    await client.produce(40);
+    const expected = client.produced.filter((o) => o.amount > 10).length;
+    assertCarriedOver(await client.readTopic('big_orders_pinned', (r) => r.length >= expected), client.produced, 'initial-offset-from', ['v1', 'v2', 'v3']);
   });
 });
