@@ -271,8 +271,9 @@ export class TaskRunner {
     // old statement's output ends here, this job's output starts.
     // A checkpoint first flushes what operators buffer (still suppressed: the old statement's
     // savepoint flushed the same output).
-    if (this.#cutOver === 'pending' && !this.#sources.some((s) => s.node.source.cutOverPending === true)) {
-      if (this.#phase === 'RUNNING') this.checkpoint();
+    // Stopping meanwhile: the savepoint flushes with output still off; a resume releases at once.
+    if (this.#cutOver === 'pending' && this.#phase === 'RUNNING' && !this.#sources.some((s) => s.node.source.cutOverPending === true)) {
+      this.checkpoint();
       this.#cutOver = this.#releaseCutOver();
     }
     return progressed;
