@@ -131,15 +131,20 @@ output "schema_registry" { value = data.confluent_schema_registry_cluster.sr.res
 `;
 }
 
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+function childEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
   delete env['STREAMFORM_CLOUD_URL']; // the directory's own local cloud
   return env;
 }
 
 /** The real binary, synchronously (the directory's own local cloud). */
 export function run(dir: string, ...args: string[]): CliResult {
-  const r = spawnSync(process.execPath, [BIN, `-chdir=${dir}`, ...args], { encoding: 'utf8', env: childEnv(), timeout: 120_000 });
+  return runWith({}, dir, ...args);
+}
+
+/** `run` with extra environment variables. */
+export function runWith(env: Readonly<Record<string, string>>, dir: string, ...args: string[]): CliResult {
+  const r = spawnSync(process.execPath, [BIN, `-chdir=${dir}`, ...args], { encoding: 'utf8', env: childEnv(env), timeout: 120_000 });
   return { code: r.status ?? -1, out: r.stdout, err: r.error ? `${r.error.message}\n${r.stderr}` : r.stderr };
 }
 

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goldenDir, removeDir, workdir } from '../support/index.js';
-import { OrdersClient, evolutionConfig, explain, run, runAsync } from './evolution-harness.js';
+import { OrdersClient, evolutionConfig, explain, run, runAsync, runWith } from './evolution-harness.js';
 import type { EvolvingSql, Order, TopicRecord } from './evolution-harness.js';
 
 const golden = goldenDir('test/confluent/golden/evolution');
@@ -151,6 +151,10 @@ describe('statement evolution through the CLI', () => {
     assert.equal(refused.code, 1, explain(refused));
     excerpts.push(refused.err.replace(/\r/g, ''));
     golden.expect('stateful-choices.txt', excerpts.join('\n'));
+    write({ ...V2, totals: TOTALS_V2, totalsAnnotation: 'cut-over' });
+    const unverified = runWith({ STREAMFORM_SQL_VALIDATION: 'off' }, dir, 'plan', '-no-color');
+    assert.equal(unverified.code, 0, explain(unverified));
+    assert.match(unverified.out + unverified.err, /Evolution strategy "cut-over" could not be checked at plan/);
   });
 
   it('cuts stateful statements over: a GROUP BY upsert table and a join into an append table end as one uninterrupted run leaves them', async () => {

@@ -13,7 +13,7 @@
  * statement is carried over and a stateful one fails the plan with the choices. The new statement
  * gets the start position through `spec.evolution`, a streamform extension of the local cloud.
  */
-import { DiagnosticsError, errorDiag } from '../../../shared/index.js';
+import { DiagnosticsError, errorDiag, warningDiag } from '../../../shared/index.js';
 import type { Diagnostic } from '../../../shared/index.js';
 import type { ObjectValue } from '../../lang/index.js';
 import type { ReplaceStrategy } from '../../provider/index.js';
@@ -67,7 +67,14 @@ export function planEvolution(prior: ObjectValue, draft: ObjectValue, annotation
         detail: `Carry-over works only for stateless statements; this one uses ${stateful.join(', ')}. Choose another strategy with a comment inside the resource block:\n  # streamform: evolution = "cut-over"\n\nThe choices:\n${CHOICES}\nSee docs/evolving-statements.md.`,
       })] };
     }
-    return pick(chosen);
+    const picked = pick(chosen);
+    if (stateful === undefined && (chosen === 'carry-over' || chosen === 'cut-over' || chosen === 'restart-from-earliest')) {
+      // No validation answer: most likely not the local cloud, which alone honours spec.evolution.
+      picked.diagnostics.push(warningDiag('confluent-statement-evolution-unverified', `Evolution strategy "${chosen}" could not be checked at plan`, {
+        detail: 'The SQL was not validated (STREAMFORM_SQL_VALIDATION=off or an endpoint without the statements:validate route), so whether the statement is stateless is unknown. The strategy relies on spec.evolution, which only streamform\'s local cloud honours; against Confluent Cloud use "fresh-start" or sql.tables.initial-offset-from.',
+      }));
+    }
+    return picked;
   }
   if (stateful === undefined) {
     // Validation was not available (or the new SQL is not a job): fall back to the official behaviour.
