@@ -72,6 +72,7 @@ function changeJSON(c: ResourceChange, action: string): Record<string, unknown> 
   out['action'] = action;
   if (c.reason !== undefined) out['reason'] = uiReason(c.reason);
   if (c.importing !== undefined) out['importing'] = { id: c.importing.id };
+  if (c.replaceStrategy !== undefined) out['replace_strategy'] = { name: c.replaceStrategy.name, detail: c.replaceStrategy.detail };
   return out;
 }
 

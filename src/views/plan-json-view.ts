@@ -80,6 +80,8 @@ function resourceChangeJSON(c: ResourceChange): JSONObject {
   if (c.replacePaths.length > 0) change['replace_paths'] = c.replacePaths.map((r) => [...parseAttrPath(r.path)]);
   if (c.importing !== undefined) change['importing'] = { id: c.importing.id };
   if (c.generatedConfig !== undefined) change['generated_config'] = c.generatedConfig;
+  // streamform extension: how a replacement carries the old object's work over.
+  if (c.replaceStrategy !== undefined) change['replace_strategy'] = { name: c.replaceStrategy.name, detail: c.replaceStrategy.detail };
   const out: JSONObject = { address: c.address };
   if (c.previousAddress !== undefined) out['previous_address'] = c.previousAddress;
   if (c.module !== '') out['module_address'] = c.module;

@@ -80,6 +80,7 @@ function reasonLines(c: ResourceChange, drift: boolean): string[] {
     case 'cannot-update': case 'tainted': case 'replace-by-request': case 'replace-by-triggers': case undefined: break;
   }
   if (c.action === 'forget') out.push('(will be removed from the state, but not destroyed)');
+  if (c.replaceStrategy !== undefined) out.push(`(replace strategy: ${c.replaceStrategy.name} — ${c.replaceStrategy.detail})`);
   for (const n of c.notes ?? []) out.push(n);
   return out;
 }

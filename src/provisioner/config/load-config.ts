@@ -353,6 +353,7 @@ class ModuleLoader {
       lifecycle: this.#lifecycle(lifecycle, sb, ctx, range),
       body: decodeBody(rest, sb, ctx, sb?.pos),
       range,
+      ...(sb !== undefined && sb.annotations.size > 0 ? { annotations: Object.fromEntries(sb.annotations) } : {}),
     };
   }
 

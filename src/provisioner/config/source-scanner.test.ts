@@ -39,3 +39,20 @@ test('one-line blocks and interpolated strings', () => {
   assert.ok(blocks[0]!.attributes.has('a'));
   assert.deepEqual(blocks[1]!.attributes.get('value')?.pos, { line: 2, column: 14 });
 });
+
+test('collects # streamform: annotations of the block they are written in', () => {
+  const blocks = scanHcl([
+    '# streamform: evolution = "top-level is ignored"',
+    'resource "confluent_flink_statement" "s" {',
+    '  # streamform: evolution = "cut-over"',
+    '  statement = "SELECT 1" // streamform: other = "x"',
+    '  lifecycle {',
+    '    # streamform: inner = "y"',
+    '  }',
+    '  # not an annotation: evolution = "no"',
+    '}',
+  ].join('\n'));
+  const r = blocks[0]!;
+  assert.deepEqual(Object.fromEntries(r.annotations), { evolution: 'cut-over', other: 'x' });
+  assert.deepEqual(Object.fromEntries(r.blocks[0]!.annotations), { inner: 'y' });
+});

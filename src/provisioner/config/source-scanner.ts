@@ -25,17 +25,22 @@ export interface ScannedBlock {
   readonly pos: SourcePos;
   readonly attributes: ReadonlyMap<string, ScannedAttribute>;
   readonly blocks: readonly ScannedBlock[];
+  /** `# streamform: key = "value"` comment annotations directly in this block's body. */
+  readonly annotations: ReadonlyMap<string, string>;
 }
 
 interface MutableBlock {
   type: string; labels: string[]; pos: SourcePos;
-  attributes: Map<string, ScannedAttribute>; blocks: MutableBlock[];
+  attributes: Map<string, ScannedAttribute>; blocks: MutableBlock[]; annotations: Map<string, string>;
 }
+
+/** A comment annotation: `# streamform: evolution = "cut-over"` (also after `//`). */
+const ANNOTATION = /^(?:#|\/\/)\s*streamform:\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*"([^"]*)"\s*$/;
 
 /** Scans a whole file; returns the top-level blocks (attributes at top level are ignored). */
 export function scanHcl(text: string): ScannedBlock[] {
   const s = new Scanner(text);
-  const root: MutableBlock = { type: '', labels: [], pos: { line: 1, column: 1 }, attributes: new Map(), blocks: [] };
+  const root: MutableBlock = { type: '', labels: [], pos: { line: 1, column: 1 }, attributes: new Map(), blocks: [], annotations: new Map() };
   s.body(root, true);
   return root.blocks;
 }
@@ -45,6 +50,8 @@ class Scanner {
   #i = 0;
   #line = 1;
   #col = 1;
+  /** The block whose body is being scanned: comment annotations land there. */
+  #current: MutableBlock | undefined;
   constructor(text: string) { this.#t = text; }
 
   get #pos(): SourcePos { return { line: this.#line, column: this.#col }; }
@@ -62,7 +69,13 @@ class Scanner {
     for (;;) {
       const c = this.#peek();
       if (c === ' ' || c === '\t' || c === '\r' || (nl && c === '\n')) { this.#adv(); continue; }
-      if (c === '#' || (c === '/' && this.#peek(1) === '/')) { while (!this.#eof() && this.#peek() !== '\n') this.#adv(); continue; }
+      if (c === '#' || (c === '/' && this.#peek(1) === '/')) {
+        const start = this.#i;
+        while (!this.#eof() && this.#peek() !== '\n') this.#adv();
+        const m = ANNOTATION.exec(this.#t.slice(start, this.#i).trimEnd());
+        if (m !== null && this.#current !== undefined && !this.#current.annotations.has(m[1]!)) this.#current.annotations.set(m[1]!, m[2]!);
+        continue;
+      }
       if (c === '/' && this.#peek(1) === '*') { this.#adv(2); while (!this.#eof() && !(this.#peek() === '*' && this.#peek(1) === '/')) this.#adv(); this.#adv(2); continue; }
       return;
     }
@@ -137,6 +150,12 @@ class Scanner {
   }
 
   body(block: MutableBlock, top: boolean): void {
+    const outer = this.#current;
+    this.#current = block;
+    try { this.#body(block, top); } finally { this.#current = outer; }
+  }
+
+  #body(block: MutableBlock, top: boolean): void {
     for (;;) {
       this.#skipWs(true);
       if (this.#eof()) return;
@@ -166,7 +185,7 @@ class Scanner {
       }
       if (this.#peek() !== '{') { this.#skipExpression(); continue; }
       this.#adv();
-      const child: MutableBlock = { type: name, labels, pos, attributes: new Map(), blocks: [] };
+      const child: MutableBlock = { type: name, labels, pos, attributes: new Map(), blocks: [], annotations: new Map() };
       block.blocks.push(child);
       this.body(child, false);
     }

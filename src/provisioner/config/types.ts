@@ -92,6 +92,11 @@ export interface ResourceConfig {
   /** The body without meta-arguments (count, for_each, provider, depends_on, lifecycle). */
   readonly body: Body;
   readonly range: SourceRange;
+  /**
+   * `# streamform: key = "value"` comments inside the block (Terraform ignores comments, so these
+   * keep a configuration valid for Terraform and the official providers).
+   */
+  readonly annotations?: Readonly<Record<string, string>>;
 }
 
 export interface OutputDecl {

@@ -173,7 +173,8 @@ export class ApplyWalk extends ConfigWalk {
     if (!handle) return false;
     const id = typeof prior.id === 'string' ? prior.id : undefined;
     return this.#op(c.address, deposedKeyOf ? 'delete-deposed' : 'delete', id, async (progress) => {
-      const r = await handle.provider.applyResource({ type: c.type, action: 'delete', prior, planned: null, config: null, ...(extra?.priorPrivate ? { priorPrivate: extra.priorPrivate } : {}) }, this.providerContext(handle.address, progress));
+      const strategy = c.action === 'replace' && !deposedKeyOf ? c.replaceStrategy?.name : undefined;
+      const r = await handle.provider.applyResource({ type: c.type, action: 'delete', prior, planned: null, config: null, ...(extra?.priorPrivate ? { priorPrivate: extra.priorPrivate } : {}), ...(strategy !== undefined ? { replaceStrategy: strategy } : {}) }, this.providerContext(handle.address, progress));
       if (hasErrors(r.diagnostics ?? [])) { this.#fail(c.address, r.diagnostics ?? [], c.range); return false; }
       this.#writer.removeResource(c.address, deposedKeyOf);
       if (c.action === 'delete') this.counts.destroy++;
@@ -276,7 +277,7 @@ export class ApplyWalk extends ConfigWalk {
     const prior = replacing ? null : (extra.imported?.state ?? extra.prior);
     const ignore = r.lifecycle.ignoreChanges === 'all' ? 'all' as const : r.lifecycle.ignoreChanges.map((t) => t.text);
     const ctx = this.providerContext(handle.address);
-    const final = await planInstance({ address, type: r.type, schema, provider: handle.provider, ctx, config: dec.value, prior, ...(extra.priorPrivate ? { priorPrivate: extra.priorPrivate } : {}), tainted: false, replaceRequested: false, replaceTriggered: false, lifecycle: r.lifecycle, ignoreChanges: ignore });
+    const final = await planInstance({ address, type: r.type, schema, provider: handle.provider, ctx, config: dec.value, prior, ...(extra.priorPrivate ? { priorPrivate: extra.priorPrivate } : {}), tainted: false, replaceRequested: false, replaceTriggered: false, lifecycle: r.lifecycle, ignoreChanges: ignore, ...(r.annotations ? { annotations: r.annotations } : {}) });
     if (hasErrors(final.diagnostics)) { this.#fail(address, final.diagnostics, r.range); return false; }
     if (!final.after || !consistentWithPlan(c.after, final.after)) {
       this.#fail(address, [errorDiag('apply-inconsistent-plan', 'Provider produced inconsistent final plan', { detail: `When expanding the plan for ${address} to include new values learned so far during apply, the planned values no longer match the saved plan. Run plan again.` })], r.range);
@@ -292,7 +293,11 @@ export class ApplyWalk extends ConfigWalk {
     const id = typeof extra.prior?.id === 'string' ? extra.prior.id : undefined;
     let newValue: ObjectValue | undefined;
     const ok = await this.#op(address, replacing ? 'create' : c.action, action === 'update' ? id : undefined, async (progress, setId) => {
-      const res = await handle.provider.applyResource({ type: r.type, action, prior, planned: final.after, config: dec.value, ...(extra.priorPrivate && !replacing ? { priorPrivate: extra.priorPrivate } : {}) }, this.providerContext(handle.address, progress));
+      const strategy = replacing && extra.prior ? c.replaceStrategy?.name : undefined;
+      const res = await handle.provider.applyResource({
+        type: r.type, action, prior, planned: final.after, config: dec.value, ...(extra.priorPrivate && !replacing ? { priorPrivate: extra.priorPrivate } : {}),
+        ...(strategy !== undefined && extra.prior ? { replaceStrategy: strategy, replaces: extra.prior } : {}),
+      }, this.providerContext(handle.address, progress));
       const failed = hasErrors(res.diagnostics ?? []);
       if (res.state) {
         // A create that failed part-way leaves a tainted object: the next plan replaces it.

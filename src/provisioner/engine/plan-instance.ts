@@ -9,7 +9,7 @@ import type { ResourceConfig } from '../config/index.js';
 import type { ObjectValue, Value } from '../lang/index.js';
 import { isObjectValue, isUnknown, valuesEqual } from '../lang/index.js';
 import type { ActionReason, ChangeAction } from '../plan/index.js';
-import type { Provider, ProviderContext, ResourceSchema } from '../provider/index.js';
+import type { Provider, ProviderContext, ReplaceStrategy, ResourceSchema } from '../provider/index.js';
 import { applyIgnoreChanges, getPath, pathSteps, proposeNewState } from './propose.js';
 
 export interface InstancePlanInput {
@@ -27,6 +27,7 @@ export interface InstancePlanInput {
   readonly replaceTriggered: boolean;
   readonly lifecycle: ResourceConfig['lifecycle'];
   readonly ignoreChanges: 'all' | readonly string[];
+  readonly annotations?: Readonly<Record<string, string>>;
 }
 
 export interface InstancePlan {
@@ -36,6 +37,8 @@ export interface InstancePlan {
   readonly replacePaths: readonly { path: string; reason?: string }[];
   readonly notes: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
+  /** How a replacement is carried out, when the provider says. */
+  readonly replaceStrategy?: ReplaceStrategy;
 }
 
 /** Top-level attributes whose values differ (UNKNOWN counts as a difference). */
@@ -48,18 +51,18 @@ function changedAttributes(prior: ObjectValue, planned: ObjectValue): string[] {
   return out;
 }
 
-async function providerPlan(input: InstancePlanInput, prior: ObjectValue | null): Promise<{ planned: ObjectValue; requiresReplace: { path: string; reason?: string }[]; notes: string[]; diagnostics: Diagnostic[] }> {
+async function providerPlan(input: InstancePlanInput, prior: ObjectValue | null): Promise<{ planned: ObjectValue; requiresReplace: { path: string; reason?: string }[]; notes: string[]; diagnostics: Diagnostic[]; replaceStrategy?: ReplaceStrategy }> {
   let proposed = proposeNewState(input.schema, prior, input.config);
   if (prior && input.ignoreChanges !== 'all' && input.ignoreChanges.length === 0) { /* nothing ignored */ }
   else if (prior) proposed = applyIgnoreChanges(proposed, prior, input.ignoreChanges, input.schema);
   if (!input.provider.planResource) return { planned: proposed, requiresReplace: [], notes: [], diagnostics: [] };
   // ignore_changes: the provider sees the prior values at the ignored paths, in config too.
   const config = prior && (input.ignoreChanges === 'all' || input.ignoreChanges.length > 0) ? applyIgnoreChanges(input.config, prior, input.ignoreChanges, input.schema) : input.config;
-  const r = await input.provider.planResource({ type: input.type, prior, config, proposed, ...(input.priorPrivate ? { priorPrivate: input.priorPrivate } : {}) }, input.ctx);
+  const r = await input.provider.planResource({ type: input.type, prior, config, proposed, ...(input.priorPrivate ? { priorPrivate: input.priorPrivate } : {}), ...(input.annotations ? { annotations: input.annotations } : {}) }, input.ctx);
   let planned = r.planned;
   if (prior && input.ignoreChanges !== 'all' && input.ignoreChanges.length > 0) planned = applyIgnoreChanges(planned, prior, input.ignoreChanges, input.schema);
   else if (prior && input.ignoreChanges === 'all') planned = applyIgnoreChanges(planned, prior, 'all', input.schema);
-  return { planned, requiresReplace: [...(r.requiresReplace ?? [])], notes: [...(r.notes ?? [])], diagnostics: [...(r.diagnostics ?? [])] };
+  return { planned, requiresReplace: [...(r.requiresReplace ?? [])], notes: [...(r.notes ?? [])], diagnostics: [...(r.diagnostics ?? [])], ...(r.replaceStrategy ? { replaceStrategy: r.replaceStrategy } : {}) };
 }
 
 export async function planInstance(input: InstancePlanInput): Promise<InstancePlan> {
@@ -100,7 +103,8 @@ export async function planInstance(input: InstancePlanInput): Promise<InstancePl
   }
   if ((action === 'replace') && input.lifecycle.preventDestroy) diagnostics.push(preventDestroyDiag(input.address));
   const rp = [...replacePaths].sort(([a], [b]) => a.localeCompare(b)).map(([path, r]) => (r === undefined ? { path } : { path, reason: r }));
-  return { action, ...(reason ? { reason } : {}), after, replacePaths: rp, notes, diagnostics };
+  const strategy = action === 'replace' ? p.replaceStrategy : undefined;
+  return { action, ...(reason ? { reason } : {}), after, replacePaths: rp, notes, diagnostics, ...(strategy ? { replaceStrategy: strategy } : {}) };
 }
 
 export function preventDestroyDiag(address: string): Diagnostic {

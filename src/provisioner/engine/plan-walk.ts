@@ -282,7 +282,7 @@ export class PlanWalk extends ConfigWalk {
       address, type: r.type, schema, provider: handle.provider, ctx, config: dec.value, prior,
       ...(st?.private ? { priorPrivate: st.private } : {}),
       tainted: st?.status === 'tainted', replaceRequested: this.#replace.some((t) => targetMatches(t, addr)), replaceTriggered,
-      lifecycle: r.lifecycle, ignoreChanges: ignore,
+      lifecycle: r.lifecycle, ignoreChanges: ignore, ...(r.annotations ? { annotations: r.annotations } : {}),
     });
     this.diagnostics.push(...p.diagnostics.map((d) => ({ ...d, address, ...(d.range ? {} : { range: r.range }) })));
     if (hasErrors(p.diagnostics)) return undefined;
@@ -295,6 +295,7 @@ export class PlanWalk extends ConfigWalk {
       ...(moved ? { previousAddress: moved } : {}),
       ...(imported ? { importing: { id: imp! } } : {}),
       ...(p.notes.length ? { notes: p.notes } : {}),
+      ...(p.replaceStrategy ? { replaceStrategy: p.replaceStrategy } : {}),
       range: r.range,
     });
     this.changes.push(change); // no-op changes too: show -json lists every resource, the text view hides them

@@ -56,6 +56,8 @@ export interface ResourceChange {
   /** Config to write for a generated import (plan -generate-config-out). */
   readonly generatedConfig?: string;
   readonly notes?: readonly string[];
+  /** For replace: how the provider carries the old object's work over (e.g. a statement's offsets). */
+  readonly replaceStrategy?: { readonly name: string; readonly detail: string };
   /** Where the resource is declared. */
   readonly range?: SourceRange;
 }

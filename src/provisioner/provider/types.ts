@@ -90,6 +90,16 @@ export interface PlanRequest {
   readonly proposed: ObjectValue;
   /** Private provider data stored with the prior state. */
   readonly priorPrivate?: ObjectValue;
+  /** The resource block's `# streamform: key = "value"` comment annotations. */
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+/** How a replacement carries the old object's work over (e.g. a Flink statement's offsets). */
+export interface ReplaceStrategy {
+  /** A short name shown in the plan and passed back at apply: `carry-over`, `cut-over`, … */
+  readonly name: string;
+  /** One sentence on what apply will do. */
+  readonly detail: string;
 }
 
 export interface PlanResponse {
@@ -99,6 +109,8 @@ export interface PlanResponse {
   readonly diagnostics?: readonly Diagnostic[];
   /** Extra notes shown under the change in the plan (e.g. schema compatibility checked). */
   readonly notes?: readonly string[];
+  /** When the change is a replacement: how the provider carries it out (shown in the plan). */
+  readonly replaceStrategy?: ReplaceStrategy;
 }
 
 export type ApplyAction = 'create' | 'update' | 'delete';
@@ -111,6 +123,12 @@ export interface ApplyRequest {
   readonly planned: ObjectValue | null;
   readonly config: ObjectValue | null;
   readonly priorPrivate?: ObjectValue;
+  /**
+   * Replacements with a planned replace strategy: the strategy name, on the delete of the old
+   * object and on the create of the new one; the create also gets the old object's state.
+   */
+  readonly replaceStrategy?: string;
+  readonly replaces?: ObjectValue;
 }
 
 export interface ApplyResponse {

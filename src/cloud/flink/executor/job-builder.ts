@@ -141,7 +141,7 @@ function source(n: Extract<PhysicalNode, { kind: 'scan' }>, deps: JobDeps, diags
   const rowtime = wm?.rowtime;
   return new TopicSource({
     logs: deps.topics, cluster: t.database.id, topic: t.name, mode: t.changelogMode, deserializer: de.value, metadata,
-    startup: n.startup, bounded: n.bounded, errorHandling: n.errorHandling, clock: deps.clock,
+    startup: n.startup, bounded: n.bounded, errorHandling: n.errorHandling, clock: deps.clock, ...(n.cutOver === undefined ? {} : { cutOver: n.cutOver }),
     watermarks: wm === undefined || wm.strategy.kind === 'source' ? sourceWatermark() : boundedOutOfOrderness(wm.strategy.delayMs),
     idleness: idlenessFromTimeout(n.idleTimeoutMs),
     ...(rowtime === undefined ? {} : { rowtime: (row: unknown[]) => rowtime(row) }),

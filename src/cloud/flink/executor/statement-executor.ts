@@ -15,7 +15,7 @@
  * Store events arrive synchronously, also from this class's own writes, so they are queued and
  * handled on the next macrotask, one statement at a time.
  */
-import { systemClock, systemIds } from '../../../shared/index.js';
+import { errorDiag, systemClock, systemIds } from '../../../shared/index.js';
 import type { Clock, Diagnostic, IdSource } from '../../../shared/index.js';
 import { FlinkCatalog } from '../catalog/index.js';
 import { CheckpointStore, TaskRunner, classifyFailure } from '../runtime/index.js';
@@ -27,6 +27,7 @@ import { buildJob } from './job-builder.js';
 import { JobProbe, scanLocations } from './operations/index.js';
 import type { FlinkOperations } from './operations/index.js';
 import { DEGRADED_DETAIL, isDegraded, recoverableException, restartDelayMs } from './restart-policy.js';
+import { checkStateless, startPosition } from './start-position.js';
 
 interface Active {
   readonly runner: TaskRunner;
@@ -44,6 +45,10 @@ interface Active {
 const FOREGROUND_IDLE_MS = 5 * 60_000;
 /** `status.detail` of a statement stopped by the idle rule (exact Confluent text UNCONFIRMED). */
 const IDLE_STOP_DETAIL = 'Statement was stopped because no client fetched its results for 5 minutes.';
+
+/** `status.detail` of a cut-over statement while it rebuilds its state with output suppressed (streamform's own). */
+export const CUT_OVER_DETAIL = 'Statement is running; its output is suppressed until it has read up to the offsets of the statement it replaces (cut-over).';
+const RUNNING_DETAIL = 'Statement is running';
 
 /** A statement between a recoverable failure and the first checkpoint of its restarted job. */
 interface Recovery {
@@ -73,6 +78,8 @@ export class StatementExecutor implements Executor {
   readonly #recovery = new Map<string, Recovery>();
   /** Statements the idle rule is stopping. */
   readonly #idleStops = new Set<string>();
+  /** Statements PENDING until their `sql.tables.initial-offset-from` statement stops. */
+  readonly #waiting = new Set<string>();
   #idleCheck: NodeJS.Timeout | undefined;
   #timer: NodeJS.Immediate | undefined;
   #detach: (() => void) | undefined;
@@ -96,10 +103,15 @@ export class StatementExecutor implements Executor {
     this.#unsubscribe = store.subscribe((e) => {
       if (e.kind === 'deleted') this.#deleted(key(e.environmentId, e.name));
       else this.#enqueue(key(e.environmentId, e.name));
+      // Any phase change may be the stop a carry-over waits for.
+      for (const w of this.#waiting) this.#enqueue(w);
     });
     for (const s of store.listRunnable()) this.#enqueue(key(s.environmentId, s.name));
     this.#ops?.setWaker((refs) => { for (const r of refs) this.#enqueue(key(r.environmentId, r.name)); });
-    this.#idleCheck = setInterval(() => this.#stopIdleForeground(), this.#o.idleCheckMs ?? 10_000);
+    this.#idleCheck = setInterval(() => {
+      this.#stopIdleForeground();
+      for (const w of this.#waiting) this.#enqueue(w); // the 6-hour limit of a carry-over wait
+    }, this.#o.idleCheckMs ?? 10_000);
     this.#idleCheck.unref();
     return this;
   }
@@ -182,9 +194,19 @@ export class StatementExecutor implements Executor {
     const env = rec.environmentId;
     const name = rec.name;
     const firstLaunch = rec.status.traits === undefined;
-    const prepared = prepareStatement(rec.spec.statement, rec.spec.properties, this.#catalog, { firstLaunch, clock: this.#clock, ids: this.#ids });
+    const start = startPosition(rec, store, this.#clock.now(), firstLaunch);
+    this.#waiting.delete(k);
+    if (start.kind === 'wait') {
+      this.#waiting.add(k);
+      if (rec.status.detail !== start.detail) store.setPhase(env, name, 'PENDING', start.detail);
+      return;
+    }
+    if (start.kind === 'fail') return this.#failed(k, rec, [errorDiag('flink-carry-over', start.detail)]);
+    const prepared = prepareStatement(rec.spec.statement, start.properties, this.#catalog, { firstLaunch, clock: this.#clock, ids: this.#ids });
     if (prepared.value === undefined) return this.#failed(k, rec, prepared.diagnostics);
     const p = prepared.value;
+    const notStateless = p.kind === 'job' && start.carriedFrom !== undefined ? checkStateless(p.plan, start.carriedFrom) : undefined;
+    if (notStateless !== undefined) return this.#failed(k, rec, [errorDiag('flink-carry-over-stateful', notStateless)]);
     store.setTraits(env, name, p.traits);
     if (p.kind === 'metadata') {
       const result = p.result.result;
@@ -213,10 +235,14 @@ export class StatementExecutor implements Executor {
       onPhase: (phase, detail) => {
         if (entry?.silent === true) return;
         const failure = phase === 'FAILING' || phase === 'FAILED' ? runner.failure : undefined;
-        if (failure === undefined || failure.class === 'user') this.#onPhase(k, rec, phase, detail);
+        if (failure === undefined || failure.class === 'user') this.#onPhase(k, rec, phase, phase === 'RUNNING' && runner.suppressingOutput ? CUT_OVER_DETAIL : detail);
         else if (phase === 'FAILED') this.#recoverableFailure(k, rec, recoverableException(failure.error, failure.class), { cfus, windingDown: true });
       },
-      onCheckpoint: (_id, kind) => { if (entry?.silent !== true && kind === 'checkpoint') this.#recovered(k, rec); },
+      onCheckpoint: (_id, kind) => {
+        if (entry?.silent === true || kind !== 'checkpoint') return;
+        this.#recovered(k, rec);
+        if (!runner.suppressingOutput && store.get(env, name)?.status.detail === CUT_OVER_DETAIL) store.setPhase(env, name, 'RUNNING', RUNNING_DETAIL);
+      },
     });
     runner.restore();
     // Registered before the first slice, which runs synchronously and may already end the job.
@@ -364,6 +390,7 @@ export class StatementExecutor implements Executor {
   }
 
   #deleted(k: string): void {
+    this.#waiting.delete(k);
     const a = this.#active.get(k);
     if (a === undefined) {
       const r = this.#abandonRecovery(k);

@@ -55,7 +55,7 @@ export function planRel(rel: LogicalRel, cx: PlanContext): PhysicalNode {
   switch (rel.kind) {
     case 'scan': {
       const t = rel.table;
-      const modes = scanModes(t.options, rel.hintOptions, cx.properties, cx.diagnostics);
+      const modes = scanModes(t.options, rel.hintOptions, cx.properties, cx.diagnostics, t.name);
       const key = JSON.stringify([t.catalog.id, t.database.id, t.name, modes, rel.columns.map((c) => c.name)]);
       const watermark = watermarkSpec(rel);
       const maxPoll = Number(cx.properties[MAX_POLL_RECORDS] ?? Number.NaN);

@@ -1,7 +1,10 @@
 /**
  * Startup / bounded / error-handling modes of one scan. Precedence, lowest first: the table's
  * options, the statement's `sql.tables.scan.*` properties (which only replace a table still on the
- * default startup mode), and `/*+ OPTIONS(...) *\/` hints on the table reference.
+ * default startup mode), a start position the cloud decided (carried-over offsets of
+ * `sql.tables.initial-offset-from` or of a statement evolution, or "from earliest"), and
+ * `/*+ OPTIONS(...) *\/` hints on the table reference, which always win. A cut-over start also
+ * sets the scan's cut-over offsets: output stays suppressed until the scan has read up to them.
  */
 import type { Diagnostic } from '../../../shared/index.js';
 import { errorDiag } from '../../../shared/index.js';
@@ -12,12 +15,23 @@ export interface ScanModes {
   readonly startup: StartupSpec;
   readonly bounded: BoundedSpec;
   readonly errorHandling: 'fail' | 'ignore';
+  /** Cut-over evolution: per partition, the offset before which the job's output is suppressed. */
+  readonly cutOver?: readonly { readonly partition: number; readonly offset: number }[];
 }
+
+/**
+ * Internal properties the executor adds for one run (never stored in `spec.properties`):
+ * `<START_OFFSETS>.<topic>` = `partition:0,offset:42;…` (start there), `<START_EARLIEST>` = 'true'
+ * (every table from its earliest offset) and `<CUT_OVER>.<topic>` (output suppressed below these).
+ */
+export const START_OFFSETS = 'streamform.internal.start-offsets';
+export const START_EARLIEST = 'streamform.internal.start-earliest';
+export const CUT_OVER = 'streamform.internal.cut-over-offsets';
 
 const DEFAULT_STARTUP = 'earliest-offset';
 
 /** Resolves the scan modes of a table reference. */
-export function scanModes(tableOptions: Readonly<Record<string, string>>, hints: Readonly<Record<string, string>>, properties: Readonly<Record<string, string>>, diags: Diagnostic[]): ScanModes {
+export function scanModes(tableOptions: Readonly<Record<string, string>>, hints: Readonly<Record<string, string>>, properties: Readonly<Record<string, string>>, diags: Diagnostic[], topic?: string): ScanModes {
   const opts: Record<string, string> = { ...tableOptions };
   const propStartup = properties['sql.tables.scan.startup.mode'];
   if (propStartup !== undefined && (opts['scan.startup.mode'] ?? DEFAULT_STARTUP) === DEFAULT_STARTUP) {
@@ -31,11 +45,20 @@ export function scanModes(tableOptions: Readonly<Record<string, string>>, hints:
     const ts = properties['sql.tables.scan.bounded.timestamp-millis'];
     if (ts !== undefined) opts['scan.bounded.timestamp-millis'] = ts;
   }
+  const carried = topic === undefined ? undefined : properties[`${START_OFFSETS}.${topic}`];
+  if (carried !== undefined) {
+    opts['scan.startup.mode'] = 'specific-offsets';
+    opts['scan.startup.specific-offsets'] = carried;
+  } else if (properties[START_EARLIEST] === 'true') {
+    opts['scan.startup.mode'] = 'earliest-offset';
+  }
   Object.assign(opts, hints);
+  const cut = topic === undefined ? undefined : properties[`${CUT_OVER}.${topic}`];
   return {
     startup: startupOf(opts, diags),
     bounded: boundedOf(opts, diags),
     errorHandling: (opts['error-handling.mode'] ?? 'fail') === 'fail' ? 'fail' : 'ignore',
+    ...(cut === undefined ? {} : { cutOver: offsets(cut, diags) }),
   };
 }
 

@@ -77,6 +77,8 @@ export type PhysicalNode =
   | NodeBase & {
     readonly kind: 'scan'; readonly table: CatalogTable; readonly columns: readonly ScanColumn[];
     readonly startup: StartupSpec; readonly bounded: BoundedSpec; readonly errorHandling: 'fail' | 'ignore';
+    /** Cut-over evolution: output is suppressed until the scan has read up to these offsets. */
+    readonly cutOver?: readonly { readonly partition: number; readonly offset: number }[];
     readonly watermark?: ScanWatermarkSpec;
     /** `streamform.source.max-poll-records`: records per source poll (emulator knob for deterministic tests). */
     readonly maxPollRecords?: number;

@@ -19,6 +19,10 @@ export interface Source {
   snapshot(): unknown;
   /** Seeks to a position taken by `snapshot()`. Called before the first poll. */
   restore(position: unknown): void;
+  /** Cut-over evolution: true while the source holds back below its cut-over position. */
+  readonly cutOverPending?: boolean;
+  /** Cut-over evolution: read on past the cut-over position. */
+  releaseCutOver?(): void;
   /** Releases resources. */
   close(): void;
 }

@@ -86,6 +86,8 @@ export class TaskRunner {
   #lastCheckpointEnd = 0;
   #procNodes: OperatorNode[] | undefined;
   #failure: { readonly error: unknown; readonly class: FailureClass } | undefined;
+  /** Cut-over evolution: 'pending' while sources hold back below their cut-over offsets (sink output suppressed). */
+  #cutOver: 'pending' | 'done' | undefined;
 
   constructor(graph: JobGraph, opts: TaskRunnerOptions) {
     this.#o = opts;
@@ -248,6 +250,7 @@ export class TaskRunner {
   }
 
   #pollSources(): boolean {
+    if (this.#cutOver === undefined) this.#cutOver = this.#sources.some((s) => s.node.source.cutOverPending === true) ? 'pending' : this.#releaseCutOver();
     let progressed = false;
     for (const s of this.#sources) {
       if (s.ended) continue;
@@ -282,7 +285,26 @@ export class TaskRunner {
       }
     }
     this.#builder.reset();
+    // Every source reached its cut-over offsets (and the watermarks they led to went through): the
+    // old statement's output ends here, this job's output starts.
+    // A checkpoint first flushes what operators buffer (still suppressed: the old statement's
+    // savepoint flushed the same output).
+    // Stopping meanwhile: the savepoint flushes with output still off; a resume releases at once.
+    if (this.#cutOver === 'pending' && this.#phase === 'RUNNING' && !this.#sources.some((s) => s.node.source.cutOverPending === true)) {
+      this.checkpoint();
+      this.#cutOver = this.#releaseCutOver();
+    }
     return progressed;
+  }
+
+  #releaseCutOver(): 'done' {
+    for (const s of this.#sources) s.node.source.releaseCutOver?.();
+    return 'done';
+  }
+
+  /** True while a cut-over evolution suppresses this job's output. */
+  get suppressingOutput(): boolean {
+    return this.#cutOver === 'pending' || (this.#cutOver === undefined && this.#sources.some((s) => s.node.source.cutOverPending === true));
   }
 
   #sendIdle(s: SourceState, idle: boolean): void {
@@ -300,7 +322,7 @@ export class TaskRunner {
       for (const t of targets) {
         if (t.op !== undefined) deliver(t.op, t.input, el);
         else if (t.sink !== undefined) {
-          if (el.kind === 'batch') t.sink.sink.write(el.batch);
+          if (el.kind === 'batch') { if (this.#cutOver !== 'pending') t.sink.sink.write(el.batch); }
           else if (el.kind === 'end') t.sink.ended++;
         }
       }

@@ -131,3 +131,17 @@ test('a restored source continues at the snapshot position, keeping its bounded 
   b.restore(pos);
   assert.deepEqual(drain(b), ['+I[null, 3]', '+I[null, 4]']);
 });
+
+test('a cut-over gate holds every partition at its offset until released, then reads on', (t) => {
+  const { logs } = setup(t, 2);
+  for (const p of [0, 1]) put(logs, Array.from({ length: 5 }, (_, i) => ({ partition: p, key: json({ id: p * 10 + i }), value: json({ v: `x${i}` }), timestamp: T0 + i })));
+  const src = source(logs, { cutOver: [{ partition: 0, offset: 2 }, { partition: 1, offset: 4 }] });
+  assert.equal(src.cutOverPending, true);
+  const held = drain(src);
+  assert.deepEqual(held.sort(), ["+I[0, 'x0']", "+I[1, 'x1']", "+I[10, 'x0']", "+I[11, 'x1']", "+I[12, 'x2']", "+I[13, 'x3']"].sort());
+  assert.equal(src.cutOverPending, false, 'both partitions reached their cut-over offsets');
+  assert.deepEqual(src.snapshot().partitions.map((p) => p.next), [2, 4]);
+  src.releaseCutOver();
+  assert.equal(drain(src).length, 4, 'the rest after the release');
+  assert.deepEqual(src.snapshot().partitions.map((p) => p.next), [5, 5]);
+});

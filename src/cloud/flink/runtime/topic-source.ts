@@ -61,6 +61,8 @@ export interface TopicSourceOptions {
   readonly rowtime?: (row: Row, record: LogRecord) => number;
   /** `error-handling.mode`: fail (default) or ignore (skip undecodable records). */
   readonly errorHandling?: 'fail' | 'ignore';
+  /** Cut-over evolution: read each partition only up to this offset until `releaseCutOver()`. */
+  readonly cutOver?: readonly PartitionOffset[];
   readonly clock?: Clock;
 }
 
@@ -89,6 +91,8 @@ export class TopicSource implements Source {
   #watermark = NO_WATERMARK;
   #cursor = 0;
   #count: number;
+  /** Per partition, the cut-over offset reads stop at; null once released (or without cut-over). */
+  #gate: number[] | null = null;
 
   constructor(opts: TopicSourceOptions) {
     this.#o = opts;
@@ -100,7 +104,20 @@ export class TopicSource implements Source {
     this.#gens = offsets.map(() => factory());
     this.#next = offsets.map((p) => this.#startOffset(p.partition, p.logStartOffset, p.highWatermark));
     this.#end = offsets.map((p) => this.#endOffset(p.partition, p.highWatermark));
+    const cut = opts.cutOver;
+    if (cut !== undefined) this.#gate = offsets.map((p) => cut.find((x) => x.partition === p.partition)?.offset ?? 0);
   }
+
+  /** True while a cut-over gate holds some partition below its cut-over offset. */
+  get cutOverPending(): boolean {
+    const g = this.#gate;
+    if (g === null) return false;
+    for (let p = 0; p < this.#count; p++) if ((this.#next[p] as number) < (g[p] as number) && !this.#finished(p)) return true;
+    return false;
+  }
+
+  /** Lifts the cut-over gate: every partition reads on past its cut-over offset. */
+  releaseCutOver(): void { this.#gate = null; }
 
   get watermark(): number { return this.#watermark; }
 
@@ -127,11 +144,18 @@ export class TopicSource implements Source {
       const from = this.#next[p] as number;
       let want = max - (out.size - before);
       if (end !== null) want = Math.min(want, end - from);
+      const gate = this.#gate === null ? null : this.#gate[p] as number;
+      if (gate !== null) want = Math.min(want, gate - from);
       const res = this.#read(p, from, want);
       if (res.records.length > 0) this.#idle.active(p, now);
       const gen = this.#gens[p] as WatermarkGenerator;
-      for (const r of res.records) this.#push(out, r, gen);
-      this.#next[p] = end !== null ? Math.min(res.nextOffset, end) : res.nextOffset;
+      for (const r of res.records) {
+        if (gate !== null && r.offset >= gate) break; // a compacted log may skip past the gate
+        this.#push(out, r, gen);
+      }
+      let next = end !== null ? Math.min(res.nextOffset, end) : res.nextOffset;
+      if (gate !== null && from < gate) next = Math.min(next, gate);
+      this.#next[p] = next;
     }
     this.#cursor = (this.#cursor + 1) % Math.max(this.#count, 1);
     this.#idle.check();

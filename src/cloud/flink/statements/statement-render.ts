@@ -34,6 +34,7 @@ export function renderStatement(req: HttpRequest, s: StatementRecord): Record<st
     spec: {
       statement: s.spec.statement, properties: s.spec.properties, compute_pool_id: s.spec.computePoolId,
       principal: s.spec.principal, stopped: s.spec.stopped, execution_mode: 'streaming',
+      ...(s.spec.evolution === undefined ? {} : { evolution: s.spec.evolution }),
     },
     status,
   };

@@ -4,12 +4,13 @@
  * here: new statements wait in PENDING for a runtime attached to the StatementStore.
  */
 import type { Clock, IdSource } from '../../../shared/index.js';
-import type { HttpRequest, Route } from '../../http/index.js';
+import type { HttpRequest, JsonObject, Route } from '../../http/index.js';
 import { ApiError, isObject, optionalBool, optionalChild, optionalString, optionalStringMap, paginate, pageUrl, requireChild, requireObject, requireString } from '../../http/index.js';
 import { computePoolCrn, flinkRegionId, serviceAccountCrn, statementCrn, userCrn } from '../../control-plane/index.js';
 import type { StatementStore } from './statement-store.js';
 import { renderStatement } from './statement-render.js';
-import type { StatementRecord } from './types.js';
+import type { StatementEvolution, StatementRecord } from './types.js';
+import { EVOLUTION_MODES } from './types.js';
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** The detail of a statement waiting for the runtime. */
@@ -97,6 +98,7 @@ function create(ctx: StatementRoutesContext, req: HttpRequest): StatementRecord 
   // `spec.stopped = true` creates the statement STOPPED: it never runs until a resume PUT.
   const stopped = optionalBool(spec, '/spec/stopped') ?? false;
   checkRunAs(ctx, req, envId, poolId, principal);
+  const evolution = evolutionOf(spec);
   const now = nowIso(ctx.clock);
   const status: StatementRecord['status'] = stopped
     ? { phase: 'STOPPED', detail: STOPPED_AT_CREATE_DETAIL, scalingState: 'OK', scalingUpdatedAt: now, endTime: now }
@@ -104,11 +106,26 @@ function create(ctx: StatementRoutesContext, req: HttpRequest): StatementRecord 
   const rec: StatementRecord = {
     organizationId: ctx.orgId, environmentId: envId, name, uid: ctx.ids.uuid(), resourceVersion: 1,
     createdAt: now, updatedAt: now, labels,
-    spec: { statement, properties, computePoolId: poolId, principal, stopped },
+    spec: { statement, properties, computePoolId: poolId, principal, stopped, ...(evolution === undefined ? {} : { evolution }) },
     status,
   };
   if (!ctx.store.insert(rec)) throw new ApiError(409, 'conflict', `Statement '${name}' already exists in environment '${envId}'.`, '/name');
   return rec;
+}
+
+/** `spec.evolution` of a create (streamform extension): `{ mode, offsets }`. */
+function evolutionOf(spec: JsonObject): StatementEvolution | undefined {
+  const e = optionalChild(spec, '/spec/evolution');
+  if (e === undefined) return undefined;
+  const mode = requireString(e, '/spec/evolution/mode');
+  if (!(EVOLUTION_MODES as readonly string[]).includes(mode)) throw new ApiError(400, 'invalid_input', `spec.evolution.mode must be one of ${EVOLUTION_MODES.join(', ')}.`, '/spec/evolution/mode');
+  const offsets = optionalStringMap(e, '/spec/evolution/offsets') ?? {};
+  for (const [topic, text] of Object.entries(offsets)) {
+    if (!/^(\s*partition:\d+,\s*offset:\d+\s*)(;\s*partition:\d+,\s*offset:\d+\s*)*$/.test(text) && text !== '') {
+      throw new ApiError(400, 'invalid_input', `spec.evolution.offsets['${topic}'] must look like 'partition:0,offset:42;partition:1,offset:300'.`, '/spec/evolution/offsets');
+    }
+  }
+  return { mode: mode as StatementEvolution['mode'], offsets };
 }
 
 function sameMap(a: { readonly [k: string]: string }, b: { readonly [k: string]: string }): boolean {

@@ -21,6 +21,21 @@ export interface StatementTraits {
   readonly columns: readonly StatementColumn[];
 }
 
+/**
+ * `spec.evolution` (a streamform extension, docs/evolving-statements.md): how a statement that
+ * replaces another one starts. `carry-over`: at `offsets` (the old statement's stop offsets);
+ * `cut-over`: from earliest with its output suppressed until it has read up to `offsets`;
+ * `from-earliest`: every table from its earliest offset.
+ */
+export interface StatementEvolution {
+  readonly mode: 'carry-over' | 'cut-over' | 'from-earliest';
+  /** topic → `partition:0,offset:N;partition:1,offset:M`. */
+  readonly offsets: { readonly [topic: string]: string };
+}
+
+/** The `spec.evolution` modes. */
+export const EVOLUTION_MODES: readonly StatementEvolution['mode'][] = ['carry-over', 'cut-over', 'from-earliest'];
+
 /** `spec` of a statement. */
 export interface StatementSpec {
   readonly statement: string;
@@ -28,6 +43,7 @@ export interface StatementSpec {
   readonly computePoolId: string;
   readonly principal: string;
   readonly stopped: boolean;
+  readonly evolution?: StatementEvolution;
 }
 
 /** `status` of a statement. */

@@ -5,7 +5,8 @@
  * `{ statements: [{ name, statement, properties }], overlay: { tables: [{ name, cluster?, partitions?,
  * key_schema?: { schema_type, schema }, value_schema?: … }] } }`; answers
  * `{ data: [{ name, ok, unchecked?, errors: [{ message, line, column, end_line, end_column }] }] }`
- * (`unchecked`: why only the syntax could be checked, e.g. a planned topic without a schema).
+ * (`unchecked`: why only the syntax could be checked, e.g. a planned topic without a schema;
+ * `stateful`: for a job statement, why it keeps state — empty when it is stateless).
  * `:org` and `:env` may be `-` when the organization or environment is created by the same plan.
  * Nothing is created: earlier CREATE TABLE / CTAS statements and overlay topics live in a scratch
  * catalog for the duration of the request.
@@ -79,7 +80,7 @@ export function parseValidationRequest(body: unknown): ValidationRequest {
 
 function render(v: StatementValidation): Record<string, unknown> {
   return {
-    name: v.name, ok: v.ok, ...(v.unchecked === undefined ? {} : { unchecked: v.unchecked }),
+    name: v.name, ok: v.ok, ...(v.unchecked === undefined ? {} : { unchecked: v.unchecked }), ...(v.stateful === undefined ? {} : { stateful: v.stateful }),
     errors: v.errors.map((e) => ({ message: e.message, line: e.line ?? null, column: e.column ?? null, end_line: e.endLine ?? null, end_column: e.endColumn ?? null })),
   };
 }

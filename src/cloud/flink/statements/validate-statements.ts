@@ -4,7 +4,7 @@
  * tables of earlier CREATE TABLE / CTAS statements of the same request (in request order, created
  * in a scratch catalog only). Errors keep Confluent's wording and the position inside the SQL.
  */
-import type { Clock, Diagnostic, IdSource } from '../../../shared/index.js';
+import type { Clock, Diagnostic, IdSource, Outcome } from '../../../shared/index.js';
 import { errorDiag } from '../../../shared/index.js';
 import { parseStatement } from '../sql/index.js';
 import type { Statement } from '../sql/index.js';
@@ -12,7 +12,8 @@ import { tableSpecFromAst } from '../catalog/index.js';
 import type { CatalogTable, SessionPath } from '../catalog/index.js';
 import { bindCreateView, bindInsertInto, bindStatement, isQueryStatement } from '../binder/index.js';
 import type { BindOptions } from '../binder/index.js';
-import { deriveSchema, planInserts, planStatement } from '../planner/index.js';
+import { deriveSchema, planInserts, planStatement, statefulReasons } from '../planner/index.js';
+import type { PhysicalPlan } from '../planner/index.js';
 import { isValidTimeZone } from '../types/index.js';
 import { ScratchCatalog } from './validate-scratch-catalog.js';
 import type { OverlayTable, ValidationCloud } from './validate-scratch-catalog.js';
@@ -39,6 +40,8 @@ export interface StatementValidation {
   readonly ok: boolean;
   readonly errors: readonly ValidationProblem[];
   readonly unchecked?: string;
+  /** For a job statement that planned: why it keeps state (empty: stateless, carry-over is safe). */
+  readonly stateful?: readonly string[];
 }
 
 const UNCHECKED = 'The statement reads or writes a table whose schema is not known before apply; only its syntax was checked.';
@@ -70,7 +73,8 @@ export function validateStatements(req: ValidationRequest, cloud: ValidationClou
     scratch.prepare(req.statements.map((s) => sessionOfProperties(s.properties).session), req.overlay.tables);
     return req.statements.map((s) => {
       scratch.beginStatement();
-      const found = validateOne(s, scratch, deps).filter((d) => d.severity === 'error');
+      const planned: { plan?: PhysicalPlan } = {};
+      const found = validateOne(s, scratch, deps, planned).filter((d) => d.severity === 'error');
       // A table the plan creates without a schema (its subject is registered at apply, e.g. by a
       // connector) has unknown columns: only syntax errors are certain then.
       const unsure = scratch.touchedOpaque() && !found.some((d) => d.code === 'sql-parse');
@@ -78,7 +82,8 @@ export function validateStatements(req: ValidationRequest, cloud: ValidationClou
       const gap = found.find((d) => d.code === NOT_SUPPORTED_YET);
       const errors = unsure || gap !== undefined ? [] : found.map(toProblem);
       const unchecked = gap !== undefined ? `${notSupportedReason(gap)}; the statement was not fully checked.` : unsure && found.length > 0 ? UNCHECKED : undefined;
-      return { name: s.name, ok: errors.length === 0, errors, ...(unchecked === undefined ? {} : { unchecked }) };
+      const stateful = planned.plan === undefined || found.length > 0 ? undefined : statefulReasons(planned.plan);
+      return { name: s.name, ok: errors.length === 0, errors, ...(unchecked === undefined ? {} : { unchecked }), ...(stateful === undefined ? {} : { stateful }) };
     });
   } finally {
     scratch.close();
@@ -93,7 +98,7 @@ function toProblem(d: Diagnostic): ValidationProblem {
   return { message, line: r.start.line, column: r.start.column, endLine: end.line, endColumn: end.column };
 }
 
-function validateOne(input: ValidationInput, scratch: ScratchCatalog, deps: { readonly clock: Clock; readonly ids: IdSource }): readonly Diagnostic[] {
+function validateOne(input: ValidationInput, scratch: ScratchCatalog, deps: { readonly clock: Clock; readonly ids: IdSource }, planned: { plan?: PhysicalPlan }): readonly Diagnostic[] {
   const parsed = parseStatement(input.statement);
   if (parsed.value === undefined) return parsed.diagnostics;
   const stmt = parsed.value;
@@ -103,7 +108,7 @@ function validateOne(input: ValidationInput, scratch: ScratchCatalog, deps: { re
   }
   const opts: BindOptions = { session, timeZone };
   if (stmt.kind === 'CreateTable' && stmt.asQuery === undefined) return createTable(stmt, scratch, session);
-  if (isQueryStatement(stmt)) return validateQuery(stmt, scratch, opts, input.properties, deps);
+  if (isQueryStatement(stmt)) return validateQuery(stmt, scratch, opts, input.properties, deps, planned);
   if (stmt.kind === 'CreateView') {
     // Bound like a query; kept in the overlay so later statements of the plan can read the view.
     const spec = bindCreateView(stmt, scratch, opts, deps);
@@ -127,14 +132,14 @@ function createTable(stmt: Statement & { kind: 'CreateTable' }, scratch: Scratch
   return scratch.scratch.createTable(spec.value, session).diagnostics;
 }
 
-function validateQuery(stmt: Statement, scratch: ScratchCatalog, opts: BindOptions, properties: { readonly [key: string]: string }, deps: { readonly clock: Clock; readonly ids: IdSource }): readonly Diagnostic[] {
+function validateQuery(stmt: Statement, scratch: ScratchCatalog, opts: BindOptions, properties: { readonly [key: string]: string }, deps: { readonly clock: Clock; readonly ids: IdSource }, planned: { plan?: PhysicalPlan }): readonly Diagnostic[] {
   const bound = bindStatement(stmt, scratch, opts, deps);
   if (bound.value === undefined) {
     if (stmt.kind === 'CreateTable' && scratch.touchedOpaque()) scratch.markOpaque(stmt.name[stmt.name.length - 1] ?? '');
     return bound.diagnostics;
   }
   const b = bound.value;
-  if (b.kind !== 'create-table-as') return planStatement(b, { properties }).diagnostics;
+  if (b.kind !== 'create-table-as') return keep(planStatement(b, { properties }), planned);
   if (scratch.touchedOpaque()) scratch.markOpaque(b.spec.path[b.spec.path.length - 1] ?? '');
   const ifNotExists = stmt.kind === 'CreateTable' && stmt.ifNotExists;
   let table: CatalogTable;
@@ -152,5 +157,10 @@ function validateQuery(stmt: Statement, scratch: ScratchCatalog, opts: BindOptio
   }
   const ins = bindInsertInto(table, b.query, { range: stmt.range, file: 'statement', timeZone: opts.timeZone ?? 'UTC' });
   if (ins.value === undefined) return ins.diagnostics;
-  return planInserts([ins.value], 'CREATE_TABLE_AS', { properties }).diagnostics;
+  return keep(planInserts([ins.value], 'CREATE_TABLE_AS', { properties }), planned);
+}
+
+function keep(o: Outcome<PhysicalPlan>, planned: { plan?: PhysicalPlan }): readonly Diagnostic[] {
+  if (o.value !== undefined) planned.plan = o.value;
+  return o.diagnostics;
 }

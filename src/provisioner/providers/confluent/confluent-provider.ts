@@ -6,6 +6,7 @@
 import { DiagnosticsError, InternalError, errorDiag, systemIds } from '../../../shared/index.js';
 import type { Diagnostic, IdSource } from '../../../shared/index.js';
 import type {
+  ReplaceStrategy,
   ApplyRequest, ApplyResponse, BlockSchema, ImportResponse, PlanRequest, PlanResponse, Provider, ProviderContext,
   ProviderSchema, ReadResponse,
 } from '../../provider/index.js';
@@ -64,6 +65,7 @@ export class ConfluentProvider implements Provider {
     const diagnostics: Diagnostic[] = [...base.diagnostics, ...oauthCredentialsCheck(req, base.draft, this.#settings)];
     const requiresReplace = [...base.requiresReplace];
     const notes: string[] = [];
+    let strategy: ReplaceStrategy | undefined;
     if (r.plan !== undefined) {
       try {
         const adj = await r.plan(base.draft, req, this.#rc(ctx), requiresReplace.length > 0);
@@ -71,15 +73,17 @@ export class ConfluentProvider implements Provider {
           diagnostics.push(...(adj.diagnostics ?? []));
           for (const rr of adj.requiresReplace ?? []) if (!requiresReplace.some((x) => x.path === rr.path)) requiresReplace.push(rr);
           notes.push(...(adj.notes ?? []));
+          if (adj.replaceStrategy !== undefined) strategy = adj.replaceStrategy;
         }
       } catch (e) {
         diagnostics.push(...toDiagnostics(e, ctx, 'plan'));
       }
     }
-    const out: { planned: ObjectValue; requiresReplace?: typeof requiresReplace; diagnostics?: Diagnostic[]; notes?: string[] } = { planned: base.draft };
+    const out: { planned: ObjectValue; requiresReplace?: typeof requiresReplace; diagnostics?: Diagnostic[]; notes?: string[]; replaceStrategy?: ReplaceStrategy } = { planned: base.draft };
     if (requiresReplace.length > 0) out.requiresReplace = requiresReplace;
     if (diagnostics.length > 0) out.diagnostics = diagnostics.map((d) => (d.address === undefined ? { ...d, address: ctx.address } : d));
     if (notes.length > 0) out.notes = notes;
+    if (strategy !== undefined) out.replaceStrategy = strategy;
     return out;
   }
 
@@ -90,14 +94,14 @@ export class ConfluentProvider implements Provider {
       try {
       switch (req.action) {
         case 'create':
-          return { state: complete(r.schema, await r.create(need(req.planned, 'create'), rc)) };
+          return { state: complete(r.schema, await r.create(need(req.planned, 'create'), rc, req.replaceStrategy !== undefined && req.replaces !== undefined ? { strategy: req.replaceStrategy, prior: req.replaces } : undefined)) };
         case 'update': {
           const prior = need(req.prior, 'update'), planned = need(req.planned, 'update');
           const next = r.update !== undefined ? await r.update(prior, planned, rc) : keepPriorComputed(prior, planned);
           return { state: complete(r.schema, next) };
         }
         case 'delete':
-          await r.delete?.(need(req.prior, 'delete'), rc);
+          await r.delete?.(need(req.prior, 'delete'), rc, req.replaceStrategy);
           return { state: null };
       }
       } catch (e) {

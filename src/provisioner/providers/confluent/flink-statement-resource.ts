@@ -4,65 +4,22 @@
  * fails at apply), `stopped = true` at create creates the statement stopped, phase and status
  * detail are exported, and principal / compute_pool may change only together with a resume
  * (rejected at plan otherwise). Stop and resume are PUTs carrying the current resource_version.
- * Creates and replacements have their SQL validated at plan (flink-statement-validation.ts).
+ * Creates and replacements have their SQL validated at plan (flink-statement-validation.ts); a
+ * replaced running statement evolves per flink-statement-evolution.ts (carry-over, cut-over, …).
  */
 import { DiagnosticsError, errorDiag, warningDiag } from '../../../shared/index.js';
 import type { Diagnostic } from '../../../shared/index.js';
 import { UNKNOWN, isUnknown } from '../../lang/index.js';
 import type { ObjectValue } from '../../lang/index.js';
 import { bool, blockId, requireStr, str, stringMap } from './attribute-access.js';
-import { pollUntil } from './backoff.js';
+import { deleteStatement, getStatement, putStopped, statementsPath, waitForPhase } from './flink-statement-api.js';
+import { awaitCutOver, keepsOldStatement, planEvolution, prepareEvolution, stopForEvolution } from './flink-statement-evolution.js';
 import { generatedStatementName, statementSchema, statementState } from './flink-statement-state.js';
 import { validatePlannedStatement } from './flink-statement-validation.js';
-import { at, jstr } from './json-access.js';
+import { jstr } from './json-access.js';
 import { PartialApplyError } from './partial-apply-error.js';
-import { flinkTarget, seg } from './targets.js';
-import type { FlinkTarget } from './targets.js';
+import { flinkTarget } from './targets.js';
 import type { ConfluentResource, Draft, ResourceContext } from './types.js';
-
-const FAILED = new Set(['FAILED', 'FAILING']);
-
-function statementsPath(t: FlinkTarget): string {
-  return `/sql/v1/organizations/${seg(t.organizationId)}/environments/${seg(t.environmentId)}/statements`;
-}
-
-async function getStatement(t: FlinkTarget, name: string, rc: ResourceContext): Promise<unknown> {
-  const r = await rc.http.send(t.target, 'GET', `${statementsPath(t)}/${seg(name)}`, { accept: [404], signal: rc.ctx.signal });
-  return r.status === 404 ? null : r.body;
-}
-
-/** Polls until the phase is one of `want`; FAILED/FAILING (unless wanted) is an error with the server's detail. */
-async function waitForPhase(t: FlinkTarget, name: string, want: ReadonlySet<string>, rc: ResourceContext): Promise<unknown> {
-  return pollUntil(rc, async () => {
-    const body = await getStatement(t, name, rc);
-    if (body === null) throw new DiagnosticsError([errorDiag('confluent-not-found', `Statement ${name} disappeared`)]);
-    const phase = jstr(body, 'status.phase') ?? 'PENDING';
-    if (want.has(phase)) return { done: true, value: body };
-    if (FAILED.has(phase)) {
-      throw new PartialApplyError(statementState({}, body), [errorDiag('confluent-statement-failed', `Statement ${name} is ${phase}`, { detail: jstr(body, 'status.detail') ?? 'The server gave no status detail.' })]);
-    }
-    return { done: false, status: phase };
-  }, { what: `statement ${name} to be ${[...want].join(' or ')}` });
-}
-
-/** PUT the fetched statement with `stopped` (and optionally a new principal/pool); retries a stale resource_version. */
-async function putStopped(t: FlinkTarget, name: string, stopped: boolean, rc: ResourceContext, change: { principal?: string; pool?: string } = {}): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    const current = await getStatement(t, name, rc);
-    if (current === null) throw new DiagnosticsError([errorDiag('confluent-not-found', `Statement ${name} does not exist`)]);
-    const phase = jstr(current, 'status.phase') ?? '';
-    if (stopped && (phase === 'STOPPED' || phase === 'COMPLETED' || phase === 'FAILED')) return; // nothing to stop
-    const spec: Record<string, unknown> = { ...((at(current, 'spec') ?? {}) as Record<string, unknown>), stopped };
-    if (change.principal !== undefined) spec.principal = change.principal;
-    if (change.pool !== undefined) spec.compute_pool_id = change.pool;
-    const body = {
-      name, organization_id: t.organizationId, environment_id: t.environmentId,
-      metadata: { resource_version: jstr(current, 'metadata.resource_version') ?? '' }, spec,
-    };
-    const r = await rc.http.send(t.target, 'PUT', `${statementsPath(t)}/${seg(name)}`, { body, accept: attempt < 3 ? [409] : [], signal: rc.ctx.signal });
-    if (r.status !== 409) return;
-  }
-}
 
 function stateWith(planned: ObjectValue, body: unknown): ObjectValue {
   return statementState(planned, body);
@@ -99,7 +56,10 @@ export const flinkStatementResource: ConfluentResource = {
     const prior = req.prior;
     if (prior === null || replacing) {
       const checked = await validatePlannedStatement(draft, req.config, rc);
-      return { diagnostics: [...diagnostics, ...checked.diagnostics], notes: checked.notes };
+      const out = { diagnostics: [...diagnostics, ...checked.diagnostics], notes: checked.notes };
+      if (prior === null || checked.diagnostics.some((d) => d.severity === 'error')) return out;
+      const evo = planEvolution(prior, draft, req.annotations, checked.stateful);
+      return { ...out, diagnostics: [...out.diagnostics, ...evo.diagnostics], ...(evo.strategy === undefined ? {} : { replaceStrategy: evo.strategy }) };
     }
     const poolChanged = !isUnknown(draft.compute_pool) && blockId(prior, 'compute_pool') !== blockId(draft, 'compute_pool');
     const principalChanged = !isUnknown(draft.principal) && blockId(prior, 'principal') !== blockId(draft, 'principal');
@@ -118,27 +78,39 @@ export const flinkStatementResource: ConfluentResource = {
     }
     return { diagnostics };
   },
-  async create(planned, rc) {
+  async create(planned, rc, replacing) {
     const t = flinkTarget(planned, rc);
     const name = str(planned, 'statement_name') ?? generatedStatementName(rc.ctx.now(), rc.ids.uuid());
     const properties = { ...stringMap(planned, 'properties'), ...stringMap(planned, 'properties_sensitive') };
     const stopped = bool(planned, 'stopped') === true;
     const spec: Record<string, unknown> = { statement: requireStr(planned, 'statement'), properties, compute_pool_id: t.computePoolId, stopped };
     if (t.principalId !== undefined) spec.principal = t.principalId;
+    const evolution = replacing === undefined ? undefined : await prepareEvolution(t, name, replacing, rc);
+    if (evolution?.spec !== undefined) spec.evolution = evolution.spec;
     await rc.http.send(t.target, 'POST', statementsPath(t), {
       body: { name, organization_id: t.organizationId, environment_id: t.environmentId, spec }, signal: rc.ctx.signal,
     });
     rc.ctx.progress(`created statement ${name}`);
     const base = { ...planned, statement_name: name };
     try {
+      let body: unknown;
       if (stopped) {
         const now = await getStatement(t, name, rc);
         if (jstr(now, 'status.phase') !== 'STOPPED') await putStopped(t, name, true, rc);
-        return stateWith(base, await waitForPhase(t, name, new Set(['STOPPED', 'COMPLETED', 'FAILED']), rc));
+        body = await waitForPhase(t, name, new Set(['STOPPED', 'COMPLETED', 'FAILED']), rc);
+      } else {
+        const want = new Set(['RUNNING', 'COMPLETED']);
+        if (properties['sql.tables.initial-offset-from'] !== undefined) want.add('PENDING');
+        body = await waitForPhase(t, name, want, rc);
+        if (evolution?.spec?.mode === 'cut-over') body = await awaitCutOver(t, name, rc);
       }
-      const want = new Set(['RUNNING', 'COMPLETED']);
-      if (properties['sql.tables.initial-offset-from'] !== undefined) want.add('PENDING');
-      return stateWith(base, await waitForPhase(t, name, want, rc));
+      // The new statement holds the old one's offsets (in its spec): the stopped original can go.
+      const old = evolution?.deleteAfter;
+      if (old !== undefined) {
+        rc.ctx.progress(`deleting statement ${old.name}: ${name} continues its work`);
+        await deleteStatement(old.target, old.name, rc);
+      }
+      return stateWith(base, body);
     } catch (e) {
       if (e instanceof PartialApplyError) throw new PartialApplyError(stateWith(base, await getStatement(t, name, rc) ?? {}), e.diagnostics);
       throw e;
@@ -173,12 +145,12 @@ export const flinkStatementResource: ConfluentResource = {
     if (body === null) throw new DiagnosticsError([errorDiag('confluent-not-found', `Statement ${name} does not exist`)]);
     return stateWith(planned, body);
   },
-  async delete(prior, rc) {
+  async delete(prior, rc, replaceStrategy) {
     const t = flinkTarget(prior, rc);
     const name = requireStr(prior, 'statement_name');
-    const path = `${statementsPath(t)}/${seg(name)}`;
-    await rc.http.send(t.target, 'DELETE', path, { accept: [404], signal: rc.ctx.signal });
-    await pollUntil(rc, async () => ((await getStatement(t, name, rc)) === null ? { done: true, value: undefined } : { done: false, status: 'DELETING' }), { what: `statement ${name} to be deleted` });
+    // Carry-over and cut-over: the replacement reads the stopped statement's offsets, then deletes it.
+    if (keepsOldStatement(replaceStrategy) && (await getStatement(t, name, rc)) !== null) return stopForEvolution(t, name, rc);
+    await deleteStatement(t, name, rc);
   },
   async import(id, rc) {
     const env = (n: string): string | undefined => { const v = rc.env(n); return v === undefined || v === '' ? undefined : v; };

@@ -11,9 +11,16 @@ import type { Diagnostic } from '../../../shared/index.js';
 import { isObjectValue, isUnknown } from '../../lang/index.js';
 import type { ObjectValue } from '../../lang/index.js';
 import { blockId, credentialsOf, num, str } from './attribute-access.js';
-import { jarr, jnum, jstr } from './json-access.js';
+import { at, jarr, jnum, jstr } from './json-access.js';
 import { seg } from './targets.js';
 import type { ConfluentSettings, Draft, ResourceContext, Target } from './types.js';
+
+/** What plan-time validation found; `stateful` (why the statement keeps state, [] = stateless) only when it planned. */
+export interface PlannedValidation {
+  readonly diagnostics: Diagnostic[];
+  readonly notes: string[];
+  readonly stateful?: readonly string[];
+}
 
 /** A statement as submitted for validation. */
 interface PlannedStatement {
@@ -108,7 +115,7 @@ function overlayTables(o: PlanOverlay): Record<string, unknown>[] {
  * Validates a statement being created, with everything planned before it. Returns diagnostics for
  * invalid SQL (none when valid or when validation is not available) and notes on partial checks.
  */
-export async function validatePlannedStatement(draft: Draft, config: ObjectValue, rc: ResourceContext): Promise<{ diagnostics: Diagnostic[]; notes: string[] }> {
+export async function validatePlannedStatement(draft: Draft, config: ObjectValue, rc: ResourceContext): Promise<PlannedValidation> {
   const none = { diagnostics: [], notes: [] };
   if (rc.env(SWITCH) === 'off') return none;
   const flink = rc.settings.flink;
@@ -143,7 +150,11 @@ export async function validatePlannedStatement(draft: Draft, config: ObjectValue
   if (answer.status !== 200) return none;
   const mine = jarr(answer.body, 'data').at(-1);
   const unchecked = jstr(mine, 'unchecked');
-  return { diagnostics: jarr(mine, 'errors').map((e) => invalidSql(e, text)), notes: unchecked === undefined ? [] : [`Flink SQL not fully validated at plan: ${unchecked}`] };
+  const stateful = at(mine, 'stateful');
+  return {
+    diagnostics: jarr(mine, 'errors').map((e) => invalidSql(e, text)), notes: unchecked === undefined ? [] : [`Flink SQL not fully validated at plan: ${unchecked}`],
+    ...(Array.isArray(stateful) ? { stateful: stateful.filter((x): x is string => typeof x === 'string') } : {}),
+  };
 }
 
 function invalidSql(e: unknown, text: string): Diagnostic {

@@ -3,7 +3,7 @@
  * the small contract each resource and data source file implements.
  */
 import type { Diagnostic, IdSource } from '../../../shared/index.js';
-import type { PlanRequest, ProviderContext, ResourceSchema } from '../../provider/index.js';
+import type { PlanRequest, ProviderContext, ReplaceStrategy, ResourceSchema } from '../../provider/index.js';
 import type { ObjectValue, Value } from '../../lang/index.js';
 import type { HttpClient } from './http-client.js';
 
@@ -77,6 +77,14 @@ export interface PlanAdjustment {
   readonly diagnostics?: readonly Diagnostic[];
   readonly requiresReplace?: readonly { readonly path: string; readonly reason?: string }[];
   readonly notes?: readonly string[];
+  /** How the replacement is carried out (shown in the plan, passed back at apply). */
+  readonly replaceStrategy?: ReplaceStrategy;
+}
+
+/** A create that replaces an object with a planned replace strategy. */
+export interface ReplacingInfo {
+  readonly strategy: string;
+  readonly prior: ObjectValue;
 }
 
 /** One managed resource type. */
@@ -89,11 +97,13 @@ export interface ConfluentResource {
    * already decided on a replacement.
    */
   plan?(draft: Draft, req: PlanRequest, rc: ResourceContext, replacing: boolean): Promise<PlanAdjustment | void> | PlanAdjustment | void;
-  create(planned: ObjectValue, rc: ResourceContext): Promise<ObjectValue>;
+  /** `replacing`: the replace strategy planned for this replacement, and the object it replaces. */
+  create(planned: ObjectValue, rc: ResourceContext, replacing?: ReplacingInfo): Promise<ObjectValue>;
   /** Refresh; null when the object is gone. */
   read(state: ObjectValue, rc: ResourceContext): Promise<ObjectValue | null>;
   update?(prior: ObjectValue, planned: ObjectValue, rc: ResourceContext): Promise<ObjectValue>;
-  delete?(prior: ObjectValue, rc: ResourceContext): Promise<void>;
+  /** `replaceStrategy`: set when the delete is the first half of a replacement with a planned strategy. */
+  delete?(prior: ObjectValue, rc: ResourceContext, replaceStrategy?: string): Promise<void>;
   import?(id: string, rc: ResourceContext): Promise<ObjectValue | null>;
 }
 

@@ -26,6 +26,8 @@ class ProbedSource implements Source {
   }
   get watermark(): number { return this.inner.watermark; }
   get idle(): boolean { return this.inner.idle; }
+  get cutOverPending(): boolean { return this.inner.cutOverPending === true; }
+  releaseCutOver(): void { this.inner.releaseCutOver?.(); }
   snapshot(): unknown { return this.inner.snapshot(); }
   restore(position: unknown): void { this.inner.restore(position); }
   close(): void { this.inner.close(); }

@@ -1,0 +1,248 @@
+/**
+ * Statement evolution through the real CLI: a configuration with source and sink tables and the
+ * statements that evolve, the directory's local cloud, and kafkajs clients that produce JSON
+ * Schema records (Confluent wire format) to `orders` and read the sink topics back.
+ */
+import { Kafka, logLevel } from 'kafkajs';
+import type { Producer } from 'kafkajs';
+import { spawn, spawnSync } from 'node:child_process';
+import { BIN } from '../support/index.js';
+import type { CliResult } from '../support/index.js';
+
+/** The statements that evolve; `annotations` are `# streamform: …` lines inside their blocks. */
+export interface EvolvingSql {
+  readonly filter: string;
+  readonly pinned: string;
+  readonly totals: string;
+  readonly totalsAnnotation?: string;
+  readonly pairs: string;
+  readonly pairsAnnotation?: string;
+  /** `stopped` of the pinned statement. */
+  readonly pinnedStopped?: boolean;
+  /** Confluent's two-resource carry-over: a statement with `sql.tables.initial-offset-from` = the pinned one. */
+  readonly next?: string;
+}
+
+const STATEMENT_COMMON = `
+  organization { id = data.confluent_organization.this.id }
+  environment  { id = confluent_environment.env.id }
+  compute_pool { id = confluent_flink_compute_pool.pool.id }
+  principal    { id = confluent_service_account.runner.id }
+  rest_endpoint = data.confluent_flink_region.r.rest_endpoint
+  properties    = local.props`;
+
+/** main.tf: environment, cluster, pool, the tables (as DDL statements) and three evolving statements. */
+export function evolutionConfig(sql: EvolvingSql): string {
+  const table = (name: string, ddl: string, after?: string): string => `
+resource "confluent_flink_statement" "${name}" {${STATEMENT_COMMON}
+  statement     = "${ddl}"${after === undefined ? '' : `\n  depends_on    = [confluent_flink_statement.${after}]`}
+}
+`;
+  return `terraform {
+  required_providers {
+    confluent = { source = "confluentinc/confluent", version = "2.83.0" }
+  }
+}
+provider "confluent" {}
+
+data "confluent_organization" "this" {}
+
+resource "confluent_environment" "env" {
+  display_name = "evo"
+  stream_governance { package = "ESSENTIALS" }
+}
+
+resource "confluent_kafka_cluster" "k" {
+  display_name = "cluster_0"
+  availability = "SINGLE_ZONE"
+  cloud        = "AWS"
+  region       = "us-east-2"
+  basic {}
+  environment { id = confluent_environment.env.id }
+}
+
+resource "confluent_flink_compute_pool" "pool" {
+  display_name = "pool"
+  cloud        = "AWS"
+  region       = "us-east-2"
+  max_cfu      = 10
+  environment { id = confluent_environment.env.id }
+}
+
+data "confluent_flink_region" "r" {
+  cloud  = "AWS"
+  region = "us-east-2"
+}
+
+resource "confluent_service_account" "runner" {
+  display_name = "runner"
+}
+
+locals {
+  props = {
+    "sql.current-catalog"  = confluent_environment.env.display_name
+    "sql.current-database" = confluent_kafka_cluster.k.display_name
+  }
+}
+${table('orders', "CREATE TABLE orders (id INT, amount INT) DISTRIBUTED INTO 2 BUCKETS WITH ('value.format' = 'json-registry');")}
+${table('big_orders', "CREATE TABLE big_orders (id INT, amount INT, tag STRING) DISTRIBUTED INTO 1 BUCKETS WITH ('value.format' = 'json-registry');", 'orders')}
+${table('big_orders_pinned', "CREATE TABLE big_orders_pinned (id INT, amount INT, tag STRING) DISTRIBUTED INTO 1 BUCKETS WITH ('value.format' = 'json-registry');", 'big_orders')}
+${table('matched', "CREATE TABLE matched (id INT, amount INT) DISTRIBUTED INTO 1 BUCKETS WITH ('value.format' = 'json-registry');", 'totals')}
+${table('totals', "CREATE TABLE totals (k INT, n BIGINT, s INT, PRIMARY KEY (k) NOT ENFORCED) DISTRIBUTED INTO 1 BUCKETS WITH ('value.format' = 'json-registry', 'key.format' = 'json-registry');", 'big_orders_pinned')}
+resource "confluent_flink_statement" "filter" {${STATEMENT_COMMON}
+  statement     = "${sql.filter}"
+  depends_on    = [confluent_flink_statement.totals]
+}
+
+resource "confluent_flink_statement" "filter_pinned" {${STATEMENT_COMMON}
+  statement_name = "filter-pinned"
+  statement      = "${sql.pinned}"
+  stopped        = ${sql.pinnedStopped === true ? 'true' : 'false'}
+  depends_on     = [confluent_flink_statement.totals]
+}
+${sql.next === undefined ? '' : `
+resource "confluent_flink_statement" "filter_next" {
+  organization { id = data.confluent_organization.this.id }
+  environment  { id = confluent_environment.env.id }
+  compute_pool { id = confluent_flink_compute_pool.pool.id }
+  principal    { id = confluent_service_account.runner.id }
+  rest_endpoint = data.confluent_flink_region.r.rest_endpoint
+  statement     = "${sql.next}"
+  properties    = merge(local.props, { "sql.tables.initial-offset-from" = confluent_flink_statement.filter_pinned.statement_name })
+}
+`}
+resource "confluent_flink_statement" "totals_job" {${sql.totalsAnnotation === undefined ? '' : `\n  # streamform: evolution = "${sql.totalsAnnotation}"`}${STATEMENT_COMMON}
+  statement     = "${sql.totals}"
+  depends_on    = [confluent_flink_statement.totals]
+}
+
+data "confluent_schema_registry_cluster" "sr" {
+  environment { id = confluent_environment.env.id }
+  depends_on = [confluent_kafka_cluster.k]
+}
+
+resource "confluent_flink_statement" "pairs_job" {${sql.pairsAnnotation === undefined ? '' : `\n  # streamform: evolution = "${sql.pairsAnnotation}"`}${STATEMENT_COMMON}
+  statement     = "${sql.pairs}"
+  depends_on    = [confluent_flink_statement.matched]
+}
+
+output "bootstrap" { value = confluent_kafka_cluster.k.bootstrap_endpoint }
+output "schema_registry" { value = data.confluent_schema_registry_cluster.sr.rest_endpoint }
+`;
+}
+
+function childEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  delete env['STREAMFORM_CLOUD_URL']; // the directory's own local cloud
+  return env;
+}
+
+/** The real binary, synchronously (the directory's own local cloud). */
+export function run(dir: string, ...args: string[]): CliResult {
+  return runWith({}, dir, ...args);
+}
+
+/** `run` with extra environment variables. */
+export function runWith(env: Readonly<Record<string, string>>, dir: string, ...args: string[]): CliResult {
+  const r = spawnSync(process.execPath, [BIN, `-chdir=${dir}`, ...args], { encoding: 'utf8', env: childEnv(env), timeout: 120_000 });
+  return { code: r.status ?? -1, out: r.stdout, err: r.error ? `${r.error.message}\n${r.stderr}` : r.stderr };
+}
+
+/** The real binary as a child process; this process keeps running (producers) meanwhile. */
+export function runAsync(dir: string, ...args: string[]): Promise<CliResult> {
+  const child = spawn(process.execPath, [BIN, `-chdir=${dir}`, ...args], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+  return new Promise((resolve) => { child.on('close', (code) => resolve({ code: code ?? -1, out, err })); });
+}
+
+/** `exit N` plus both streams, for assertion messages. */
+export function explain(r: CliResult): string {
+  return `exit ${r.code}\n--- stdout\n${r.out}\n--- stderr\n${r.err}`;
+}
+
+/** One produced order. */
+export interface Order { readonly id: number; readonly amount: number; readonly partition: number }
+
+/** kafkajs against the local cloud's Kafka listener, with the registry id of `orders-value`. */
+export class OrdersClient {
+  readonly #kafka: Kafka;
+  readonly #producer: Producer;
+  readonly #schemaId: number;
+  readonly produced: Order[] = [];
+  #next = 0;
+
+  private constructor(kafka: Kafka, producer: Producer, schemaId: number) {
+    this.#kafka = kafka;
+    this.#producer = producer;
+    this.#schemaId = schemaId;
+  }
+
+  static async open(bootstrap: string, schemaRegistry: string): Promise<OrdersClient> {
+    const kafka = new Kafka({ brokers: [bootstrap.replace(/^SASL_PLAINTEXT:\/\//, '')], clientId: 'evolution-test', logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    const subject = await (await fetch(`${schemaRegistry}/subjects/orders-value/versions/latest`)).json() as { id: number };
+    if (typeof subject.id !== 'number') throw new Error(`no schema for orders-value: ${JSON.stringify(subject)}`);
+    return new OrdersClient(kafka, producer, subject.id);
+  }
+
+  /** Produces `n` orders (ids continue; amount = id % 20; partitions alternate). */
+  async produce(n: number): Promise<void> {
+    const byPartition = new Map<number, { value: Buffer }[]>();
+    for (let i = 0; i < n; i++) {
+      const id = this.#next++;
+      const order = { id, amount: id % 20, partition: id % 2 };
+      this.produced.push(order);
+      const header = Buffer.alloc(5);
+      header.writeInt32BE(this.#schemaId, 1);
+      const list = byPartition.get(order.partition) ?? [];
+      list.push({ value: Buffer.concat([header, Buffer.from(JSON.stringify({ id, amount: order.amount }))]) });
+      byPartition.set(order.partition, list);
+    }
+    for (const [partition, messages] of byPartition) await this.#producer.send({ topic: 'orders', messages: messages.map((m) => ({ ...m, partition })) });
+  }
+
+  /** Reads a topic from the beginning until `done(records)` holds (or the deadline passes). */
+  async readTopic(topic: string, done: (records: readonly TopicRecord[]) => boolean, timeoutMs = 60_000): Promise<TopicRecord[]> {
+    const consumer = this.#kafka.consumer({ groupId: `evolution-${topic}-${Date.now()}` });
+    const records: TopicRecord[] = [];
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      let resolve: () => void = () => undefined;
+      const finished = new Promise<void>((r) => { resolve = r; });
+      await consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          records.push({ partition, offset: Number(message.offset), key: decode(message.key), value: decode(message.value) });
+          if (done(records)) resolve();
+        },
+      });
+      const timer = setTimeout(resolve, timeoutMs);
+      await finished;
+      clearTimeout(timer);
+      return records;
+    } finally {
+      await consumer.disconnect();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#producer.disconnect();
+  }
+}
+
+/** One record read back; key and value decoded from JSON Schema wire format (null stays null). */
+export interface TopicRecord {
+  readonly partition: number;
+  readonly offset: number;
+  readonly key: Record<string, unknown> | null;
+  readonly value: Record<string, unknown> | null;
+}
+
+function decode(b: Buffer | null): Record<string, unknown> | null {
+  if (b === null || b.length < 5) return null;
+  return JSON.parse(b.subarray(5).toString('utf8')) as Record<string, unknown>;
+}
