@@ -19,16 +19,22 @@ type Side = 'key' | 'value';
 /** A physical column: where it lives in the record, and its position in the row (`index`). */
 interface Slot { readonly side: Side; readonly field?: string; readonly type: LogicalType; readonly index: number }
 
-function slots(table: CatalogTable, columns: readonly ScanColumn[]): Slot[] {
+/**
+ * The physical columns' places. A column in both the key and the value (`'value.fields-include' =
+ * 'all'` on a keyed table) is read from the value and, with `write`, written to both sides.
+ */
+function slots(table: CatalogTable, columns: readonly ScanColumn[], write = false): Slot[] {
   const find = (m: readonly FieldMapping[], name: string): FieldMapping | undefined => m.find((x) => x.column === name);
+  const slot = (side: Side, m: FieldMapping | undefined, type: LogicalType, index: number): Slot =>
+    (m?.field === undefined ? { side, type, index } : { side, field: m.field, type, index });
   const out: Slot[] = [];
   columns.forEach((c, index) => {
     if (c.kind !== 'physical') return;
     const v = find(table.valueFields, c.name);
-    const k = v === undefined ? find(table.keyFields, c.name) : undefined;
-    const m = v ?? k;
-    const side: Side = v !== undefined ? 'value' : 'key';
-    out.push(m?.field === undefined ? { side, type: c.type, index } : { side, field: m.field, type: c.type, index });
+    const k = find(table.keyFields, c.name);
+    if (v !== undefined) out.push(slot('value', v, c.type, index));
+    if (k !== undefined && (v === undefined || write)) out.push(slot('key', k, c.type, index));
+    if (v === undefined && k === undefined) out.push(slot('key', undefined, c.type, index));
   });
   return out;
 }
@@ -88,7 +94,7 @@ export function tableDeserializer(table: CatalogTable, columns: readonly ScanCol
 
 /** The serializer writing a table's rows laid out as `columns` (physical and metadata in any order). */
 export function tableSerializer(table: CatalogTable, columns: readonly ScanColumn[], codec: SchemaCodec | undefined): Outcome<RecordSerializer> {
-  const s = slots(table, columns);
+  const s = slots(table, columns, true);
   const diags: Diagnostic[] = [];
   const encodeSide = (side: Side): ((row: unknown[]) => Buffer | null) | undefined => {
     const format = side === 'key' ? table.keyFormat : table.valueFormat;
