@@ -135,8 +135,8 @@ export function registerCloudCommands(program: Command, io: Io, dir: string, set
       const s = await findRunningCloud(dataDir);
       // Not answering, yet alive and holding the directory (busy): say so rather than "not running".
       const holder = s === undefined ? dataDirLockHolder(dataDir) : undefined;
-      if (o.json) io.out(JSON.stringify(s ? { running: true, url: s.url, data_dir: dataDir, pid: s.pid, version: s.version, started_at: s.startedAt, auth: s.auth } : { running: false, data_dir: dataDir, version: streamformVersion(), ...(holder === undefined ? {} : { unresponsive_pid: holder }) }) + '\n');
-      else if (s) io.out(`Local cloud running at ${s.url}\n  data dir: ${dataDir}\n  pid:      ${s.pid}\n  version:  ${s.version}\n  started:  ${s.startedAt}\n`);
+      if (o.json) io.out(JSON.stringify(s ? { running: true, url: s.url, data_dir: dataDir, pid: s.pid, version: s.version, started_at: s.startedAt, auth: s.auth, kafka_bootstrap: s.kafkaBootstrap ?? null } : { running: false, data_dir: dataDir, version: streamformVersion(), ...(holder === undefined ? {} : { unresponsive_pid: holder }) }) + '\n');
+      else if (s) io.out(`Local cloud running at ${s.url}\n  kafka:    ${s.kafkaBootstrap ?? 'unknown'}\n  data dir: ${dataDir}\n  pid:      ${s.pid}\n  version:  ${s.version}\n  started:  ${s.startedAt}\n`);
       else if (holder !== undefined) io.out(`A local cloud (pid ${holder}) holds ${dataDir} but does not answer at ${readCloudState(dataDir)?.url ?? 'its address'}; it may be busy.\nStop it with: streamform cloud stop\n`);
       else io.out(`No local cloud is running for ${dataDir}.\nStart one with: streamform cloud start --background\n`);
       set(s || !o.json ? EXIT_OK : EXIT_OK);

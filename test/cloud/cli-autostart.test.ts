@@ -170,6 +170,7 @@ test('apply autostarts the local cloud; plan is clean; drift is seen; destroy; c
     assert.equal(typeof s['version'], 'string');
     assert.ok(!Number.isNaN(Date.parse(String(s['started_at']))));
     assert.equal(s['auth'], false);
+    assert.match(String(s['kafka_bootstrap']), /^127\.0\.0\.1:\d+$/, 'the Kafka listener for clients such as kcat');
     const url = String(s['url']);
 
     const clean = await cli(dir, 'plan', '-detailed-exitcode');

@@ -11,6 +11,8 @@ export interface CloudState {
   readonly version: string;
   readonly startedAt: string;
   readonly auth: boolean;
+  /** The Kafka wire listener (`127.0.0.1:<port>`), shared by every cluster of the cloud. */
+  readonly kafkaBootstrap?: string;
 }
 
 /** Path of the state file. */
@@ -46,6 +48,7 @@ export function readCloudState(dataDir: string): CloudState | undefined {
       url: s.url, port: s.port, pid: s.pid, dataDir: typeof s.dataDir === 'string' ? s.dataDir : dataDir,
       version: typeof s.version === 'string' ? s.version : '', startedAt: typeof s.startedAt === 'string' ? s.startedAt : '',
       auth: s.auth === true,
+      ...(typeof s.kafkaBootstrap === 'string' ? { kafkaBootstrap: s.kafkaBootstrap } : {}),
     };
   } catch {
     return undefined;

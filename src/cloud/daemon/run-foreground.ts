@@ -23,6 +23,7 @@ export async function runForeground(opts: ForegroundOptions): Promise<void> {
   writeCloudState({
     url: cloud.url, port: cloud.port, pid: process.pid, dataDir: opts.dataDir,
     version: streamformVersion(), startedAt: new Date((opts.clock ?? systemClock).now()).toISOString(), auth: cloud.auth,
+    kafkaBootstrap: `${cloud.host}:${cloud.kafkaPort}`,
   });
   opts.onStarted?.(cloud);
   const signals = opts.signals ?? ['SIGINT', 'SIGTERM'];
