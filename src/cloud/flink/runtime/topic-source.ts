@@ -62,6 +62,17 @@ export interface TopicSourceOptions {
   /** `error-handling.mode`: fail (default) or ignore (skip undecodable records). */
   readonly errorHandling?: 'fail' | 'ignore';
   readonly clock?: Clock;
+  /**
+   * A parallel subtask's share: it reads only the partitions `p` with `p % parallelism === index`
+   * and its position lists only those (default: every partition).
+   */
+  readonly assignment?: SubtaskAssignment;
+}
+
+/** Which subtask of how many reads this source. */
+export interface SubtaskAssignment {
+  readonly index: number;
+  readonly parallelism: number;
 }
 
 /** The checkpointed position of one partition. */
@@ -89,6 +100,8 @@ export class TopicSource implements Source {
   #watermark = NO_WATERMARK;
   #cursor = 0;
   #count: number;
+  /** Partitions this source reads (all unless it is a parallel subtask). */
+  readonly #owned: boolean[];
 
   constructor(opts: TopicSourceOptions) {
     this.#o = opts;
@@ -100,6 +113,8 @@ export class TopicSource implements Source {
     this.#gens = offsets.map(() => factory());
     this.#next = offsets.map((p) => this.#startOffset(p.partition, p.logStartOffset, p.highWatermark));
     this.#end = offsets.map((p) => this.#endOffset(p.partition, p.highWatermark));
+    const a = opts.assignment;
+    this.#owned = offsets.map((_, p) => a === undefined || p % a.parallelism === a.index);
   }
 
   get watermark(): number { return this.#watermark; }
@@ -141,13 +156,15 @@ export class TopicSource implements Source {
   }
 
   snapshot(): TopicSourcePosition {
-    return { topic: this.#o.topic, partitions: this.#next.map((next, partition) => ({ partition, next, end: this.#end[partition] ?? null })) };
+    const partitions: PartitionPosition[] = [];
+    for (let p = 0; p < this.#count; p++) if (this.#owned[p] === true) partitions.push({ partition: p, next: this.#next[p] as number, end: this.#end[p] ?? null });
+    return { topic: this.#o.topic, partitions };
   }
 
   restore(position: unknown): void {
     const pos = position as TopicSourcePosition;
     for (const p of pos.partitions) {
-      if (p.partition >= this.#count) continue;
+      if (p.partition >= this.#count || this.#owned[p.partition] !== true) continue;
       this.#next[p.partition] = p.next;
       this.#end[p.partition] = p.end;
     }
@@ -207,6 +224,7 @@ export class TopicSource implements Source {
   }
 
   #finished(p: number): boolean {
+    if (this.#owned[p] !== true) return true;
     const end = this.#end[p];
     return end !== null && end !== undefined && (this.#next[p] as number) >= end;
   }
