@@ -15,7 +15,10 @@ import { buildJob } from './job-builder.js';
 import { JobProbe, scanLocations } from './operations/index.js';
 import type { JobGauges } from './operations/index.js';
 import { ParallelJob } from './parallel/parallel-job.js';
-import { redistribute } from './parallel/redistribute.js';
+import { checkpointParallelism, redistribute } from './parallel/redistribute.js';
+import { parallelismLimit } from './parallel/parallelism.js';
+import type { ParallelismLimit } from './parallel/parallelism.js';
+import { CheckpointStore } from '../runtime/index.js';
 
 /** A started job, whatever its parallelism. */
 export interface RunningJob {
@@ -48,6 +51,19 @@ export interface JobStart {
   readonly clock: Clock;
   readonly checkpointIntervalMs: number;
   readonly idlePollMs: number | undefined;
+}
+
+/**
+ * The parallelism a job starts at: what Autopilot asked for (`requested`), else what the
+ * statement's checkpoints were written at (a restarted cloud keeps it), within what the pipeline
+ * allows (parallel/parallelism.ts).
+ */
+export function chooseParallelism(cloud: ExecutorCloud, uid: string, plan: PhysicalPlan, o: { readonly autopilot: boolean; readonly requested: number | undefined }): { readonly limit: ParallelismLimit; readonly parallelism: number } {
+  const limit: ParallelismLimit = !o.autopilot ? { max: 1, reason: 'Autopilot is off.' }
+    : cloud.database.memory ? { max: 1, reason: 'An in-memory cloud database cannot be shared with worker threads.' }
+    : parallelismLimit(plan, cloud.topics);
+  const wanted = o.requested ?? checkpointParallelism(new CheckpointStore(cloud.database), uid);
+  return { limit, parallelism: Math.max(1, Math.min(limit.max, wanted)) };
 }
 
 /** How often subtasks report their gauges (ms). */

@@ -1,16 +1,13 @@
 /**
  * The statement executor: attaches to the StatementStore as its runtime and drives every statement
- * through its phases (confluent-flink.md §5.2, §5.3, §11). PENDING statements are parsed, bound
- * and planned; metadata statements COMPLETE at once with their detail and result set; jobs run in
- * a TaskRunner (RUNNING; bounded ones COMPLETE). A stop takes a savepoint (STOPPING → STOPPED); a
+ * through its phases (confluent-flink.md §5.2, §5.3, §11; statement-phases.ts). PENDING statements
+ * are parsed, bound and planned; metadata statements COMPLETE at once with their detail and result
+ * set; jobs run (RUNNING; bounded ones COMPLETE). A stop takes a savepoint (STOPPING → STOPPED); a
  * resume restores it. User failures (planning, deserialization, casts) end FAILED with the message
- * in `status.detail` and the exceptions list. Recoverable failures (a topic deleted, system errors;
- * §11) restart the job from its last checkpoint after a backoff while the statement stays RUNNING
- * and keeps its CFUs; each failure is added to the exceptions list, repeated failures without a
- * committed checkpoint show DEGRADED, and the first checkpoint of a restarted job shows RUNNING
- * again. A statement that already ran re-plans on restart; when that fails (its table's topic is
- * gone) it is a recoverable failure too. On startup, statements that were RUNNING or DEGRADED resume
- * from their last checkpoint, which is keyed by the statement's uid (recovery.ts).
+ * in `status.detail` and the exceptions list. Recoverable failures (a topic deleted, system errors,
+ * a re-plan failing because a topic is gone) restart the job from its last checkpoint after a
+ * backoff, keeping the statement RUNNING (DEGRADED when repeated) and its CFUs (recovery.ts). On
+ * startup, statements that were RUNNING or DEGRADED resume from their last checkpoint.
  *
  * Autopilot (autopilot-driver.ts): a background DML statement whose pipeline can run in parallel
  * (parallel/parallelism.ts) is rescaled between 1 and its max parallelism on its backlog: the job
@@ -22,28 +19,27 @@
  * handled on the next macrotask, one statement at a time.
  */
 import { systemClock, systemIds } from '../../../shared/index.js';
-import type { Clock, Diagnostic, IdSource } from '../../../shared/index.js';
+import type { Clock, IdSource } from '../../../shared/index.js';
 import { FlinkCatalog } from '../catalog/index.js';
 import { CheckpointStore, classifyFailure } from '../runtime/index.js';
-import type { RunnerPhase, TopicSourcePosition } from '../runtime/index.js';
+import type { RunnerPhase } from '../runtime/index.js';
 import type { ResultRow, StatementRecord } from '../statements/index.js';
 import type { Executor, ExecutorCloud, ExecutorOptions, JobParallelism } from './types.js';
 import { prepareStatement } from './statement-job.js';
 import type { FlinkOperations } from './operations/index.js';
 import { recoverableException } from './restart-policy.js';
 import { Recoveries } from './recovery.js';
-import { startJob } from './job-start.js';
+import { chooseParallelism, startJob } from './job-start.js';
 import type { RunningJob } from './job-start.js';
 import { AutopilotDriver } from './autopilot-driver.js';
-import { parallelismLimit } from './parallel/parallelism.js';
+import { stopIdleForeground } from './foreground-idle.js';
+import { StatementPhases, wasRunning } from './statement-phases.js';
 import type { ParallelismLimit } from './parallel/parallelism.js';
-import { checkpointParallelism, mergedOffsets } from './parallel/redistribute.js';
 
 interface Active {
   readonly runner: RunningJob;
-  /** How far Autopilot may scale it. */
+  /** How far Autopilot may scale it, and while it rescales the parallelism and CFUs it restarts with. */
   readonly limit: ParallelismLimit;
-  /** Set while Autopilot rescales it: the parallelism it restarts at, and the CFUs it holds then. */
   rescale: { readonly parallelism: number; readonly cfus: number } | undefined;
   readonly uid: string;
   readonly done: Promise<void>;
@@ -54,11 +50,6 @@ interface Active {
   /** When the job started (injected clock). */
   readonly startedAt: number;
 }
-
-/** A foreground statement whose results nobody fetched for this long is STOPPED (§5.1, §5.2). */
-const FOREGROUND_IDLE_MS = 5 * 60_000;
-/** `status.detail` of a statement stopped by the idle rule (exact Confluent text UNCONFIRMED). */
-const IDLE_STOP_DETAIL = 'Statement was stopped because no client fetched its results for 5 minutes.';
 
 
 /** Runs the statements of one local cloud; see the file header. */
@@ -74,6 +65,7 @@ export class StatementExecutor implements Executor {
   readonly #active = new Map<string, Active>();
   readonly #queue = new Set<string>();
   readonly #recovery: Recoveries;
+  readonly #phases: StatementPhases;
   /** Statements between a rescale's savepoint and their restart at the new parallelism. */
   readonly #rescales = new Map<string, { readonly uid: string; readonly parallelism: number; readonly cfus: number }>();
   readonly #autopilot: AutopilotDriver | undefined;
@@ -96,6 +88,10 @@ export class StatementExecutor implements Executor {
     this.#recovery = new Recoveries({
       statements: cloud.statements, policy: opts.restart, enqueue: (k) => this.#enqueue(k),
       jobEnded: (env, name) => this.#jobEnded(env, name), closed: () => this.#closed,
+    });
+    this.#phases = new StatementPhases({
+      statements: cloud.statements, checkpoints: this.#checkpoints, recovery: this.#recovery, idleStops: this.#idleStops,
+      jobEnded: (env, name) => this.#jobEnded(env, name),
     });
     this.#autopilot = opts.autopilot?.enabled === false ? undefined : new AutopilotDriver({
       statements: cloud.statements, topics: cloud.topics, clock: this.#clock, operations: this.#ops,
@@ -120,7 +116,7 @@ export class StatementExecutor implements Executor {
     });
     for (const s of store.listRunnable()) this.#enqueue(key(s.environmentId, s.name));
     this.#ops?.setWaker((refs) => { for (const r of refs) this.#enqueue(key(r.environmentId, r.name)); });
-    this.#idleCheck = setInterval(() => this.#stopIdleForeground(), this.#o.idleCheckMs ?? 10_000);
+    this.#idleCheck = setInterval(() => stopIdleForeground(this.#active, this.#cloud.statements, this.#clock.now(), this.#idleStops), this.#o.idleCheckMs ?? 10_000);
     this.#idleCheck.unref();
     this.#autopilot?.start();
     return this;
@@ -179,8 +175,8 @@ export class StatementExecutor implements Executor {
       if (active !== undefined) active.runner.stop();
       else if (rec.status.phase === 'STOPPING') {
         // Stopped while waiting for a restart: its last checkpoint is where a resume continues.
-        if (recovery !== undefined) { this.#recovery.abandon(k); this.#recordOffsets(rec); }
-        if (this.#rescales.delete(k)) { this.#jobEnded(env, name); this.#recordOffsets(rec); }
+        if (recovery !== undefined) { this.#recovery.abandon(k); this.#phases.recordOffsets(rec); }
+        if (this.#rescales.delete(k)) { this.#jobEnded(env, name); this.#phases.recordOffsets(rec); }
         store.setPhase(env, name, 'STOPPED', 'Statement was stopped by the user.');
       }
       return;
@@ -211,7 +207,7 @@ export class StatementExecutor implements Executor {
     const name = rec.name;
     const firstLaunch = rec.status.traits === undefined;
     const prepared = prepareStatement(rec.spec.statement, rec.spec.properties, this.#catalog, { firstLaunch, clock: this.#clock, ids: this.#ids });
-    if (prepared.value === undefined) return this.#failed(k, rec, prepared.diagnostics);
+    if (prepared.value === undefined) return this.#phases.planFailed(k, rec, prepared.diagnostics);
     const p = prepared.value;
     store.setTraits(env, name, p.traits);
     if (p.kind === 'metadata') {
@@ -220,14 +216,9 @@ export class StatementExecutor implements Executor {
       store.setPhase(env, name, 'COMPLETED', p.result.detail);
       return;
     }
-    // Parallelism: what Autopilot asked for, else what the checkpoints were written at (a cloud
-    // restart keeps it), within what the pipeline allows.
-    const limit: ParallelismLimit = this.#autopilot === undefined ? { max: 1, reason: 'Autopilot is off.' }
-      : this.#cloud.database.memory ? { max: 1, reason: 'An in-memory cloud database cannot be shared with worker threads.' }
-      : parallelismLimit(p.plan, this.#cloud.topics);
     const rescale = this.#rescales.get(k);
     this.#rescales.delete(k);
-    const parallelism = Math.max(1, Math.min(limit.max, rescale?.parallelism ?? checkpointParallelism(this.#checkpoints, rec.uid)));
+    const { limit, parallelism } = chooseParallelism(this.#cloud, rec.uid, p.plan, { autopilot: this.#autopilot !== undefined, requested: rescale?.parallelism });
     // A job needs CFUs of its compute pool: when the pool is exhausted it stays PENDING (§6). A
     // restart reuses the CFUs the statement kept while it waited; a rescale those it was granted.
     const held = rescale?.cfus ?? this.#recovery.get(k)?.cfus;
@@ -245,12 +236,12 @@ export class StatementExecutor implements Executor {
         if (entry?.silent === true) return;
         // A rescale's stop is not the statement's: it stays RUNNING and starts again.
         if (entry?.rescale !== undefined && (phase === 'STOPPING' || phase === 'STOPPED')) return;
-        if (failure === undefined || failure.class === 'user') this.#onPhase(k, rec, phase, detail);
+        if (failure === undefined || failure.class === 'user') this.#phases.changed(k, rec, phase, detail);
         else if (phase === 'FAILED') this.#recovery.failed(k, rec, recoverableException(failure.error, failure.class), { cfus, windingDown: true });
       },
       onCheckpoint: (_id, kind) => { if (entry?.silent !== true && kind === 'checkpoint') this.#recovery.recovered(k, rec); },
     });
-    if (job.value === undefined) return this.#failed(k, rec, job.diagnostics);
+    if (job.value === undefined) return this.#phases.planFailed(k, rec, job.diagnostics);
     const runner = job.value;
     // Registered before the first slice, which runs synchronously and may already end the job.
     this.#ops?.started(rec, {
@@ -259,7 +250,7 @@ export class StatementExecutor implements Executor {
     });
     if (rescale !== undefined) this.#autopilot?.rescaled(rec);
     let final: RunnerPhase | undefined;
-    const done = runner.run().then((ph) => { final = ph; }, (e: unknown) => { this.#onPhase(k, rec, 'FAILED', e instanceof Error ? e.message : String(e)); })
+    const done = runner.run().then((ph) => { final = ph; }, (e: unknown) => { this.#phases.changed(k, rec, 'FAILED', e instanceof Error ? e.message : String(e)); })
       .finally(() => {
         this.#active.delete(k);
         this.#idleStops.delete(k);
@@ -289,95 +280,19 @@ export class StatementExecutor implements Executor {
     for (const w of this.#ops?.ended({ environmentId: env, name }) ?? []) this.#enqueue(key(w.environmentId, w.name));
   }
 
-  #onPhase(k: string, rec: StatementRecord, phase: RunnerPhase, detail: string): void {
-    const store = this.#cloud.statements;
-    const env = rec.environmentId;
-    const name = rec.name;
-    // A finished job holds no CFUs from the moment its phase says so (§5.2).
-    if (phase === 'COMPLETED' || phase === 'FAILED' || phase === 'STOPPED') this.#jobEnded(env, name);
-    switch (phase) {
-      case 'CREATED': case 'STOPPING': return;
-      // A restarted job shows RUNNING once it has committed a checkpoint (#recovered).
-      case 'RUNNING': if (!this.#recovery.has(k)) store.setPhase(env, name, 'RUNNING', detail); return;
-      case 'COMPLETED': store.setPhase(env, name, 'COMPLETED', detail); return;
-      case 'FAILING': store.setPhase(env, name, 'FAILING', detail); return;
-      case 'FAILED':
-        store.appendException(env, name, { name: 'org.apache.flink.table.api.TableException', message: detail });
-        store.setPhase(env, name, 'FAILED', detail);
-        return;
-      case 'STOPPED':
-        this.#recordOffsets(rec);
-        store.setPhase(env, name, 'STOPPED', this.#idleStops.delete(k) ? IDLE_STOP_DETAIL : 'Statement was stopped by the user.');
-        return;
-    }
-  }
-
-  /** `status.latest_offsets` from the savepoint: topic → `partition:0,offset:N;…`. */
-  #recordOffsets(rec: StatementRecord): void {
-    const offsets: Record<string, string> = {};
-    for (const pos of Object.values(mergedOffsets(this.#checkpoints, rec.uid))) {
-      const p = pos as Partial<TopicSourcePosition>;
-      if (typeof p.topic !== 'string' || !Array.isArray(p.partitions)) continue;
-      offsets[p.topic] = p.partitions.map((x) => `partition:${x.partition},offset:${x.next}`).join(';');
-    }
-    if (Object.keys(offsets).length > 0) this.#cloud.statements.setLatestOffsets(rec.environmentId, rec.name, offsets);
-  }
-
-  #failed(k: string, rec: StatementRecord, diags: readonly Diagnostic[]): void {
-    const detail = diags.map((d) => d.summary).join('\n') || 'SQL validation failed. Internal error!';
-    // Re-planning a statement that already ran fails when its table's topic was deleted: that is
-    // recoverable (the topic may come back), unlike a statement that never planned.
-    if (wasRunning(rec)) {
-      this.#recovery.failed(k, rec, { name: 'org.apache.flink.table.api.ValidationException', message: detail }, { cfus: this.#recovery.get(k)?.cfus, windingDown: false });
-      return;
-    }
-    const store = this.#cloud.statements;
-    store.appendException(rec.environmentId, rec.name, { name: 'org.apache.flink.table.api.ValidationException', message: detail });
-    store.setPhase(rec.environmentId, rec.name, 'FAILED', detail);
-  }
-
-  /**
-   * The idle rule: a running foreground statement whose results no client fetched for 5 minutes
-   * (since it started or since the last fetch) is stopped like a user stop, with its own detail.
-   */
-  #stopIdleForeground(): void {
-    const store = this.#cloud.statements;
-    const now = this.#clock.now();
-    for (const [k, a] of this.#active) {
-      if (!a.foreground || a.silent || this.#idleStops.has(k)) continue;
-      const [env = '', name = ''] = k.split('\u0000');
-      const last = Math.max(a.startedAt, store.resultsFetchedAt(env, name) ?? a.startedAt);
-      if (now - last < FOREGROUND_IDLE_MS) continue;
-      const rec = store.get(env, name);
-      if (rec === undefined || rec.spec.stopped || (rec.status.phase !== 'RUNNING' && rec.status.phase !== 'DEGRADED')) continue;
-      this.#idleStops.add(k);
-      store.replace({ ...rec, spec: { ...rec.spec, stopped: true }, status: { ...rec.status, phase: 'STOPPING', detail: 'Statement is stopping.' } });
-    }
-  }
-
   #deleted(k: string): void {
     const a = this.#active.get(k);
     if (a === undefined) {
-      const r = this.#recovery.abandon(k);
-      if (r !== undefined) this.#checkpoints.delete(r.uid);
-      const rescale = this.#rescales.get(k);
-      if (rescale !== undefined) {
-        this.#rescales.delete(k);
-        const [env = '', name = ''] = k.split('\u0000');
-        this.#jobEnded(env, name);
-        this.#checkpoints.delete(rescale.uid);
-      }
+      // Deleted while waiting for a restart or between a rescale's two runs.
+      const uid = this.#recovery.abandon(k)?.uid ?? this.#rescales.get(k)?.uid;
+      if (this.#rescales.delete(k)) this.#jobEnded(...(k.split('\u0000') as [string, string]));
+      if (uid !== undefined) this.#checkpoints.delete(uid);
       return;
     }
     a.silent = true;
     a.runner.stop();
     void a.done.then(() => this.#checkpoints.delete(a.uid));
   }
-}
-
-/** True for a statement that planned and ran before (a restart or a resume after a cloud restart). */
-function wasRunning(rec: StatementRecord): boolean {
-  return rec.status.traits !== undefined && (rec.status.phase === 'RUNNING' || rec.status.phase === 'DEGRADED');
 }
 
 function key(env: string, name: string): string {
