@@ -7,7 +7,11 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { threadId } from 'node:worker_threads';
+import { Command } from 'commander';
 import type { AutopilotOptions } from '../../src/cloud/flink/index.js';
+import { registerOpsCommands } from '../../src/cli/ops/index.js';
+import { registerStatementCommands } from '../../src/cli/sql/index.js';
+import type { Io } from '../../src/cli/terminal.js';
 import { OpsCloud } from './ops-cloud.js';
 
 /** Fast thresholds: two large samples scale up, three empty ones scale down, no cool-down. */
@@ -52,6 +56,17 @@ function sinkValues(c: OpsCloud): string[] {
     for (const r of c.cloud.topics.read(c.clusterId, 'dst', p.partition, p.logStartOffset, 10_000_000).records) out.push(r.value?.toString() ?? '');
   }
   return out.sort();
+}
+
+/** Runs a CLI command against the cloud; returns its output. */
+async function cli(c: OpsCloud, args: readonly string[]): Promise<string> {
+  let out = '';
+  const io: Io = { out: (t) => { out += t; }, err: (t) => { out += t; }, isTTY: false, stdinTTY: false, prompt: () => Promise.reject(new Error('no terminal')) };
+  const program = new Command().exitOverride();
+  registerStatementCommands(program, io, process.cwd(), () => undefined);
+  registerOpsCommands(program, io, process.cwd(), () => undefined);
+  await program.parseAsync(['node', 'streamform', ...args, '--url', c.cloud.url]);
+  return out;
 }
 
 function parallelism(c: OpsCloud, name: string): number {
@@ -139,7 +154,10 @@ test('SELECT and global aggregates stay at parallelism 1 with the reason', async
   const agg = await c.run('agg', 'INSERT INTO cnt SELECT COUNT(*) FROM src', (x) => x.status.phase !== 'PENDING');
   assert.equal(agg.status.phase, 'RUNNING', agg.status.detail);
   p.batch(5000);
-  for (let i = 0; i < 10; i++) { p.batch(2000); await new Promise<void>((r) => setTimeout(r, 20)); }
   assert.deepEqual(c.cloud.executor?.parallelism(c.envId, 'sel'), { parallelism: 1, maxParallelism: 1, threadIds: [], limitReason: 'Foreground queries (SELECT) run at parallelism 1.' });
   assert.deepEqual(c.cloud.executor?.parallelism(c.envId, 'agg'), { parallelism: 1, maxParallelism: 1, threadIds: [], limitReason: 'Global (non-keyed) aggregations run at parallelism 1.' });
+  const described = JSON.parse(await cli(c, ['statement', 'describe', 'agg', '--json'])) as Record<string, unknown>;
+  assert.deepEqual([described['scaling_state'], described['parallelism'], described['max_parallelism'], described['parallelism_limit_reason']],
+    ['OK', 1, 1, 'Global (non-keyed) aggregations run at parallelism 1.']);
+  assert.match(await cli(c, ['top', '--once']), /^agg +RUNNING +1 .* 1\/1$/m);
 });
