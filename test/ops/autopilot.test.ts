@@ -161,3 +161,19 @@ test('SELECT and global aggregates stay at parallelism 1 with the reason', async
     ['OK', 1, 1, 'Global (non-keyed) aggregations run at parallelism 1.']);
   assert.match(await cli(c, ['top', '--once']), /^agg +RUNNING +1 .* 1\/1$/m);
 });
+
+test('a subtask that fails on bad data fails the statement with the error; the job holds no CFUs after', async () => {
+  const c = await cloud();
+  let n = 0;
+  const produce = (): void => {
+    c.cloud.topics.append(c.clusterId, 'src', Array.from({ length: 2000 }, (_, i) => ({ key: null, value: Buffer.from(String(n++)), partition: i % 4 })));
+  };
+  await c.run('ints', 'INSERT INTO dst SELECT CAST(CAST(v AS INT) + 1 AS STRING) FROM src', (x) => x.status.phase === 'RUNNING');
+  await waitFor('a scale-up with running subtasks', () => (c.cloud.executor?.parallelism(c.envId, 'ints')?.threadIds.length ?? 0) >= 2, produce);
+  c.cloud.topics.append(c.clusterId, 'src', [{ key: null, value: Buffer.from('oops'), partition: 1 }]);
+  await waitFor('FAILED', () => c.cloud.statements.get(c.envId, 'ints')?.status.phase === 'FAILED');
+  const s = c.cloud.statements.get(c.envId, 'ints');
+  assert.match(s?.status.detail ?? '', /oops/);
+  assert.equal(c.cloud.operations.currentCfu(c.poolId), 0);
+  assert.equal(c.cloud.executor?.parallelism(c.envId, 'ints'), undefined);
+});
