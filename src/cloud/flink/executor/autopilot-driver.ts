@@ -41,15 +41,19 @@ export class AutopilotDriver {
   readonly #d: AutopilotDriverDeps;
   readonly #policy: AutopilotPolicy;
   readonly #intervalMs: number;
+  /** Set: jobs start at this parallelism and are never rescaled. */
+  readonly fixed: number | undefined;
   #timer: NodeJS.Timeout | undefined;
 
   constructor(deps: AutopilotDriverDeps, opts: AutopilotOptions = {}) {
     this.#d = deps;
     this.#policy = new AutopilotPolicy(opts);
     this.#intervalMs = opts.intervalMs ?? 5000;
+    this.fixed = opts.fixedParallelism;
   }
 
   start(): void {
+    if (this.fixed !== undefined) return;
     this.#timer = setInterval(() => this.evaluate(), this.#intervalMs);
     this.#timer.unref();
   }

@@ -58,11 +58,11 @@ export interface JobStart {
  * statement's checkpoints were written at (a restarted cloud keeps it), within what the pipeline
  * allows (parallel/parallelism.ts).
  */
-export function chooseParallelism(cloud: ExecutorCloud, uid: string, plan: PhysicalPlan, o: { readonly autopilot: boolean; readonly requested: number | undefined }): { readonly limit: ParallelismLimit; readonly parallelism: number } {
+export function chooseParallelism(cloud: ExecutorCloud, uid: string, plan: PhysicalPlan, o: { readonly autopilot: boolean; readonly requested: number | undefined; readonly fixed?: number | undefined }): { readonly limit: ParallelismLimit; readonly parallelism: number } {
   const limit: ParallelismLimit = !o.autopilot ? { max: 1, reason: 'Autopilot is off.' }
     : cloud.database.memory ? { max: 1, reason: 'An in-memory cloud database cannot be shared with worker threads.' }
     : parallelismLimit(plan, cloud.topics);
-  const wanted = o.requested ?? checkpointParallelism(new CheckpointStore(cloud.database), uid);
+  const wanted = o.requested ?? o.fixed ?? checkpointParallelism(new CheckpointStore(cloud.database), uid);
   return { limit, parallelism: Math.max(1, Math.min(limit.max, wanted)) };
 }
 

@@ -218,7 +218,7 @@ export class StatementExecutor implements Executor {
     }
     const rescale = this.#rescales.get(k);
     this.#rescales.delete(k);
-    const { limit, parallelism } = chooseParallelism(this.#cloud, rec.uid, p.plan, { autopilot: this.#autopilot !== undefined, requested: rescale?.parallelism });
+    const { limit, parallelism } = chooseParallelism(this.#cloud, rec.uid, p.plan, { autopilot: this.#autopilot !== undefined, requested: rescale?.parallelism, fixed: this.#autopilot?.fixed });
     // A job needs CFUs of its compute pool: when the pool is exhausted it stays PENDING (§6). A
     // restart reuses the CFUs the statement kept while it waited; a rescale those it was granted.
     const held = rescale?.cfus ?? this.#recovery.get(k)?.cfus;

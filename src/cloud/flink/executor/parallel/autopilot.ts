@@ -25,6 +25,8 @@ export interface AutopilotOptions {
   readonly scaleDownAfterSamples?: number;
   /** No decision for this long after a rescale (default 30 000 ms, on the executor's clock). */
   readonly cooldownMs?: number;
+  /** Benchmarks: every scalable job runs at this parallelism (capped at its max) and is never rescaled. */
+  readonly fixedParallelism?: number;
 }
 
 /** A backlog that fell below this share of the window's oldest sample is draining on its own. */
