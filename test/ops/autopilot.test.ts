@@ -129,7 +129,7 @@ test('a statement checkpointed at parallelism 2 restarts at 1 after a cloud rest
   assert.equal(stopped.status.latestOffsets?.['src']?.split(';').length, 4, 'offsets of all 4 partitions merged from the subtasks');
 });
 
-test('a scale-up the pool cannot hold leaves the statement at its parallelism with POOL_EXHAUSTED, until room frees', async () => {
+test('a scale-up the pool cannot hold leaves the statement at its parallelism with POOL_EXHAUSTED, until room frees (waiting statements first)', async () => {
   const c = await cloud({ maxCfu: 5 });
   // Four statements on a topic without backlog fill 4 of the 5 CFUs.
   assert.equal((await c.run('ddl-quiet', "CREATE TABLE quiet (v STRING) DISTRIBUTED INTO 4 BUCKETS WITH ('value.format' = 'raw')")).status.phase, 'COMPLETED');
@@ -149,7 +149,12 @@ test('a scale-up the pool cannot hold leaves the statement at its parallelism wi
     shown = ((rendered.body['status'] as Record<string, unknown>)['scaling_status'] as Record<string, unknown>)['scaling_state'];
   }
   assert.equal(shown, 'POOL_EXHAUSTED');
+  // A statement waiting for the pool comes before a scale-up: it gets the first freed CFU.
+  await c.run('waiter', 'INSERT INTO dst SELECT v FROM quiet', (x) => x.status.scalingState === 'POOL_EXHAUSTED');
   await c.setStopped('other-1', true);
+  await waitFor('the waiter to start', () => c.cloud.statements.get(c.envId, 'waiter')?.status.phase === 'RUNNING', () => p.batch(2000));
+  assert.equal(parallelism(c, 'copy'), 1);
+  await c.setStopped('other-2', true);
   await waitFor('a scale-up into the freed CFU', () => parallelism(c, 'copy') === 2, () => p.batch(2000));
   assert.equal(c.cloud.operations.currentCfu(c.poolId), 5);
   await drained(c, p.produced);

@@ -176,7 +176,7 @@ export class StatementExecutor implements Executor {
       else if (rec.status.phase === 'STOPPING') {
         // Stopped while waiting for a restart: its last checkpoint is where a resume continues.
         if (recovery !== undefined) { this.#recovery.abandon(k); this.#phases.recordOffsets(rec); }
-        if (this.#rescales.delete(k)) { this.#jobEnded(env, name); this.#phases.recordOffsets(rec); }
+        if (this.#rescales.delete(k)) { this.#jobEnded(env, name); this.#phases.recordOffsets(rec); this.#autopilot?.rescaled(rec); }
         store.setPhase(env, name, 'STOPPED', 'Statement was stopped by the user.');
       }
       return;

@@ -148,7 +148,7 @@ export class FlinkOperations {
 
   /**
    * Autopilot changes a running job's parallelism to `parallelism`: its CFUs follow (cfu-model.ts)
-   * when the pool has room for them. Returns the CFUs the job holds from now on, or undefined when
+   * when the pool has room for them and no statement waits for it. Returns the CFUs the job holds from now on, or undefined when
    * the pool cannot grant them (the job keeps what it has).
    */
   resize(ref: StatementRef, parallelism: number): number | undefined {
@@ -156,7 +156,8 @@ export class FlinkOperations {
     if (e === undefined) return undefined;
     const cfus = cfuFor(parallelism);
     const pool = e.poolId === '' ? undefined : this.#d.computePool(e.poolId);
-    if (pool !== undefined && cfus > e.cfus && this.currentCfu(pool.id) - e.cfus + cfus > pool.maxCfu) return undefined;
+    // Statements waiting for the pool come first: a scale-up takes no CFU they are in line for.
+    if (pool !== undefined && cfus > e.cfus && (this.currentCfu(pool.id) - e.cfus + cfus > pool.maxCfu || this.#waiters(pool).length > 0)) return undefined;
     if (cfus !== e.cfus) {
       this.#meter.close(e.runId);
       e.runId = this.#meter.open(ref, { uid: e.uid, poolId: e.poolId, cfu: cfus, restart: false });
