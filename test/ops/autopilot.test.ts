@@ -69,6 +69,14 @@ async function cli(c: OpsCloud, args: readonly string[]): Promise<string> {
   return out;
 }
 
+/** Stops or resumes through PUT, again when a concurrent scaling-state update moved the resource version (409). */
+async function setStopped(c: OpsCloud, name: string, stopped: boolean): Promise<number> {
+  for (;;) {
+    const r = await c.setStopped(name, stopped);
+    if (r.status !== 409) return r.status;
+  }
+}
+
 function parallelism(c: OpsCloud, name: string): number {
   return c.cloud.executor?.parallelism(c.envId, name)?.parallelism ?? 0;
 }
@@ -123,10 +131,29 @@ test('a statement checkpointed at parallelism 2 restarts at 1 after a cloud rest
   await waitFor('the statement to run again', () => parallelism(c, 'copy') === 1);
   assert.equal(c.cloud.executor?.parallelism(c.envId, 'copy')?.limitReason, 'Autopilot is off.');
   await drained(c, q.produced);
-  const offsets = await c.setStopped('copy', true);
-  assert.equal(offsets.status, 200);
+  assert.equal(await setStopped(c, 'copy', true), 200);
   const stopped = await c.until('copy', (x) => x.status.phase === 'STOPPED');
   assert.equal(stopped.status.latestOffsets?.['src']?.split(';').length, 4, 'offsets of all 4 partitions merged from the subtasks');
+});
+
+test('a user stop at parallelism 2 exports every partition\'s offset; resume continues at 2 exactly where it stopped', async () => {
+  const c = await cloud({ autopilot: { ...FAST, scaleDownAfterSamples: 1_000_000 } });
+  const p = producer(c);
+  await c.run('copy', 'INSERT INTO dst SELECT v FROM src', (x) => x.status.phase === 'RUNNING');
+  await waitFor('a scale-up with running subtasks', () => (c.cloud.executor?.parallelism(c.envId, 'copy')?.threadIds.length ?? 0) >= 2, () => p.batch(2000));
+  const before = parallelism(c, 'copy');
+  assert.equal(await setStopped(c, 'copy', true), 200);
+  await waitFor('STOPPED', () => c.cloud.statements.get(c.envId, 'copy')?.status.phase === 'STOPPED');
+  const offsets = c.cloud.statements.get(c.envId, 'copy')?.status.latestOffsets?.['src'] ?? '';
+  const total = offsets.split(';').reduce((n, part) => n + Number(/offset:(\d+)/.exec(part)?.[1] ?? NaN), 0);
+  assert.equal(offsets.split(';').length, 4);
+  assert.equal(total, sinkValues(c).length, 'the exported offsets are exactly what reached the sink');
+  assert.equal(c.cloud.operations.currentCfu(c.poolId), 0);
+  p.batch(3000);
+  assert.equal(await setStopped(c, 'copy', false), 200);
+  await waitFor('RUNNING again', () => c.cloud.statements.get(c.envId, 'copy')?.status.phase === 'RUNNING' && parallelism(c, 'copy') > 0);
+  assert.equal(parallelism(c, 'copy'), before, 'resumed at the parallelism it stopped at');
+  await drained(c, p.produced);
 });
 
 test('a scale-up the pool cannot hold leaves the statement at its parallelism with POOL_EXHAUSTED, until room frees (waiting statements first)', async () => {
@@ -151,10 +178,10 @@ test('a scale-up the pool cannot hold leaves the statement at its parallelism wi
   assert.equal(shown, 'POOL_EXHAUSTED');
   // A statement waiting for the pool comes before a scale-up: it gets the first freed CFU.
   await c.run('waiter', 'INSERT INTO dst SELECT v FROM quiet', (x) => x.status.scalingState === 'POOL_EXHAUSTED');
-  await c.setStopped('other-1', true);
+  await setStopped(c, 'other-1', true);
   await waitFor('the waiter to start', () => c.cloud.statements.get(c.envId, 'waiter')?.status.phase === 'RUNNING', () => p.batch(2000));
   assert.equal(parallelism(c, 'copy'), 1);
-  await c.setStopped('other-2', true);
+  await setStopped(c, 'other-2', true);
   await waitFor('a scale-up into the freed CFU', () => parallelism(c, 'copy') === 2, () => p.batch(2000));
   assert.equal(c.cloud.operations.currentCfu(c.poolId), 5);
   await drained(c, p.produced);
