@@ -4,7 +4,8 @@
  * sink committed everything) at parallelism 1 (on the cloud's event loop) and 2 (two worker
  * threads, 3 partitions each), each in a fresh cloud pinned at that parallelism. Printed per
  * parallelism: wall seconds, records/s (wall) and records per process-CPU-second (all threads;
- * the machine is shared, so CPU time is the fairer measure of cost, wall time of speed-up).
+ * the machine is shared, so CPU time is the fairer measure of cost, wall time of speed-up) and
+ * the cores the process used on average (CPU s / wall s).
  * The worker start-up (a module graph and a re-plan per subtask) is inside the measured time.
  *
  * Usage: `node dist/bench/parallel.js [records]` (default 1 000 000).
@@ -44,7 +45,7 @@ async function run(parallelism: number, records: number): Promise<readonly strin
       console.error(`p=${parallelism}: sink holds ${delivered} records, source ${produced}`);
       process.exitCode = 1;
     }
-    return [String(parallelism), fmt(delivered), seconds.toFixed(2), cpuSeconds.toFixed(2), fmt(produced / seconds), fmt(produced / cpuSeconds)];
+    return [String(parallelism), fmt(delivered), seconds.toFixed(2), cpuSeconds.toFixed(2), (cpuSeconds / seconds).toFixed(2), fmt(produced / seconds), fmt(produced / cpuSeconds)];
   } finally {
     await cloud.close();
     rmSync(dir, { recursive: true, force: true });
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   const arg = process.argv.slice(2).find((a) => /^\d+$/.test(a));
   const records = arg === undefined ? 1_000_000 : Number(arg);
   const rows = [await run(1, records), await run(2, records)];
-  const header = ['parallelism', 'records', 'wall s', 'CPU s', 'records/s', 'records/CPU-s'];
+  const header = ['parallelism', 'records', 'wall s', 'CPU s', 'cores used', 'records/s', 'records/CPU-s'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: readonly string[]): string => r.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
   console.log('\nTopic → filter/project → topic (6 partitions, Avro) at parallelism 1 and 2 (worker threads); CPU = the whole process, all threads');

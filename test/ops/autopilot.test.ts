@@ -96,7 +96,10 @@ test('parallelism rises under a growing backlog (worker threads), falls after it
   assert.deepEqual(before, { parallelism: 1, maxParallelism: 4, threadIds: [] });
 
   await waitFor('a scale-up to 4', () => parallelism(c, 'copy') === 4, () => p.batch(2000));
-  await waitFor('4 subtasks on worker threads', () => (c.cloud.executor?.parallelism(c.envId, 'copy')?.threadIds.length ?? 0) === 4, () => p.batch(2000));
+  await waitFor('4 busy subtasks on worker threads', () => {
+    const x = c.cloud.executor?.parallelism(c.envId, 'copy');
+    return x?.threadIds.length === 4 && (x.utilization ?? 0) > 0;
+  }, () => p.batch(2000));
   const info = c.cloud.executor?.parallelism(c.envId, 'copy');
   assert.equal(new Set(info?.threadIds).size, 4, 'one worker thread per subtask');
   assert.ok(info?.threadIds.every((id) => id !== threadId), 'subtasks are off the main thread');

@@ -28,6 +28,8 @@ export interface RunningJob {
   ready(): boolean;
   /** Worker threads running it (empty at parallelism 1). */
   threadIds(): readonly number[];
+  /** Mean event-loop utilisation of its worker threads (0..1; undefined at parallelism 1). */
+  utilization(): number | undefined;
   /** Resolves with the final phase. */
   run(): Promise<RunnerPhase>;
   /** Stops it with a savepoint (at the next slice boundary). */
@@ -81,7 +83,7 @@ export function startJob(s: JobStart, events: JobEvents): Outcome<RunningJob> {
       onPhase: (phase, detail) => events.onPhase(phase, detail, phase === 'FAILING' || phase === 'FAILED' ? job.failure : undefined),
       onCheckpoint: events.onCheckpoint,
     });
-    return { value: { parallelism: s.parallelism, gauges: job, ready: () => job.ready, threadIds: () => job.threadIds, run: () => job.run(), stop: () => job.stop() }, diagnostics: [] };
+    return { value: { parallelism: s.parallelism, gauges: job, ready: () => job.ready, threadIds: () => job.threadIds, utilization: () => job.utilization, run: () => job.run(), stop: () => job.stop() }, diagnostics: [] };
   }
   const built = buildJob(s.plan, { topics: s.cloud.topics, schemaRegistry: s.cloud.schemaRegistry, clock: s.clock, timeZone: s.timeZone, deliverResults: events.deliverResults });
   if (built.value === undefined) return { diagnostics: built.diagnostics };
@@ -94,5 +96,5 @@ export function startJob(s: JobStart, events: JobEvents): Outcome<RunningJob> {
     onCheckpoint: events.onCheckpoint,
   });
   runner.restore();
-  return { value: { parallelism: 1, gauges: probed.probe, ready: () => true, threadIds: () => [], run: () => runner.run(), stop: () => runner.stop({ whileRunning: true }) }, diagnostics: [] };
+  return { value: { parallelism: 1, gauges: probed.probe, ready: () => true, threadIds: () => [], utilization: () => undefined, run: () => runner.run(), stop: () => runner.stop({ whileRunning: true }) }, diagnostics: [] };
 }

@@ -51,7 +51,6 @@ interface Active {
   readonly startedAt: number;
 }
 
-
 /** Runs the statements of one local cloud; see the file header. */
 export class StatementExecutor implements Executor {
   readonly #cloud: ExecutorCloud;
@@ -129,9 +128,10 @@ export class StatementExecutor implements Executor {
   parallelism(environmentId: string, name: string): JobParallelism | undefined {
     const a = this.#active.get(key(environmentId, name));
     if (a === undefined) return undefined;
+    const utilization = a.runner.utilization();
     return {
       parallelism: a.runner.parallelism, maxParallelism: a.limit.max, threadIds: a.runner.threadIds(),
-      ...(a.limit.reason === undefined ? {} : { limitReason: a.limit.reason }),
+      ...(a.limit.reason === undefined ? {} : { limitReason: a.limit.reason }), ...(utilization === undefined ? {} : { utilization }),
     };
   }
 

@@ -42,6 +42,8 @@ export interface JobParallelism {
   readonly limitReason?: string;
   /** `threadId`s of the worker threads running its subtasks (empty at parallelism 1). */
   readonly threadIds: readonly number[];
+  /** Mean event-loop utilisation (0..1) of those threads since they started, as last reported. */
+  readonly utilization?: number;
 }
 
 /** A started executor. */
