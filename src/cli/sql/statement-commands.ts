@@ -80,9 +80,18 @@ export function registerStatementCommands(program: Command, io: Io, dir: string,
     env(st.command(verb).argument('<name>').description(stopped ? 'Stop a statement (it keeps its position)' : 'Resume a stopped statement where it stopped'))
       .option('--principal <sa>', 'resume as another principal').option('--compute-pool <pool>', 'resume on another pool')
       .action(async (name: string, o: Flags) => set(await withTarget(io, dir, o, async (t) => {
-        const cur = await t.client.ok('GET', `${statementsPath(t)}/${name}`) as { spec: Record<string, unknown>; metadata: Record<string, unknown> };
-        const spec = { ...cur.spec, stopped, ...(o.principal && !stopped ? { principal: String(o.principal) } : {}), ...(o.computePool && !stopped ? { compute_pool_id: String(o.computePool) } : {}) };
-        await t.client.ok('PUT', `${statementsPath(t)}/${name}`, { body: { name, spec, metadata: cur.metadata } });
+        // The status moves on its own (phases, Autopilot's scaling state) and the PUT carries the
+        // resource version read: on a conflict (409) read again and retry a few times.
+        for (let attempt = 1; ; attempt++) {
+          const cur = await t.client.ok('GET', `${statementsPath(t)}/${name}`) as { spec: Record<string, unknown>; metadata: Record<string, unknown> };
+          const spec = { ...cur.spec, stopped, ...(o.principal && !stopped ? { principal: String(o.principal) } : {}), ...(o.computePool && !stopped ? { compute_pool_id: String(o.computePool) } : {}) };
+          try {
+            await t.client.ok('PUT', `${statementsPath(t)}/${name}`, { body: { name, spec, metadata: cur.metadata } });
+            break;
+          } catch (e) {
+            if (!(e instanceof InsideError) || e.status !== 409 || attempt >= 5) throw e;
+          }
+        }
         io.out(o.json ? JSON.stringify({ name, requested: verb }) + '\n' : `Requested to ${verb} Flink SQL statement "${name}".\n`);
         return EXIT_OK;
       })));
