@@ -4,6 +4,7 @@
  * statement store's events (no polling).
  */
 import { startCloud, type RunningCloud, type StatementPhase } from '../src/cloud/index.js';
+import type { AutopilotOptions } from '../src/cloud/flink/index.js';
 
 interface Reply { readonly status: number; readonly body: Record<string, unknown> }
 
@@ -33,8 +34,9 @@ export class BenchCloud {
     return n;
   }
 
-  static async start(dir: string): Promise<BenchCloud> {
-    const cloud = await startCloud({ dataDir: dir, port: 0 });
+  /** `autopilot`: e.g. `{ fixedParallelism: 2 }` to run scalable jobs at a set parallelism. */
+  static async start(dir: string, opts: { readonly autopilot?: AutopilotOptions } = {}): Promise<BenchCloud> {
+    const cloud = await startCloud({ dataDir: dir, port: 0, ...(opts.autopilot === undefined ? {} : { autopilot: opts.autopilot }) });
     const env = await http(cloud.url, 'POST', '/org/v2/environments', { display_name: 'bench', stream_governance_config: { package: 'ESSENTIALS' } });
     const envId = String(env.body['id']);
     const cluster = await http(cloud.url, 'POST', '/cmk/v2/clusters', {

@@ -21,6 +21,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'match-recognize', file: 'src/cloud/flink/runtime/join/match-recognize/match-recognize-throughput.bench.js', what: 'MATCH_RECOGNIZE (A B C), 1 M rows' },
   { name: 'nexmark', file: 'bench/nexmark.js', what: 'Nexmark q0, q1, q2, q21, q22 through SQL (nexmark → blackhole), 10 M events each (goal ≥ 1.2 M events/s per core on q0–q2)' },
   { name: 'pipeline', file: 'bench/pipeline.js', what: 'topic → INSERT … SELECT → topic through the log, 1 M Avro records: time until the sink has them all' },
+  { name: 'parallel', file: 'bench/parallel.js', what: 'the pipeline above at parallelism 1 and 2 (worker threads): wall time and records per process-CPU-second' },
   { name: 'kafka-wire', file: 'src/cloud/kafka/wire/wire-throughput.bench.js', args: ['100000', '1000'], what: 'Kafka wire protocol with kafkajs: produce and consume' },
 ];
 

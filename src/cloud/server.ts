@@ -15,7 +15,7 @@ import { Router, createDispatcher } from './http/index.js';
 import { Authorizer, createAccessCheck, createAuthGate, verifySecret } from './auth/index.js';
 import type { AccessCheck, AdminCredentials, Db, Visibility } from './control-plane/index.js';
 import { ControlPlane, openDatabase, withKafkaAuthz, withSchemaRegistryAuthz } from './control-plane/index.js';
-import { FlinkCatalog, FlinkOperations, StatementStore, startExecutor, statementRoutes, statementValidationRoutes, type Executor } from './flink/index.js';
+import { FlinkCatalog, FlinkOperations, StatementStore, startExecutor, statementRoutes, statementValidationRoutes, type AutopilotOptions, type Executor } from './flink/index.js';
 import { metricsRoutes } from './metrics/index.js';
 import { ConnectorRuntime, ConnectorStore, connectorRoutes } from './connectors/index.js';
 import { AclStore, ConsumerOffsets, TopicLogStore, kafkaRestRoutes, startKafkaListener, type ConnectionInfo, type KafkaListener } from './kafka/index.js';
@@ -45,6 +45,8 @@ export interface CloudOptions {
   readonly runConnectors?: boolean;
   /** Run Flink SQL statements in this process; default true. */
   readonly runStatements?: boolean;
+  /** Internal: Autopilot thresholds and cadence of the statement executor (tests use small values). */
+  readonly autopilot?: AutopilotOptions;
   /** Port of the Kafka wire-protocol listener: 0 (default) = the previous one when free, else any. */
   readonly kafkaPort?: number;
   /**
@@ -225,7 +227,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
     });
     connectorRuntime?.start();
     // Statements that were RUNNING before a restart resume from their last checkpoint.
-    const executor = opts.runStatements === false ? undefined : startExecutor({ statements, topics, schemaRegistry, controlPlane, database: db }, { clock, ids, operations: ops });
+    const executor = opts.runStatements === false ? undefined : startExecutor({ statements, topics, schemaRegistry, controlPlane, database: db }, { clock, ids, operations: ops, ...(opts.autopilot === undefined ? {} : { autopilot: opts.autopilot }) });
     let closing: Promise<void> | undefined;
     let markClosed: () => void = () => undefined;
     const closed = new Promise<void>((resolve) => { markClosed = resolve; });

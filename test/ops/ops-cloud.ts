@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCloud, type RunningCloud } from '../../src/cloud/index.js';
 import type { StatementRecord } from '../../src/cloud/index.js';
+import type { AutopilotOptions } from '../../src/cloud/flink/index.js';
 import type { Clock } from '../../src/shared/index.js';
 
 /** A JSON reply. */
@@ -21,9 +22,11 @@ export class OpsCloud {
   readonly poolId: string;
   readonly #dir: string;
   readonly #clock: Clock | undefined;
+  readonly #autopilot: AutopilotOptions | undefined;
 
-  private constructor(cloud: RunningCloud, envId: string, clusterId: string, poolId: string, dir: string, clock: Clock | undefined) {
+  private constructor(cloud: RunningCloud, envId: string, clusterId: string, poolId: string, dir: string, clock: Clock | undefined, autopilot?: AutopilotOptions) {
     this.cloud = cloud;
+    this.#autopilot = autopilot;
     this.#clock = clock;
     this.envId = envId;
     this.clusterId = clusterId;
@@ -32,22 +35,27 @@ export class OpsCloud {
   }
 
   /** Starts the cloud and creates the environment, cluster and pool. */
-  static async start(opts: { readonly clock?: Clock; readonly maxCfu?: number } = {}): Promise<OpsCloud> {
+  static async start(opts: { readonly clock?: Clock; readonly maxCfu?: number; readonly autopilot?: AutopilotOptions } = {}): Promise<OpsCloud> {
     const dir = mkdtempSync(join(tmpdir(), 'streamform-ops-'));
-    const cloud = await startCloud({ dataDir: dir, port: 0, runConnectors: false, ...(opts.clock === undefined ? {} : { clock: opts.clock }) });
+    const cloud = await startCloud({
+      dataDir: dir, port: 0, runConnectors: false, ...(opts.clock === undefined ? {} : { clock: opts.clock }), ...(opts.autopilot === undefined ? {} : { autopilot: opts.autopilot }),
+    });
     const env = await json(cloud.url, 'POST', '/org/v2/environments', { display_name: 'dev', stream_governance_config: { package: 'ESSENTIALS' } });
     const envId = String(env.body['id']);
     const cluster = await json(cloud.url, 'POST', '/cmk/v2/clusters', { spec: { display_name: 'cluster_0', availability: 'SINGLE_ZONE', cloud: 'AWS', region: 'us-east-1', config: { kind: 'Basic' }, environment: { id: envId } } });
     const pool = await json(cloud.url, 'POST', '/fcpm/v2/compute-pools', { spec: { display_name: 'pool-5', cloud: 'AWS', region: 'us-east-1', max_cfu: opts.maxCfu ?? 5, environment: { id: envId } } });
     if (pool.status !== 202 && pool.status !== 201) throw new Error(`pool: ${pool.status} ${JSON.stringify(pool.body)}`);
-    return new OpsCloud(cloud, envId, String(cluster.body['id']), String(pool.body['id']), dir, opts.clock);
+    return new OpsCloud(cloud, envId, String(cluster.body['id']), String(pool.body['id']), dir, opts.clock, opts.autopilot);
   }
 
-  /** Closes this cloud and starts a new one on the same data directory (statements resume). */
-  async restart(): Promise<OpsCloud> {
+  /** Closes this cloud and starts a new one on the same data directory (statements resume); `autopilot` replaces the options. */
+  async restart(opts: { readonly autopilot?: AutopilotOptions } = {}): Promise<OpsCloud> {
     await this.cloud.close();
-    const cloud = await startCloud({ dataDir: this.#dir, port: 0, runConnectors: false, ...(this.#clock === undefined ? {} : { clock: this.#clock }) });
-    return new OpsCloud(cloud, this.envId, this.clusterId, this.poolId, this.#dir, this.#clock);
+    const autopilot = opts.autopilot ?? this.#autopilot;
+    const cloud = await startCloud({
+      dataDir: this.#dir, port: 0, runConnectors: false, ...(this.#clock === undefined ? {} : { clock: this.#clock }), ...(autopilot === undefined ? {} : { autopilot }),
+    });
+    return new OpsCloud(cloud, this.envId, this.clusterId, this.poolId, this.#dir, this.#clock, autopilot);
   }
 
   /** `/sql/v1/.../statements`. */

@@ -22,7 +22,7 @@ export async function fetchSnapshot(client: CloudClient, f: MetricsFilter): Prom
       name: str(s['name']), environment: str(s['environment']), computePool: str(s['compute_pool']), phase: str(s['phase']), scalingState: str(s['scaling_state']),
       cfus: num(s['current_cfus']), pendingRecords: num(s['pending_records']), recordsInPerSecond: num(s['records_in_per_second']),
       recordsOutPerSecond: num(s['records_out_per_second']), watermarkLagMs: typeof s['watermark_lag_milliseconds'] === 'number' ? s['watermark_lag_milliseconds'] : null,
-      stateSizeBytes: num(s['state_size_bytes']), restarts: num(s['restarts']),
+      stateSizeBytes: num(s['state_size_bytes']), restarts: num(s['restarts']), parallelism: num(s['parallelism']), maxParallelism: num(s['max_parallelism']),
     };
   });
   const pools = arr(o['compute_pools']).map((x): TopPool => {

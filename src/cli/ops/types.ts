@@ -14,6 +14,9 @@ export interface TopStatement {
   readonly watermarkLagMs: number | null;
   readonly stateSizeBytes: number;
   readonly restarts: number;
+  /** Parallel subtasks of the running job and the most Autopilot may scale it to (0 when none runs). */
+  readonly parallelism: number;
+  readonly maxParallelism: number;
 }
 
 /** One pool row of `GET /metrics/v1/flink`. */

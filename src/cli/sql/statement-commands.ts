@@ -36,14 +36,17 @@ interface RawStatement {
   name: string;
   metadata?: { created_at?: string; resource_version?: string };
   spec?: { statement?: string; compute_pool_id?: string; principal?: string; stopped?: boolean; properties?: Record<string, string> };
-  status?: { phase?: string; detail?: string; latest_offsets?: Record<string, string>; latest_offsets_timestamp?: string; traits?: { sql_kind?: string } };
+  status?: {
+    phase?: string; detail?: string; latest_offsets?: Record<string, string>; latest_offsets_timestamp?: string; traits?: { sql_kind?: string };
+    scaling_status?: { scaling_state?: string };
+  };
 }
 
 function describe(s: RawStatement): Record<string, unknown> {
   return {
     name: s.name, phase: s.status?.phase ?? '', detail: s.status?.detail ?? '', statement: s.spec?.statement ?? '',
     compute_pool: s.spec?.compute_pool_id ?? '', principal: s.spec?.principal ?? '', sql_kind: s.status?.traits?.sql_kind ?? '',
-    creation_time: s.metadata?.created_at ?? '', properties: s.spec?.properties ?? {},
+    creation_time: s.metadata?.created_at ?? '', properties: s.spec?.properties ?? {}, scaling_state: s.status?.scaling_status?.scaling_state ?? '',
     latest_offsets: s.status?.latest_offsets ?? {}, latest_offsets_timestamp: s.status?.latest_offsets_timestamp ?? '',
   };
 }
@@ -61,7 +64,7 @@ export function registerStatementCommands(program: Command, io: Io, dir: string,
     })));
   env(st.command('describe').argument('<name>').description('Show a statement with its phase, detail and latest offsets'))
     .action(async (name: string, o: Flags) => set(await withTarget(io, dir, o, async (t) => {
-      const s = describe(await t.client.ok('GET', `${statementsPath(t)}/${name}`) as RawStatement);
+      const s = { ...describe(await t.client.ok('GET', `${statementsPath(t)}/${name}`) as RawStatement), ...await autopilotOf(t, name) };
       if (o.json) io.out(JSON.stringify(s, null, 2) + '\n');
       else io.out(Object.entries(s).map(([k, v]) => `${k.padEnd(25)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('\n') + '\n');
       return EXIT_OK;
@@ -77,9 +80,18 @@ export function registerStatementCommands(program: Command, io: Io, dir: string,
     env(st.command(verb).argument('<name>').description(stopped ? 'Stop a statement (it keeps its position)' : 'Resume a stopped statement where it stopped'))
       .option('--principal <sa>', 'resume as another principal').option('--compute-pool <pool>', 'resume on another pool')
       .action(async (name: string, o: Flags) => set(await withTarget(io, dir, o, async (t) => {
-        const cur = await t.client.ok('GET', `${statementsPath(t)}/${name}`) as { spec: Record<string, unknown>; metadata: Record<string, unknown> };
-        const spec = { ...cur.spec, stopped, ...(o.principal && !stopped ? { principal: String(o.principal) } : {}), ...(o.computePool && !stopped ? { compute_pool_id: String(o.computePool) } : {}) };
-        await t.client.ok('PUT', `${statementsPath(t)}/${name}`, { body: { name, spec, metadata: cur.metadata } });
+        // The status moves on its own (phases, Autopilot's scaling state) and the PUT carries the
+        // resource version read: on a conflict (409) read again and retry a few times.
+        for (let attempt = 1; ; attempt++) {
+          const cur = await t.client.ok('GET', `${statementsPath(t)}/${name}`) as { spec: Record<string, unknown>; metadata: Record<string, unknown> };
+          const spec = { ...cur.spec, stopped, ...(o.principal && !stopped ? { principal: String(o.principal) } : {}), ...(o.computePool && !stopped ? { compute_pool_id: String(o.computePool) } : {}) };
+          try {
+            await t.client.ok('PUT', `${statementsPath(t)}/${name}`, { body: { name, spec, metadata: cur.metadata } });
+            break;
+          } catch (e) {
+            if (!(e instanceof InsideError) || e.status !== 409 || attempt >= 5) throw e;
+          }
+        }
         io.out(o.json ? JSON.stringify({ name, requested: verb }) + '\n' : `Requested to ${verb} Flink SQL statement "${name}".\n`);
         return EXIT_OK;
       })));
@@ -94,6 +106,26 @@ export function registerStatementCommands(program: Command, io: Io, dir: string,
       io.out(o.json ? JSON.stringify({ deleted: names }) + '\n' : `Deleted Flink SQL statement${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}.\n`);
       return EXIT_OK;
     })));
+}
+
+/**
+ * The running job's parallelism from the local cloud's metrics (Autopilot); nothing when the
+ * endpoint has no such route (a real Confluent Cloud) or the statement runs no job.
+ */
+async function autopilotOf(t: SqlTarget, name: string): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await t.client.ok('GET', '/metrics/v1/flink', { query: { environment: t.environment.id } });
+  } catch {
+    return {};
+  }
+  const rows = (body as { statements?: Record<string, unknown>[] }).statements ?? [];
+  const m = rows.find((r) => r['name'] === name);
+  if (m === undefined || typeof m['parallelism'] !== 'number' || m['parallelism'] === 0) return {};
+  return {
+    parallelism: m['parallelism'], max_parallelism: m['max_parallelism'],
+    ...(typeof m['parallelism_limit_reason'] === 'string' ? { parallelism_limit_reason: m['parallelism_limit_reason'] } : {}),
+  };
 }
 
 function statementsPath(t: SqlTarget): string {

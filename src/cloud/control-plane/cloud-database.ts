@@ -20,7 +20,25 @@ export function openDatabase(dataDir: string, file = 'cloud.db'): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  beginImmediate(db);
   return db;
+}
+
+/**
+ * Makes every transaction of `db` begin IMMEDIATE. Several connections write `cloud.db` (the cloud's
+ * own and one per parallel Flink subtask on a worker thread); a deferred transaction that reads
+ * and then writes fails at once with SQLITE_BUSY when another connection committed in between,
+ * whereas an immediate one takes the write lock first and waits for it (busy_timeout). Nested
+ * transactions are savepoints either way.
+ */
+function beginImmediate(db: Db): void {
+  const plain = db.transaction.bind(db);
+  const immediate = (fn: Database.Transaction['default']): Database.Transaction => {
+    const t = plain(fn);
+    const run = ((...args: unknown[]) => t.immediate(...args)) as Database.Transaction;
+    return Object.assign(run, { default: run, deferred: t.deferred, immediate: t.immediate, exclusive: t.exclusive });
+  };
+  db.transaction = immediate as Db['transaction'];
 }
 
 /** Creates the control-plane tables when missing. */

@@ -5,7 +5,7 @@
  */
 export * from './statements/index.js';
 export { FlinkCatalog } from './catalog/index.js';
-export { startExecutor, type Executor, type ExecutorCloud, type ExecutorOptions } from './executor/index.js';
+export { startExecutor, AutopilotPolicy, type AutopilotOptions, type Executor, type ExecutorCloud, type ExecutorOptions, type JobParallelism } from './executor/index.js';
 /** Compute-pool capacity, CFU metering and statement metrics (served by cloud/metrics). */
 export { FlinkOperations } from './executor/index.js';
 export type { MetricsSnapshot, StatementMetrics, PoolMetrics, PoolUsage, StatementUsage, OperationsDeps, OperationsOptions } from './executor/index.js';

@@ -20,6 +20,8 @@ function statementJson(s: StatementMetrics): Record<string, unknown> {
     records_in_per_second: round(s.recordsInPerSecond), records_out_per_second: round(s.recordsOutPerSecond),
     current_input_watermark_milliseconds: s.inputWatermark, current_output_watermark_milliseconds: s.outputWatermark,
     watermark_lag_milliseconds: s.watermarkLagMs, state_size_bytes: s.stateSizeBytes, restarts: s.restarts, cfu_minutes_consumed: round(s.cfuMinutes),
+    parallelism: s.parallelism, max_parallelism: s.maxParallelism, subtask_threads: s.subtaskThreads,
+    ...(s.parallelismLimitReason === undefined ? {} : { parallelism_limit_reason: s.parallelismLimitReason }),
   };
 }
 

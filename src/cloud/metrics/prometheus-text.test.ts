@@ -7,6 +7,7 @@ const statement: StatementMetrics = {
   environmentId: 'env-1', name: 'odd "name"\\x', computePoolId: 'lfcp-1', phase: 'RUNNING', scalingState: 'OK', cfus: 1,
   pendingRecords: 42, recordsIn: 100, recordsOut: 90, recordsInPerSecond: 1.23456, recordsOutPerSecond: 1,
   inputWatermark: null, outputWatermark: 1_700_000_000_000, watermarkLagMs: 5000, stateSizeBytes: 321, restarts: 0, cfuMinutes: 2.5,
+  parallelism: 2, maxParallelism: 4, subtaskThreads: 2,
 };
 
 test('every family has HELP and TYPE; label values are escaped; missing watermarks have no sample', () => {

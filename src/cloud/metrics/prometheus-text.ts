@@ -27,6 +27,9 @@ const STATEMENT_FAMILIES: readonly Family<StatementMetrics>[] = [
   { name: 'confluent_flink_watermark_lag_milliseconds', type: 'gauge', help: 'Local: now minus the output watermark.', value: (s) => s.watermarkLagMs },
   { name: 'confluent_flink_operator_state_size_bytes', type: 'gauge', help: 'Operator state in the newest checkpoint, bytes (io.confluent.flink/operator/state_size_bytes).', value: (s) => s.stateSizeBytes },
   { name: 'confluent_flink_statement_utilization_current_cfus', type: 'gauge', help: 'CFUs the statement uses (io.confluent.flink/statement_utilization/current_cfus).', value: (s) => s.cfus },
+  { name: 'confluent_flink_statement_parallelism', type: 'gauge', help: 'Local: parallel subtasks of the running job (Autopilot).', value: (s) => s.parallelism },
+  { name: 'confluent_flink_statement_max_parallelism', type: 'gauge', help: 'Local: the most Autopilot may scale the job to (min partition count over its sources; 1 when it cannot scale).', value: (s) => s.maxParallelism },
+  { name: 'confluent_flink_statement_subtask_threads', type: 'gauge', help: 'Local: worker threads running the job (0: on the main thread).', value: (s) => s.subtaskThreads },
   { name: 'confluent_flink_num_restarts_total', type: 'counter', help: 'Local: job restarts that recovered from a checkpoint.', value: (s) => s.restarts },
   { name: 'confluent_flink_statement_cfu_minutes_consumed', type: 'counter', help: 'Local: CFU-minutes billed for the statement (at least 1 per run).', value: (s) => s.cfuMinutes },
 ];

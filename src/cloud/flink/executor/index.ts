@@ -8,7 +8,8 @@ import type { Executor, ExecutorCloud, ExecutorOptions } from './types.js';
 import { StatementExecutor } from './statement-executor.js';
 import type { FlinkOperations } from './operations/index.js';
 
-export type { Executor, ExecutorCloud, ExecutorOptions } from './types.js';
+export type { Executor, ExecutorCloud, ExecutorOptions, JobParallelism } from './types.js';
+export { AutopilotPolicy, type AutopilotOptions } from './parallel/autopilot.js';
 export { StatementExecutor } from './statement-executor.js';
 export { prepareStatement, type PreparedStatement } from './statement-job.js';
 export { tableDeserializer, tableSerializer } from './row-codecs.js';

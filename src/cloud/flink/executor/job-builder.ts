@@ -16,7 +16,7 @@ import {
   BlackholeSink, CalcOperator, LimitOperator, ResultsSink, TopicSink, TopicSource, UnionOperator, UpdatingLimitOperator, ValuesSource,
   boundedOutOfOrderness, idlenessFromTimeout, sourceWatermark,
 } from '../runtime/index.js';
-import type { JobEdge, JobGraph, JobNode, MetadataKey, ResultChange, Source } from '../runtime/index.js';
+import type { JobEdge, JobGraph, JobNode, MetadataKey, ResultChange, Source, SubtaskAssignment } from '../runtime/index.js';
 import { statefulOperator } from './stateful-operators.js';
 import { joinOperator, matchRecognizeOperator, unnestOperator } from './join-operators.js';
 import { compileFormatter } from '../types/index.js';
@@ -32,6 +32,8 @@ export interface JobDeps {
   readonly timeZone: string;
   /** Receives a SELECT's committed result changes (inside the checkpoint transaction). */
   readonly deliverResults: (changes: readonly ResultChange[]) => void;
+  /** A parallel subtask's share of the topic sources' partitions (default: all). */
+  readonly assignment?: SubtaskAssignment;
 }
 
 /** Builds the job graph of a plan. */
@@ -144,6 +146,7 @@ function source(n: Extract<PhysicalNode, { kind: 'scan' }>, deps: JobDeps, diags
     startup: n.startup, bounded: n.bounded, errorHandling: n.errorHandling, clock: deps.clock, ...(n.cutOver === undefined ? {} : { cutOver: n.cutOver }),
     watermarks: wm === undefined || wm.strategy.kind === 'source' ? sourceWatermark() : boundedOutOfOrderness(wm.strategy.delayMs),
     idleness: idlenessFromTimeout(n.idleTimeoutMs),
+    ...(deps.assignment === undefined ? {} : { assignment: deps.assignment }),
     ...(rowtime === undefined ? {} : { rowtime: (row: unknown[]) => rowtime(row) }),
   });
 }

@@ -6,6 +6,7 @@ import type { SchemaRegistryStore } from '../../schema-registry/index.js';
 import type { CatalogControlPlane } from '../catalog/index.js';
 import type { StatementStore } from '../statements/index.js';
 import type { RestartPolicy } from './restart-policy.js';
+import type { AutopilotOptions } from './parallel/autopilot.js';
 
 /** The parts of a running local cloud the executor drives (RunningCloud satisfies it). */
 export interface ExecutorCloud {
@@ -29,6 +30,20 @@ export interface ExecutorOptions {
   readonly restart?: RestartPolicy;
   /** How often (wall time) running foreground statements are checked for the 5-minute idle rule (default 10 000 ms). */
   readonly idleCheckMs?: number;
+  /** Autopilot thresholds and cadence (an internal cloud option; tests use small values). */
+  readonly autopilot?: AutopilotOptions;
+}
+
+/** A running job's parallelism (Autopilot). */
+export interface JobParallelism {
+  readonly parallelism: number;
+  readonly maxParallelism: number;
+  /** Why it cannot scale beyond 1, when it cannot. */
+  readonly limitReason?: string;
+  /** `threadId`s of the worker threads running its subtasks (empty at parallelism 1). */
+  readonly threadIds: readonly number[];
+  /** Mean event-loop utilisation (0..1) of those threads since they started, as last reported. */
+  readonly utilization?: number;
 }
 
 /** A started executor. */
@@ -37,6 +52,8 @@ export interface Executor {
   readonly running: readonly string[];
   /** A running statement's next source offsets (`status.latest_offsets` form); undefined when not running. */
   sourceOffsets(environmentId: string, name: string): { [topic: string]: string } | undefined;
+  /** The parallelism of a statement's running job (undefined when none runs). */
+  parallelism(environmentId: string, name: string): JobParallelism | undefined;
   /**
    * Detaches from the store: running jobs take a final checkpoint and halt without changing their
    * statements' phase, so a restarted cloud resumes them. Resolves when every job has halted.

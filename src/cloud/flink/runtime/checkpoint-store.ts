@@ -3,7 +3,8 @@
  * commits source offsets, operator state and sink output together. Operator state is a
  * v8-serialized blob (Map, bigint and typed arrays survive); source offsets are JSON, readable by
  * the statements layer for `status.latest_offsets`. Only the newest two checkpoints per statement
- * are kept.
+ * are kept. A statement running with parallelism p > 1 keeps one checkpoint line per subtask, under
+ * `<uid>#<index>/<p>` (subtaskKey); `group` reads them all and `delete` forgets them all.
  */
 import { deserialize, serialize } from 'node:v8';
 import type Database from 'better-sqlite3';
@@ -48,7 +49,8 @@ export class CheckpointStore {
       insert: db.prepare('INSERT INTO flink_checkpoints (statement, checkpoint_id, kind, source_offsets, operator_state, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
       prune: db.prepare('DELETE FROM flink_checkpoints WHERE statement = ? AND checkpoint_id < ?'),
       latest: db.prepare<[string], CheckpointRow>('SELECT * FROM flink_checkpoints WHERE statement = ? ORDER BY checkpoint_id DESC LIMIT 1'),
-      remove: db.prepare('DELETE FROM flink_checkpoints WHERE statement = ?'),
+      remove: db.prepare('DELETE FROM flink_checkpoints WHERE statement = ? OR (statement > ? AND statement < ?)'),
+      keys: db.prepare<[string, string, string], { statement: string }>('SELECT DISTINCT statement FROM flink_checkpoints WHERE statement = ? OR (statement > ? AND statement < ?) ORDER BY statement'),
     };
   }
 
@@ -72,8 +74,29 @@ export class CheckpointStore {
     };
   }
 
-  /** Forgets a statement's checkpoints (the statement was deleted). */
+  /** Forgets a statement's checkpoints, its subtasks' included (the statement was deleted). */
   delete(statement: string): void {
-    this.#q.remove.run(statement);
+    this.#q.remove.run(statement, `${statement}#`, `${statement}$`);
   }
+
+  /** The newest checkpoint of the statement and of each of its subtasks, by key. */
+  group(statement: string): Checkpoint[] {
+    const out: Checkpoint[] = [];
+    for (const r of this.#q.keys.all(statement, `${statement}#`, `${statement}$`)) {
+      const cp = this.latest(r.statement);
+      if (cp !== undefined) out.push(cp);
+    }
+    return out;
+  }
+}
+
+/** The checkpoint key of subtask `index` of a statement running with `parallelism` (> 1). */
+export function subtaskKey(statement: string, index: number, parallelism: number): string {
+  return parallelism <= 1 ? statement : `${statement}#${index}/${parallelism}`;
+}
+
+/** The parallelism a checkpoint key belongs to (1 for the statement's own key). */
+export function parallelismOfKey(key: string): number {
+  const m = /#\d+\/(\d+)$/.exec(key);
+  return m === null ? 1 : Number(m[1]);
 }

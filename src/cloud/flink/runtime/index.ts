@@ -34,7 +34,7 @@ export { LimitOperator, type LimitState } from './limit-operator.js';
 export type { Source } from './source.js';
 export { ValuesSource } from './values-source.js';
 export {
-  TopicSource, type TopicSourceOptions, type TopicSourcePosition, type PartitionPosition, type PartitionOffset,
+  TopicSource, type TopicSourceOptions, type TopicSourcePosition, type PartitionPosition, type PartitionOffset, type SubtaskAssignment,
   type StartupMode, type BoundedMode,
 } from './topic-source.js';
 export {
@@ -55,7 +55,7 @@ export { ResultsSink, type ResultsSinkOptions, type ResultChange } from './resul
 export { DeserializationError, SinkWriteError } from './runtime-errors.js';
 export { classifyFailure, type FailureClass } from './failure-class.js';
 export { orderJob, type JobGraph, type JobNode, type JobEdge } from './job-graph.js';
-export { CheckpointStore, type Checkpoint } from './checkpoint-store.js';
+export { CheckpointStore, subtaskKey, parallelismOfKey, type Checkpoint } from './checkpoint-store.js';
 export { TaskRunner, type TaskRunnerOptions, type StepResult } from './task-runner.js';
 export { latestOffsets } from './latest-offsets.js';
 export { parseChangelog, formatChange, formatBatch, formatValue } from './changelog-notation.js';

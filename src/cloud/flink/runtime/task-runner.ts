@@ -175,7 +175,7 @@ export class TaskRunner {
       this.#o.db.transaction(() => {
         for (const s of this.#sinks.values()) s.sink.commit(id);
         this.#store.save({ statement: this.#o.statement, checkpointId: id, kind, sourceOffsets, operatorState, createdAt: this.#clock.now() });
-      })();
+      }).immediate(); // the write lock up front: parallel subtasks commit from other connections
     } catch (e) {
       for (const s of this.#sinks.values()) s.sink.discard();
       throw e;

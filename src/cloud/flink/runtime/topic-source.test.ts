@@ -145,3 +145,16 @@ test('a cut-over gate holds every partition at its offset until released, then r
   assert.equal(drain(src).length, 4, 'the rest after the release');
   assert.deepEqual(src.snapshot().partitions.map((p) => p.next), [5, 5]);
 });
+
+test('a parallel subtask reads, snapshots and restores only its share of the partitions (p % parallelism === index)', (t) => {
+  const { logs } = setup(t, 5);
+  put(logs, [0, 1, 2, 3, 4].map((p) => ({ partition: p, key: json({ id: p }), value: json({ v: `p${p}` }) })));
+  const sub = source(logs, { assignment: { index: 1, parallelism: 2 } });
+  assert.deepEqual(drain(sub).sort(), ["+I[1, 'p1']", "+I[3, 'p3']"]);
+  assert.deepEqual(sub.snapshot(), { topic: 't', partitions: [{ partition: 1, next: 1, end: null }, { partition: 3, next: 1, end: null }] });
+  const again = source(logs, { assignment: { index: 0, parallelism: 2 } });
+  again.restore({ topic: 't', partitions: [0, 1, 2, 3, 4].map((p) => ({ partition: p, next: 1, end: null })) });
+  put(logs, [{ partition: 2, key: json({ id: 22 }), value: json({ v: 'p2' }) }, { partition: 3, key: json({ id: 33 }), value: json({ v: 'p3' }) }]);
+  assert.deepEqual(drain(again), ["+I[22, 'p2']"], 'restored past what it read; partition 3 is not its own');
+  assert.deepEqual(again.snapshot().partitions.map((p) => [p.partition, p.next]), [[0, 1], [2, 2], [4, 1]]);
+});

@@ -64,6 +64,17 @@ export interface TopicSourceOptions {
   /** Cut-over evolution: read each partition only up to this offset until `releaseCutOver()`. */
   readonly cutOver?: readonly PartitionOffset[];
   readonly clock?: Clock;
+  /**
+   * A parallel subtask's share: it reads only the partitions `p` with `p % parallelism === index`
+   * and its position lists only those (default: every partition).
+   */
+  readonly assignment?: SubtaskAssignment;
+}
+
+/** Which subtask of how many reads this source. */
+export interface SubtaskAssignment {
+  readonly index: number;
+  readonly parallelism: number;
 }
 
 /** The checkpointed position of one partition. */
@@ -93,6 +104,8 @@ export class TopicSource implements Source {
   #count: number;
   /** Per partition, the cut-over offset reads stop at; null once released (or without cut-over). */
   #gate: number[] | null = null;
+  /** Partitions this source reads (all unless it is a parallel subtask). */
+  readonly #owned: boolean[];
 
   constructor(opts: TopicSourceOptions) {
     this.#o = opts;
@@ -106,13 +119,15 @@ export class TopicSource implements Source {
     this.#end = offsets.map((p) => this.#endOffset(p.partition, p.highWatermark));
     const cut = opts.cutOver;
     if (cut !== undefined) this.#gate = offsets.map((p) => cut.find((x) => x.partition === p.partition)?.offset ?? 0);
+    const a = opts.assignment;
+    this.#owned = offsets.map((_, p) => a === undefined || p % a.parallelism === a.index);
   }
 
   /** True while a cut-over gate holds some partition below its cut-over offset. */
   get cutOverPending(): boolean {
     const g = this.#gate;
     if (g === null) return false;
-    for (let p = 0; p < this.#count; p++) if ((this.#next[p] as number) < (g[p] as number) && !this.#finished(p)) return true;
+    for (let p = 0; p < this.#count; p++) if (this.#owned[p] === true && (this.#next[p] as number) < (g[p] as number) && !this.#finished(p)) return true;
     return false;
   }
 
@@ -165,13 +180,15 @@ export class TopicSource implements Source {
   }
 
   snapshot(): TopicSourcePosition {
-    return { topic: this.#o.topic, partitions: this.#next.map((next, partition) => ({ partition, next, end: this.#end[partition] ?? null })) };
+    const partitions: PartitionPosition[] = [];
+    for (let p = 0; p < this.#count; p++) if (this.#owned[p] === true) partitions.push({ partition: p, next: this.#next[p] as number, end: this.#end[p] ?? null });
+    return { topic: this.#o.topic, partitions };
   }
 
   restore(position: unknown): void {
     const pos = position as TopicSourcePosition;
     for (const p of pos.partitions) {
-      if (p.partition >= this.#count) continue;
+      if (p.partition >= this.#count || this.#owned[p.partition] !== true) continue;
       this.#next[p.partition] = p.next;
       this.#end[p.partition] = p.end;
     }
@@ -231,6 +248,7 @@ export class TopicSource implements Source {
   }
 
   #finished(p: number): boolean {
+    if (this.#owned[p] !== true) return true;
     const end = this.#end[p];
     return end !== null && end !== undefined && (this.#next[p] as number) >= end;
   }

@@ -1,8 +1,8 @@
 /**
  * The CFU model (confluent-flink.md §6). Confluent does not publish the parallelism → CFU mapping;
- * the reference suggests CFU = max(1, ceil(parallelism × k)) with k = 1 here. Autopilot starts every
- * statement at parallelism 1 (SELECTs always stay there); scaling up from a backlog is not emulated
- * yet (TODO(issue 8)), so today every running statement holds 1 CFU.
+ * the reference suggests CFU = max(1, ceil(parallelism × k)) with k = 1 here. Autopilot starts a
+ * statement at parallelism 1 (or where its checkpoints were written) and rescales it on its backlog
+ * (executor/autopilot-driver.ts); its CFUs follow (FlinkOperations.resize), capped by the pool.
  */
 
 /** CFUs per unit of parallelism. */
@@ -13,7 +13,7 @@ export function cfuFor(parallelism: number): number {
   return Math.max(1, Math.ceil(parallelism * CFU_PER_PARALLELISM));
 }
 
-/** The parallelism a job starts at. */
+/** The parallelism a new job starts at. */
 export function initialParallelism(_sqlKind: string): number {
   return 1;
 }

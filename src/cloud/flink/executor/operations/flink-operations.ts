@@ -18,8 +18,8 @@ import { PENDING_DETAIL } from '../../statements/index.js';
 import type { StatementRecord, StatementStore } from '../../statements/index.js';
 import { CfuMeter } from './cfu-meter.js';
 import { cfuFor, exhaustedDetail, initialParallelism } from './cfu-model.js';
-import type { JobProbe } from './job-probe.js';
-import type { Admission, MetricsSnapshot, PoolInfo, PoolMetrics, PoolUsage, StatementMetrics, StatementRef } from './types.js';
+import type { JobGauges } from './job-probe.js';
+import type { Admission, MetricsSnapshot, ParallelismInfo, PoolInfo, PoolMetrics, PoolUsage, StatementMetrics, StatementRef } from './types.js';
 
 /** What operations reads from the rest of the cloud. */
 export interface OperationsDeps {
@@ -51,10 +51,11 @@ interface RunEntry {
   readonly ref: StatementRef;
   readonly uid: string;
   readonly poolId: string;
-  readonly cfus: number;
-  readonly runId: number;
-  readonly probe: JobProbe;
+  cfus: number;
+  runId: number;
+  readonly probe: JobGauges;
   readonly samples: Sample[];
+  readonly parallelism: ParallelismInfo;
 }
 
 /** Gauges kept after a job ended (COMPLETED, STOPPED, FAILED), shown until the statement is deleted. */
@@ -102,8 +103,8 @@ export class FlinkOperations {
    * May this statement's job start now? Writes the outcome into the statement: PENDING with the
    * exhausted detail and POOL_EXHAUSTED when not, scaling state OK again when it was waiting.
    */
-  admit(ref: StatementRef, job: { readonly sqlKind: string }): Admission {
-    const cfus = cfuFor(initialParallelism(job.sqlKind));
+  admit(ref: StatementRef, job: { readonly sqlKind: string; readonly parallelism?: number }): Admission {
+    const cfus = cfuFor(job.parallelism ?? initialParallelism(job.sqlKind));
     const rec = this.#d.statements.get(ref.environmentId, ref.name);
     if (rec === undefined) return { kind: 'granted', cfus, wake: [] };
     const pool = rec.spec.computePoolId === '' ? undefined : this.#d.computePool(rec.spec.computePoolId);
@@ -131,15 +132,44 @@ export class FlinkOperations {
   }
 
   /** A job started (after `admit` granted it); `restart` when it recovered a RUNNING statement. */
-  started(rec: StatementRecord, run: { readonly cfus: number; readonly probe: JobProbe; readonly restart: boolean }): void {
+  started(rec: StatementRecord, run: { readonly cfus: number; readonly probe: JobGauges; readonly restart: boolean; readonly parallelism?: ParallelismInfo }): void {
     const ref = { environmentId: rec.environmentId, name: rec.name };
     const k = keyOf(ref);
     const prior = this.#running.get(k);
     if (prior !== undefined) this.#meter.close(prior.runId);
     const poolId = rec.spec.computePoolId;
     const runId = this.#meter.open(ref, { uid: rec.uid, poolId, cfu: run.cfus, restart: run.restart });
-    this.#running.set(k, { ref, uid: rec.uid, poolId, cfus: run.cfus, runId, probe: run.probe, samples: [{ at: this.#clock.now(), recordsIn: 0, recordsOut: 0 }] });
+    this.#running.set(k, {
+      ref, uid: rec.uid, poolId, cfus: run.cfus, runId, probe: run.probe, samples: [{ at: this.#clock.now(), recordsIn: 0, recordsOut: 0 }],
+      parallelism: run.parallelism ?? { parallelism: 1, maxParallelism: 1, subtaskThreads: 0 },
+    });
     this.#finished.delete(k);
+  }
+
+  /**
+   * Autopilot changes a running job's parallelism to `parallelism`: its CFUs follow (cfu-model.ts)
+   * when the pool has room for them and no statement waits for it. Returns the CFUs the job holds from now on, or undefined when
+   * the pool cannot grant them (the job keeps what it has).
+   */
+  resize(ref: StatementRef, parallelism: number): number | undefined {
+    const e = this.#running.get(keyOf(ref));
+    if (e === undefined) return undefined;
+    const cfus = cfuFor(parallelism);
+    const pool = e.poolId === '' ? undefined : this.#d.computePool(e.poolId);
+    // Statements waiting for the pool come first: a scale-up takes no CFU they are in line for.
+    if (pool !== undefined && cfus > e.cfus && (this.currentCfu(pool.id) - e.cfus + cfus > pool.maxCfu || this.#waiters(pool).length > 0)) return undefined;
+    if (cfus !== e.cfus) {
+      this.#meter.close(e.runId);
+      e.runId = this.#meter.open(ref, { uid: e.uid, poolId: e.poolId, cfu: cfus, restart: false });
+      e.cfus = cfus;
+    }
+    return cfus;
+  }
+
+  /** The job's gauges now (pending records for Autopilot), undefined when it does not run. */
+  pendingRecords(ref: StatementRef): number | undefined {
+    const e = this.#running.get(keyOf(ref));
+    return e === undefined ? undefined : e.probe.pendingRecords(this.#d.topics);
   }
 
   /** A job ended: closes its CFU run and frees its CFUs. Returns the pool's waiters, first in line first. */
@@ -237,6 +267,9 @@ export class FlinkOperations {
     return {
       environmentId: rec.environmentId, name: rec.name, computePoolId: rec.spec.computePoolId, phase: rec.status.phase, scalingState: rec.status.scalingState,
       cfus: run?.cfus ?? 0, ...gauges,
+      parallelism: run?.parallelism.parallelism ?? 0, maxParallelism: run?.parallelism.maxParallelism ?? 0,
+      subtaskThreads: run?.parallelism.subtaskThreads ?? 0,
+      ...(run?.parallelism.limitReason === undefined ? {} : { parallelismLimitReason: run.parallelism.limitReason }),
       recordsInPerSecond: run === undefined ? 0 : rate(run.samples, at.now, run.probe.recordsIn, (s) => s.recordsIn),
       recordsOutPerSecond: run === undefined ? 0 : rate(run.samples, at.now, run.probe.recordsOut, (s) => s.recordsOut),
       watermarkLagMs: wm === null ? null : Math.max(0, at.now - wm),

@@ -6,7 +6,7 @@
  * flink/statements, flink/runtime and cloud/kafka; must not depend on the server, HTTP or the CLI.
  */
 export { FlinkOperations, type OperationsDeps, type OperationsOptions } from './flink-operations.js';
-export { JobProbe, scanLocations, type SourceLocation } from './job-probe.js';
+export { JobProbe, scanLocations, type JobGauges, type SourceLocation } from './job-probe.js';
 export { CfuMeter } from './cfu-meter.js';
 export { cfuFor, initialParallelism, billedCfuMinutes, exhaustedDetail, CFU_PER_PARALLELISM } from './cfu-model.js';
 export type * from './types.js';

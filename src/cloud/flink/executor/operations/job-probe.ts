@@ -47,8 +47,17 @@ class ProbedSink implements Sink {
 interface ProbedSourceEntry { readonly id: string; readonly probe: ProbedSource; readonly location: SourceLocation | undefined }
 interface ProbedSinkEntry { readonly probe: ProbedSink; readonly upstream: readonly number[] }
 
+/** What metrics read from a running job (a JobProbe, or the sum over a parallel job's subtasks). */
+export interface JobGauges {
+  readonly recordsIn: number;
+  readonly recordsOut: number;
+  pendingRecords(topics: TopicLogStore): number;
+  readonly inputWatermark: number | null;
+  readonly outputWatermark: number | null;
+}
+
 /** Counters and gauges of one running job. */
-export class JobProbe {
+export class JobProbe implements JobGauges {
   readonly #sources: ProbedSourceEntry[];
   readonly #sinks: ProbedSinkEntry[];
 

@@ -34,6 +34,22 @@ export interface StatementMetrics {
   readonly restarts: number;
   /** CFU-minutes billed so far for this statement. */
   readonly cfuMinutes: number;
+  /** Parallel subtasks of the running job (0 when no job runs). */
+  readonly parallelism: number;
+  /** The most Autopilot may scale the job to (0 when no job runs). */
+  readonly maxParallelism: number;
+  /** Worker threads running its subtasks (0: the job runs on the cloud's main thread). */
+  readonly subtaskThreads: number;
+  /** Why the job cannot scale beyond 1, when it cannot. */
+  readonly parallelismLimitReason?: string;
+}
+
+/** A running job's parallelism as Autopilot set it. */
+export interface ParallelismInfo {
+  readonly parallelism: number;
+  readonly maxParallelism: number;
+  readonly subtaskThreads: number;
+  readonly limitReason?: string;
 }
 
 /** One compute pool's utilisation. */

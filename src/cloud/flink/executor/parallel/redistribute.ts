@@ -1,0 +1,68 @@
+/**
+ * Checkpoint layouts across a change of parallelism. A statement at parallelism 1 checkpoints under
+ * its uid; at p > 1 each subtask checkpoints its own partitions under `<uid>#<i>/<p>`, in its own
+ * transaction together with its sink output (partitions are disjoint, so every subtask's line is
+ * exactly-once on its own). Before a job starts at parallelism p, `redistribute` merges the newest
+ * line of every key (source positions are unions of disjoint partition sets) and, in one
+ * transaction, replaces them by p lines, subtask i getting the partitions q with q % p === i —
+ * the same rule TopicSource's assignment reads by. Operator state is carried only when the layout
+ * does not change: jobs that run with p > 1 are stateless (parallelism.ts).
+ */
+import type Database from 'better-sqlite3';
+import { CheckpointStore, parallelismOfKey, subtaskKey } from '../../runtime/index.js';
+import type { Checkpoint, PartitionPosition, TopicSourcePosition } from '../../runtime/index.js';
+
+/** The parallelism the statement's checkpoints were written at (1 when it has none). */
+export function checkpointParallelism(store: CheckpointStore, uid: string): number {
+  const group = store.group(uid);
+  return group.length === 0 ? 1 : Math.max(...group.map((c) => parallelismOfKey(c.statement)));
+}
+
+/** The statement's newest positions over all its subtasks: node id → position. */
+export function mergedOffsets(store: CheckpointStore, uid: string): { [nodeId: string]: unknown } {
+  return merge(store.group(uid));
+}
+
+/** Rewrites the statement's checkpoints for `parallelism` subtasks (see the file header). */
+export function redistribute(db: Database.Database, uid: string, parallelism: number): void {
+  const store = new CheckpointStore(db);
+  db.transaction(() => {
+    const group = store.group(uid);
+    if (group.length === 0) return;
+    const want = Array.from({ length: parallelism }, (_, i) => subtaskKey(uid, i, parallelism));
+    if (group.length === want.length && group.every((c) => want.includes(c.statement))) return;
+    const offsets = merge(group);
+    const id = Math.max(...group.map((c) => c.checkpointId)) + 1;
+    const createdAt = Math.max(...group.map((c) => c.createdAt));
+    const carried = group.length === 1 && parallelism === 1 ? (group[0] as Checkpoint).operatorState : {};
+    store.delete(uid);
+    want.forEach((key, i) => {
+      const sourceOffsets: { [nodeId: string]: unknown } = {};
+      for (const [node, pos] of Object.entries(offsets)) sourceOffsets[node] = share(pos, i, parallelism);
+      store.save({ statement: key, checkpointId: id, kind: 'savepoint', sourceOffsets, operatorState: carried, createdAt });
+    });
+  }).immediate();
+}
+
+function isTopicPosition(p: unknown): p is TopicSourcePosition {
+  return typeof p === 'object' && p !== null && Array.isArray((p as { partitions?: unknown }).partitions) && typeof (p as { topic?: unknown }).topic === 'string';
+}
+
+function merge(group: readonly Checkpoint[]): { [nodeId: string]: unknown } {
+  const out: { [nodeId: string]: unknown } = {};
+  for (const cp of group) {
+    for (const [node, pos] of Object.entries(cp.sourceOffsets)) {
+      const prior = out[node];
+      if (prior === undefined || !isTopicPosition(prior) || !isTopicPosition(pos)) { out[node] ??= pos; continue; }
+      const byPartition = new Map<number, PartitionPosition>(prior.partitions.map((p) => [p.partition, p]));
+      for (const p of pos.partitions) byPartition.set(p.partition, p);
+      out[node] = { topic: prior.topic, partitions: [...byPartition.values()].sort((a, b) => a.partition - b.partition) };
+    }
+  }
+  return out;
+}
+
+function share(pos: unknown, index: number, parallelism: number): unknown {
+  if (!isTopicPosition(pos) || parallelism <= 1) return pos;
+  return { topic: pos.topic, partitions: pos.partitions.filter((p) => p.partition % parallelism === index) };
+}
