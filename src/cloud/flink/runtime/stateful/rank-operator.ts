@@ -16,7 +16,7 @@ import type { Operator, OperatorContext } from '../operator.js';
 import { DELETE, INSERT, UPDATE_AFTER, UPDATE_BEFORE, type Row } from '../types.js';
 import { insertSorted, pruneBeyond, rankNumbers } from './rank-numbers.js';
 import type { KeyExtractor, RankFunction, RowComparator } from './types.js';
-import { decodeRow, encodeRow, multisetMinus, tupleKey, valuesEqual, type Json, type KeyId } from './value-codec.js';
+import { decodeRow, entriesOf, multisetMinus, rowText, tupleKey, valuesEqual, type Json, type KeyId } from './value-codec.js';
 
 /** What a planner hands to a Top-N. */
 export interface RankSpec {
@@ -33,9 +33,12 @@ export interface RankSpec {
   readonly insertOnly?: boolean;
 }
 
-/** Checkpointed state: per partition [key, sorted rows, emitted rows]. */
+/** One partition in a snapshot: [key, sorted rows, emitted rows]. */
+type PartitionEntry = readonly [Json, readonly Json[], readonly Json[]];
+
+/** Checkpointed state: the partitions, each as its JSON text (see `entriesOf`). */
 export interface RankState {
-  readonly partitions: readonly (readonly [Json, readonly Json[], readonly Json[]])[];
+  readonly partitions: readonly (string | PartitionEntry)[];
 }
 
 interface Partition {
@@ -43,6 +46,8 @@ interface Partition {
   readonly rows: Row[];
   emitted: Row[];
   epoch: number;
+  /** The partition's snapshot text while it is unchanged. */
+  text: string | undefined;
 }
 
 const NO_KEY: KeyExtractor = () => [];
@@ -74,10 +79,10 @@ export class RankOperator implements Operator<RankState> {
       let p = this.#parts.get(id);
       if (p === undefined) {
         if (!add) continue;
-        p = { key, rows: [], emitted: [], epoch: 0 };
+        p = { key, rows: [], emitted: [], epoch: 0, text: undefined };
         this.#parts.set(id, p);
       }
-      if (p.epoch !== epoch) { p.epoch = epoch; touched.push([id, p]); }
+      if (p.epoch !== epoch) { p.epoch = epoch; p.text = undefined; touched.push([id, p]); }
       if (add) {
         insertSorted(p.rows, row, order);
         if (insertOnly) pruneBeyond(p.rows, this.#fn, rankEnd, order);
@@ -127,17 +132,23 @@ export class RankOperator implements Operator<RankState> {
   }
 
   snapshot(): RankState {
-    return { partitions: [...this.#parts.values()].map((p) => [encodeRow(p.key), p.rows.map(encodeRow), p.emitted.map(encodeRow)] as const) };
+    const parts: string[] = [];
+    for (const p of this.#parts.values()) {
+      p.text ??= `[${rowText(p.key)},[${p.rows.map(rowText).join(',')}],[${p.emitted.map(rowText).join(',')}]]`;
+      parts.push(p.text);
+    }
+    return { partitions: parts };
   }
 
   restore(s: RankState): void {
     this.#parts.clear();
-    for (const [k, rows, emitted] of s.partitions) {
+    for (const [k, rows, emitted] of entriesOf<PartitionEntry>(s.partitions)) {
       const key = decodeRow(k);
-      this.#parts.set(tupleKey(key), { key, rows: rows.map(decodeRow), emitted: emitted.map(decodeRow), epoch: 0 });
+      this.#parts.set(tupleKey(key), { key, rows: rows.map(decodeRow), emitted: emitted.map(decodeRow), epoch: 0, text: undefined });
     }
     this.#epoch = 0;
   }
 
   close(): void { this.#parts.clear(); }
 }
+

@@ -49,12 +49,32 @@ export function decodeRow(j: Json): unknown[] {
   return (j as readonly Json[]).map(decodeValue);
 }
 
+/** JSON text of `encodeValue(v)`: what snapshots store per entry (see `entriesOf`). */
+export function valueText(v: unknown): string {
+  return JSON.stringify(encodeValue(v));
+}
+
+/** JSON text of `encodeRow(row)`. */
+export function rowText(row: readonly unknown[]): string {
+  return JSON.stringify(encodeRow(row));
+}
+
+/**
+ * Keyed state in a snapshot is a list of entries, each the JSON text of the entry (operators cache
+ * an entry's text until the entry changes): unchanged keys cost no re-encoding, and a checkpoint
+ * serializes flat strings instead of a tree of small values. Older snapshots hold the entries
+ * themselves; this reads either.
+ */
+export function entriesOf<T>(s: readonly (string | T)[]): T[] {
+  return s.map((e) => (typeof e === 'string' ? JSON.parse(e) as T : e));
+}
+
 /** The Map key of one value: primitives stand for themselves, composites by their encoding. */
 export function valueKey(v: unknown): KeyId {
   if (v === null || v === undefined) return null;
   const t = typeof v;
   if (t === 'string' || t === 'number' || t === 'bigint' || t === 'boolean') return v as KeyId;
-  return `\u0001${JSON.stringify(encodeValue(v))}`;
+  return `\u0001${valueText(v)}`;
 }
 
 /** The Map key of a tuple of values (fixed arity per operator, so one- and n-tuples never mix). */
