@@ -45,6 +45,8 @@ export interface GroupAggregateSpec {
   readonly clock?: Clock;
   /** Fold each input batch before emitting (default true); false emits per input row. */
   readonly miniBatch?: boolean;
+  /** The input is insert-only (never retracts): MIN/MAX keep only the extreme value. */
+  readonly insertOnly?: boolean;
 }
 
 /** One group in a snapshot: [key, rowCount, accumulators, emitted, lastAccess]. */
@@ -86,7 +88,7 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
   #epoch = 0;
 
   constructor(spec: GroupAggregateSpec) {
-    this.#aggs = compileAggregates(spec.aggregates);
+    this.#aggs = compileAggregates(spec.aggregates, spec.insertOnly ?? false);
     this.#having = spec.having;
     this.#ttl = spec.stateTtlMs ?? 0;
     this.#clock = spec.clock;
