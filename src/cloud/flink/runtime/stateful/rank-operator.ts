@@ -34,7 +34,12 @@ export interface RankSpec {
 }
 
 /** One partition in a snapshot: [key, sorted rows, emitted rows]. */
-type PartitionEntry = readonly [Json, readonly Json[], readonly Json[]];
+/**
+ * One partition in a snapshot: [key, sorted rows] — what downstream holds is the partition's
+ * visible rows (true after every batch), so it is recomputed on restore; older snapshots also
+ * carry it as a third element.
+ */
+type PartitionEntry = readonly [Json, readonly Json[], (readonly Json[])?];
 
 /** Checkpointed state: the partitions, each as its JSON text (see `entriesOf`). */
 export interface RankState {
@@ -46,7 +51,9 @@ interface Partition {
   readonly rows: Row[];
   emitted: Row[];
   epoch: number;
-  /** The partition's snapshot text while it is unchanged. */
+  /** Snapshot text of each row of `rows` (same positions), once rendered. */
+  readonly texts: (string | undefined)[];
+  /** The partition's snapshot text while its rows are unchanged. */
   text: string | undefined;
 }
 
@@ -79,17 +86,18 @@ export class RankOperator implements Operator<RankState> {
       let p = this.#parts.get(id);
       if (p === undefined) {
         if (!add) continue;
-        p = { key, rows: [], emitted: [], epoch: 0, text: undefined };
+        p = { key, rows: [], texts: [], emitted: [], epoch: 0, text: undefined };
         this.#parts.set(id, p);
       }
       if (p.epoch !== epoch) { p.epoch = epoch; touched.push([id, p]); }
       if (add) {
         const at = insertSorted(p.rows, row, order);
-        if (insertOnly) pruneBeyond(p.rows, this.#fn, rankEnd, order);
+        p.texts.splice(at, 0, undefined);
+        if (insertOnly) { pruneBeyond(p.rows, this.#fn, rankEnd, order); p.texts.length = p.rows.length; }
         if (at < p.rows.length) p.text = undefined; // else the row ranked too low to be kept
       } else {
         const j = p.rows.findIndex((r) => order(r, row) === 0 && valuesEqual(r, row));
-        if (j >= 0) { p.rows.splice(j, 1); p.text = undefined; }
+        if (j >= 0) { p.rows.splice(j, 1); p.texts.splice(j, 1); p.text = undefined; }
       }
     }
     for (const [id, p] of touched) this.#diff(id, p, ctx);
@@ -128,7 +136,6 @@ export class RankOperator implements Operator<RankState> {
     if (this.#fn === 'ROW_NUMBER' && this.#spec.outputRank === true) this.#diffByRank(emitted, next, same, ctx);
     else this.#diffRows(same === 0 ? emitted : emitted.slice(same), same === 0 ? next : next.slice(same), ctx);
     p.emitted = next;
-    p.text = undefined;
     if (p.rows.length === 0 && next.length === 0) this.#parts.delete(id);
   }
 
@@ -176,7 +183,12 @@ export class RankOperator implements Operator<RankState> {
   snapshot(): RankState {
     const parts: string[] = [];
     for (const p of this.#parts.values()) {
-      p.text ??= `[${rowText(p.key)},[${p.rows.map(rowText).join(',')}],[${p.emitted.map(rowText).join(',')}]]`;
+      if (p.text === undefined) {
+        const { rows, texts } = p;
+        let s = '';
+        for (let i = 0; i < rows.length; i++) s += `${i === 0 ? '' : ','}${texts[i] ??= rowText(rows[i] as Row)}`;
+        p.text = `[${rowText(p.key)},[${s}]]`;
+      }
       parts.push(p.text);
     }
     return { partitions: parts };
@@ -186,7 +198,9 @@ export class RankOperator implements Operator<RankState> {
     this.#parts.clear();
     for (const [k, rows, emitted] of entriesOf<PartitionEntry>(s.partitions)) {
       const key = decodeRow(k);
-      this.#parts.set(tupleKey(key), { key, rows: rows.map(decodeRow), emitted: emitted.map(decodeRow), epoch: 0, text: undefined });
+      const p: Partition = { key, rows: rows.map(decodeRow), texts: new Array<string | undefined>(rows.length).fill(undefined), emitted: [], epoch: 0, text: undefined };
+      p.emitted = emitted === undefined ? this.#visible(p) : emitted.map(decodeRow);
+      this.#parts.set(tupleKey(key), p);
     }
     this.#epoch = 0;
   }
