@@ -167,3 +167,30 @@ test('MIN/MAX over an insert-only input pick what the retracting ones pick, equa
   const [insertOnlyMin] = compileAggregates([{ fn: 'MIN', argType: intType(), arg: (r) => r[0] }], true).create();
   assert.throws(() => insertOnlyMin?.retract(1), /insert-only/);
 });
+
+test('SUM(BIGINT) and AVG stay exact across the double-safe range and wrap like Java past 64 bits', () => {
+  const near = [1n, -1n, 2n ** 52n, -(2n ** 52n), 2n ** 53n - 1n, 2n ** 53n + 1n, 2n ** 62n, -(2n ** 63n), 2n ** 63n - 1n, 12345n];
+  let seed = 11;
+  const next = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+  for (let trial = 0; trial < 200; trial++) {
+    const sum = acc('SUM', bigintType());
+    const avg = acc('AVG', bigintType());
+    let wrapped = 0n;
+    let exact = 0n;
+    let count = 0n;
+    for (let i = 0; i < 10; i++) {
+      const v = near[next() % near.length] ?? 0n;
+      const retract = count > 0n && next() % 4 === 0;
+      if (retract) { sum.retract(v); avg.retract(v); } else { sum.add(v); avg.add(v); }
+      wrapped = BigInt.asIntN(64, retract ? wrapped - v : wrapped + v);
+      exact = retract ? exact - v : exact + v;
+      count += retract ? -1n : 1n;
+      assert.equal(sum.result(), count === 0n ? null : wrapped, `SUM after step ${i}`);
+      assert.equal(avg.result(), count === 0n ? null : exact / count, `AVG after step ${i}`);
+      const back = acc('SUM', bigintType());
+      back.restore(JSON.parse(JSON.stringify(sum.snapshot())));
+      back.add(1n);
+      assert.equal(back.result(), BigInt.asIntN(64, wrapped + 1n), 'restored SUM keeps counting');
+    }
+  }
+});
