@@ -8,7 +8,7 @@
  */
 import type { Clock } from '../../../shared/index.js';
 import { invariant } from '../../../shared/index.js';
-import type { PhysicalNode } from '../planner/index.js';
+import { isInsertOnly, type PhysicalNode } from '../planner/index.js';
 import {
   DeduplicateOperator, GroupAggregateOperator, OverAggregateOperator, ProcessingTimeOperator, RankOperator, WindowAggregateOperator, WindowDeduplicateOperator,
   WindowRankOperator,
@@ -27,7 +27,7 @@ export function statefulOperator(n: PhysicalNode, clock: Clock): Operator {
   switch (n.kind) {
     case 'group-aggregate':
       return new GroupAggregateOperator({
-        aggregates: n.aggregates, clock, miniBatch: n.miniBatch,
+        aggregates: n.aggregates, clock, miniBatch: n.miniBatch, insertOnly: isInsertOnly(n.input.changelog),
         ...(n.key === undefined ? {} : { key: n.key }), ...(n.groupingSets === undefined ? {} : { groupingSets: n.groupingSets }),
         ...(n.having === undefined ? {} : { having: n.having }), ...(n.stateTtlMs === undefined ? {} : { stateTtlMs: n.stateTtlMs }),
       });

@@ -12,7 +12,7 @@
  */
 import type { Clock } from '../../../../shared/index.js';
 import { invariant } from '../../../../shared/index.js';
-import { decodeRow, encodeRow, valuesEqual, type Json } from '../stateful/value-codec.js';
+import { decodeRow, rowText, valuesEqual, type Json } from '../stateful/value-codec.js';
 import type { Row } from '../types.js';
 import type { JoinKeyFn } from './types.js';
 
@@ -23,13 +23,27 @@ export interface JoinEntry {
   assoc: number;
   /** Processing time after which the entry is gone (Infinity without TTL). */
   expiresAt: number;
+  /** The row's snapshot text, once rendered (rows never change). */
+  rowText: string | undefined;
 }
 
 /** The key under which rows with a NULL join key are kept (null-aware anti joins only). */
 export const NULL_KEY: unique symbol = Symbol('null join key');
 
-/** Snapshot of one side: entries in bucket order, `[row, assoc, expiresAt | null]`. */
-export type JoinSideSnapshot = readonly (readonly [Json, number, number | null])[];
+/** One occurrence in a snapshot: `[row, assoc, expiresAt | null]`. */
+type JoinSideEntry = readonly [Json, number, number | null];
+
+/**
+ * Snapshot of one side: entries in bucket order, column-wise — each row's JSON text (cached per
+ * entry: rows never change), association counts, expiries — or (older snapshots) `JoinSideEntry`s.
+ */
+export type JoinSideSnapshot = readonly JoinSideEntry[] | JoinSideColumns;
+
+interface JoinSideColumns {
+  readonly rows: readonly string[];
+  readonly assoc: readonly number[];
+  readonly expires: readonly (number | null)[];
+}
 
 /** State of one join input. */
 export class JoinSideState {
@@ -77,7 +91,7 @@ export class JoinSideState {
 
   /** Adds one occurrence. */
   add(key: unknown, row: Row, assoc: number): JoinEntry {
-    const e: JoinEntry = { row, assoc, expiresAt: this.#expiry() };
+    const e: JoinEntry = { row, assoc, expiresAt: this.#expiry(), rowText: undefined };
     const b = this.#buckets.get(key);
     if (b === undefined) this.#buckets.set(key, [e]); else b.push(e);
     this.#size++;
@@ -131,11 +145,18 @@ export class JoinSideState {
   /** Live entries as plain data. */
   snapshot(): JoinSideSnapshot {
     this.sweep();
-    const out: (readonly [Json, number, number | null])[] = [];
+    const rows: string[] = [];
+    const assoc: number[] = [];
+    const expires: (number | null)[] = [];
     for (const b of this.#buckets.values()) {
-      for (const e of b) out.push([encodeRow(e.row), e.assoc, Number.isFinite(e.expiresAt) ? e.expiresAt : null]);
+      for (const e of b) {
+        e.rowText ??= rowText(e.row);
+        rows.push(e.rowText);
+        assoc.push(e.assoc);
+        expires.push(Number.isFinite(e.expiresAt) ? e.expiresAt : null);
+      }
     }
-    return out;
+    return { rows, assoc, expires };
   }
 
   /** Replaces the state with a snapshot (keys are recomputed from the rows). */
@@ -143,7 +164,8 @@ export class JoinSideState {
     this.#buckets = new Map();
     this.#byUnique = new Map();
     this.#size = 0;
-    for (const [row, assoc, exp] of s) {
+    const entries = 'rows' in s ? columnEntries(s) : s;
+    for (const [row, assoc, exp] of entries) {
       const r = decodeRow(row);
       const e = this.add(this.keyOf(r), r, assoc);
       e.expiresAt = exp ?? Number.POSITIVE_INFINITY;
@@ -175,3 +197,7 @@ export class JoinSideState {
 }
 
 const EMPTY: readonly JoinEntry[] = [];
+
+function columnEntries(s: JoinSideColumns): JoinSideEntry[] {
+  return s.rows.map((text, i) => [JSON.parse(text) as Json, s.assoc[i] ?? 0, s.expires[i] ?? null]);
+}

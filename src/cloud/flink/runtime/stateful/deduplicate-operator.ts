@@ -17,7 +17,7 @@ import type { Batch } from '../batch.js';
 import type { Operator, OperatorContext } from '../operator.js';
 import { INSERT, UPDATE_AFTER, UPDATE_BEFORE, type Row } from '../types.js';
 import type { KeyExtractor } from './types.js';
-import { decodeRow, encodeRow, tupleKey, valuesEqual, type Json, type KeyId } from './value-codec.js';
+import { decodeRow, entriesOf, rowText, tupleKey, valuesEqual, type Json, type KeyId } from './value-codec.js';
 
 /** What a planner hands to a deduplication. */
 export interface DeduplicateSpec {
@@ -34,9 +34,12 @@ export interface DeduplicateSpec {
   readonly clock?: Clock;
 }
 
-/** Checkpointed state: [row, rowtime, lastAccess] per key (the row downstream holds). */
+/** One key in a snapshot: [row, rowtime, lastAccess] (the row downstream holds). */
+type KeptEntry = readonly [Json, number | null, number];
+
+/** Checkpointed state: the kept keys, each as its JSON text (see `entriesOf`). */
 export interface DeduplicateState {
-  readonly kept: readonly (readonly [Json, number | null, number])[];
+  readonly kept: readonly (string | KeptEntry)[];
 }
 
 interface Kept {
@@ -46,6 +49,8 @@ interface Kept {
   emittedTime: number;
   epoch: number;
   access: number;
+  /** The key's snapshot text while it is unchanged. */
+  text: string | undefined;
 }
 
 /** Deduplication; see the file header. */
@@ -72,17 +77,18 @@ export class DeduplicateOperator implements Operator<DeduplicateState> {
       let k = this.#kept.get(id);
       if (k !== undefined && ttl > 0 && k.epoch !== epoch && now - k.access > ttl) { this.#kept.delete(id); k = undefined; }
       if (k === undefined) {
-        const fresh: Kept = { row, time: t, emitted: null, emittedTime: rt, epoch, access: now };
+        const fresh: Kept = { row, time: t, emitted: null, emittedTime: rt, epoch, access: now, text: undefined };
         this.#kept.set(id, fresh);
         touched.push(fresh);
         continue;
       }
-      k.access = now;
+      if (k.access !== now) { k.access = now; k.text = undefined; }
       const replace = order === 'proctime' ? keep === 'last' : keep === 'last' ? t >= k.time : t < k.time;
       if (!replace) continue;
       if (k.epoch !== epoch) { k.epoch = epoch; touched.push(k); }
       k.row = row;
       k.time = t;
+      k.text = undefined;
       k.emittedTime = rt;
     }
     const rank = this.#spec.outputRank === true;
@@ -106,15 +112,21 @@ export class DeduplicateOperator implements Operator<DeduplicateState> {
   get keyCount(): number { return this.#kept.size; }
 
   snapshot(): DeduplicateState {
-    return { kept: [...this.#kept.values()].map((k) => [encodeRow(k.row), this.#spec.order === 'rowtime' && Number.isFinite(k.time) ? k.time : null, k.access] as const) };
+    const rowtime = this.#spec.order === 'rowtime';
+    const parts: string[] = [];
+    for (const k of this.#kept.values()) {
+      k.text ??= `[${rowText(k.row)},${rowtime && Number.isFinite(k.time) ? k.time : 'null'},${k.access}]`;
+      parts.push(k.text);
+    }
+    return { kept: parts };
   }
 
   restore(s: DeduplicateState): void {
     this.#kept.clear();
     const rank = this.#spec.outputRank === true;
-    for (const [r, time, access] of s.kept) {
+    for (const [r, time, access] of entriesOf<KeptEntry>(s.kept)) {
       const row = decodeRow(r);
-      this.#kept.set(tupleKey(this.#spec.key(row)), { row, time: time ?? 0, emitted: rank ? [...row, 1n] : row, emittedTime: Number.NaN, epoch: 0, access });
+      this.#kept.set(tupleKey(this.#spec.key(row)), { row, time: time ?? 0, emitted: rank ? [...row, 1n] : row, emittedTime: Number.NaN, epoch: 0, access, text: undefined });
     }
     this.#epoch = 0;
   }

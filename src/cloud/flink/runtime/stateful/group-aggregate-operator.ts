@@ -28,7 +28,7 @@ import type { Operator, OperatorContext } from '../operator.js';
 import { DELETE, INSERT, UPDATE_AFTER, UPDATE_BEFORE, type Row, type RowPredicate } from '../types.js';
 import { compileAggregates, type Accumulator, type CompiledAggregates } from './accumulators/index.js';
 import type { AggregateCall, GroupingSet, KeyExtractor } from './types.js';
-import { decodeRow, encodeRow, tupleKey, valuesEqual, type Json, type KeyId } from './value-codec.js';
+import { decodeRow, entriesOf, rowText, tupleKey, valuesEqual, type Json, type KeyId } from './value-codec.js';
 
 /** What a planner hands to a group aggregate. */
 export interface GroupAggregateSpec {
@@ -45,11 +45,16 @@ export interface GroupAggregateSpec {
   readonly clock?: Clock;
   /** Fold each input batch before emitting (default true); false emits per input row. */
   readonly miniBatch?: boolean;
+  /** The input is insert-only (never retracts): MIN/MAX keep only the extreme value. */
+  readonly insertOnly?: boolean;
 }
 
-/** Checkpointed state: per grouping set, the groups as [key, rowCount, accumulators, emitted, lastAccess]. */
+/** One group in a snapshot: [key, rowCount, accumulators, emitted, lastAccess]. */
+type GroupEntry = readonly [Json, number, Json, Json, number];
+
+/** Checkpointed state: per grouping set, the groups as `GroupEntry`s, each as its JSON text (see `entriesOf`). */
 export interface GroupAggregateState {
-  readonly sets: readonly (readonly (readonly [Json, number, Json, Json, number])[])[];
+  readonly sets: readonly (readonly (string | GroupEntry)[])[];
 }
 
 interface Group {
@@ -60,6 +65,8 @@ interface Group {
   emitted: Row | null;
   access: number;
   epoch: number;
+  /** The group's snapshot text while it is unchanged (cleared when touched). */
+  text: string | undefined;
 }
 
 interface GroupingRuntime {
@@ -81,7 +88,7 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
   #epoch = 0;
 
   constructor(spec: GroupAggregateSpec) {
-    this.#aggs = compileAggregates(spec.aggregates);
+    this.#aggs = compileAggregates(spec.aggregates, spec.insertOnly ?? false);
     this.#having = spec.having;
     this.#ttl = spec.stateTtlMs ?? 0;
     this.#clock = spec.clock;
@@ -121,10 +128,10 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
         }
         if (g === undefined) {
           if (!add) continue;
-          g = { key, accs: aggs.create(), count: 0, emitted: null, access: now, epoch: 0 };
+          g = { key, accs: aggs.create(), count: 0, emitted: null, access: now, epoch: 0, text: undefined };
           set.groups.set(id, g);
         }
-        if (g.epoch !== epoch) { g.epoch = epoch; dirty.push([set, id, g]); }
+        if (g.epoch !== epoch) { g.epoch = epoch; g.text = undefined; dirty.push([set, id, g]); }
         g.access = now;
         g.count += add ? 1 : -1;
         aggs.apply(g.accs, row, !add);
@@ -172,18 +179,23 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
 
   snapshot(): GroupAggregateState {
     return {
-      sets: this.#sets.map((s) => [...s.groups.values()].map((g) => [
-        encodeRow(g.key), g.count, this.#aggs.snapshot(g.accs), g.emitted === null ? null : encodeRow(g.emitted), g.access,
-      ] as const)),
+      sets: this.#sets.map((s) => {
+        const parts: string[] = [];
+        for (const g of s.groups.values()) {
+          g.text ??= `[${rowText(g.key)},${g.count},${JSON.stringify(this.#aggs.snapshot(g.accs))},${g.emitted === null ? 'null' : rowText(g.emitted)},${g.access}]`;
+          parts.push(g.text);
+        }
+        return parts;
+      }),
     };
   }
 
   restore(state: GroupAggregateState): void {
     this.#sets.forEach((s, i) => {
       s.groups.clear();
-      for (const [k, count, accs, emitted, access] of state.sets[i] ?? []) {
+      for (const [k, count, accs, emitted, access] of entriesOf<GroupEntry>(state.sets[i] ?? [])) {
         const key = decodeRow(k);
-        s.groups.set(tupleKey(key), { key, accs: this.#aggs.restore(accs), count, emitted: emitted === null ? null : decodeRow(emitted), access, epoch: 0 });
+        s.groups.set(tupleKey(key), { key, accs: this.#aggs.restore(accs), count, emitted: emitted === null ? null : decodeRow(emitted), access, epoch: 0, text: undefined });
       }
     });
     this.#epoch = 0;

@@ -49,12 +49,32 @@ export function decodeRow(j: Json): unknown[] {
   return (j as readonly Json[]).map(decodeValue);
 }
 
+/** JSON text of `encodeValue(v)`: what snapshots store per entry (see `entriesOf`). */
+export function valueText(v: unknown): string {
+  return JSON.stringify(encodeValue(v));
+}
+
+/** JSON text of `encodeRow(row)`. */
+export function rowText(row: readonly unknown[]): string {
+  return JSON.stringify(encodeRow(row));
+}
+
+/**
+ * Keyed state in a snapshot is a list of entries, each the JSON text of the entry (operators cache
+ * an entry's text until the entry changes): unchanged keys cost no re-encoding, and a checkpoint
+ * serializes flat strings instead of a tree of small values. Older snapshots hold the entries
+ * themselves; this reads either.
+ */
+export function entriesOf<T>(s: readonly (string | T)[]): T[] {
+  return s.map((e) => (typeof e === 'string' ? JSON.parse(e) as T : e));
+}
+
 /** The Map key of one value: primitives stand for themselves, composites by their encoding. */
 export function valueKey(v: unknown): KeyId {
   if (v === null || v === undefined) return null;
   const t = typeof v;
   if (t === 'string' || t === 'number' || t === 'bigint' || t === 'boolean') return v as KeyId;
-  return `\u0001${JSON.stringify(encodeValue(v))}`;
+  return `\u0001${valueText(v)}`;
 }
 
 /** The Map key of a tuple of values (fixed arity per operator, so one- and n-tuples never mix). */
@@ -99,13 +119,32 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/**
+ * A string key of a row, equal for two rows exactly when their `valueKey`s are (-0 ≠ 0, NaN = NaN,
+ * composites by their encoding), built without encoding flat values.
+ */
+export function rowKey(row: readonly unknown[]): string {
+  let s = '';
+  for (const v of row) {
+    if (v === null || v === undefined) { s += '\u0000z'; continue; }
+    switch (typeof v) {
+      case 'string': s += `\u0000s${v.replaceAll('\u0000', '\u0000\u0000')}`; break;
+      case 'number': s += Object.is(v, -0) ? '\u0000n-0' : `\u0000n${v}`; break;
+      case 'bigint': s += `\u0000b${v}`; break;
+      case 'boolean': s += v ? '\u0000t' : '\u0000f'; break;
+      default: s += `\u0000j${JSON.stringify(encodeValue(v))}`;
+    }
+  }
+  return s;
+}
+
 /** Rows of `a` not matched one-for-one by an equal row of `b`, in `a`'s order. */
 export function multisetMinus(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): unknown[][] {
   const counts = new Map<unknown, number>();
-  for (const r of b) { const k = valueKey(r); counts.set(k, (counts.get(k) ?? 0) + 1); }
+  for (const r of b) { const k = rowKey(r); counts.set(k, (counts.get(k) ?? 0) + 1); }
   const out: unknown[][] = [];
   for (const r of a) {
-    const k = valueKey(r);
+    const k = rowKey(r);
     const n = counts.get(k) ?? 0;
     if (n > 0) counts.set(k, n - 1); else out.push(r as unknown[]);
   }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bigintType, decimalType, doubleType, intType, stringType, tinyintType, type LogicalType,
+  arrayType, bigintType, decimalType, doubleType, intType, stringType, tinyintType, type LogicalType,
 } from '../../../types/index.js';
 import type { AggregateCall, AggregateFunctionName } from '../types.js';
 import { aggregateResultType, compileAggregates, createAccumulator, type Accumulator } from './index.js';
@@ -137,4 +137,60 @@ test('FILTER (WHERE …) lets only rows where the predicate is true reach the ac
   assert.deepEqual(aggs.results(accs), [4n, 2n, 35]);
   aggs.apply(accs, ['x', 30], true);
   assert.deepEqual(aggs.results(aggs.restore(JSON.parse(JSON.stringify(aggs.snapshot(accs))))), [3n, 1n, 5]);
+});
+
+test('MIN/MAX over an insert-only input pick what the retracting ones pick, equal-comparing values included', () => {
+  const doubles = [0, -0, 1.5, -2, Number.NaN, null, Number.POSITIVE_INFINITY, -0, 0, -2];
+  // Arrays holding -0 and 0 compare equal but have different value keys.
+  const arrays = [[0], [-0], [1.5], [0], null, [-0], [-2]];
+  let seed = 7;
+  const next = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+  for (const [fn, argType, values] of [['MIN', doubleType(), doubles], ['MAX', doubleType(), doubles], ['MIN', arrayType(doubleType()), arrays], ['MAX', arrayType(doubleType()), arrays]] as const) {
+    for (let trial = 0; trial < 50; trial++) {
+      const [retracting, append] = [false, true].map((insertOnly) => compileAggregates([{ fn, argType, arg: (r) => r[0] }], insertOnly));
+      const a = retracting?.create() ?? [];
+      const b = append?.create() ?? [];
+      for (let i = 0; i < 12; i++) {
+        const row = [values[next() % values.length] ?? null];
+        retracting?.apply(a, row, false);
+        append?.apply(b, row, false);
+        const [x, y] = [retracting?.results(a)[0], append?.results(b)[0]];
+        assert.ok(Array.isArray(x) ? x === y : Object.is(x, y), `${fn} after ${i + 1} rows: ${String(x)} vs ${String(y)}`);
+      }
+      const restored = append?.restore(JSON.parse(JSON.stringify(append.snapshot(b))) as never) ?? [];
+      const row = [values[next() % values.length] ?? null];
+      for (const [acc, state] of [[append, restored], [append, b], [retracting, a]] as const) acc?.apply(state, row, false);
+      assert.deepEqual(append?.results(restored), append?.results(b), 'restored, then one more row');
+      assert.deepEqual(append?.results(b), retracting?.results(a), 'one more row');
+    }
+  }
+  const [insertOnlyMin] = compileAggregates([{ fn: 'MIN', argType: intType(), arg: (r) => r[0] }], true).create();
+  assert.throws(() => insertOnlyMin?.retract(1), /insert-only/);
+});
+
+test('SUM(BIGINT) and AVG stay exact across the double-safe range and wrap like Java past 64 bits', () => {
+  const near = [1n, -1n, 2n ** 52n, -(2n ** 52n), 2n ** 53n - 1n, 2n ** 53n + 1n, 2n ** 62n, -(2n ** 63n), 2n ** 63n - 1n, 12345n];
+  let seed = 11;
+  const next = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+  for (let trial = 0; trial < 200; trial++) {
+    const sum = acc('SUM', bigintType());
+    const avg = acc('AVG', bigintType());
+    let wrapped = 0n;
+    let exact = 0n;
+    let count = 0n;
+    for (let i = 0; i < 10; i++) {
+      const v = near[next() % near.length] ?? 0n;
+      const retract = count > 0n && next() % 4 === 0;
+      if (retract) { sum.retract(v); avg.retract(v); } else { sum.add(v); avg.add(v); }
+      wrapped = BigInt.asIntN(64, retract ? wrapped - v : wrapped + v);
+      exact = retract ? exact - v : exact + v;
+      count += retract ? -1n : 1n;
+      assert.equal(sum.result(), count === 0n ? null : wrapped, `SUM after step ${i}`);
+      assert.equal(avg.result(), count === 0n ? null : exact / count, `AVG after step ${i}`);
+      const back = acc('SUM', bigintType());
+      back.restore(JSON.parse(JSON.stringify(sum.snapshot())));
+      back.add(1n);
+      assert.equal(back.result(), BigInt.asIntN(64, wrapped + 1n), 'restored SUM keeps counting');
+    }
+  }
 });

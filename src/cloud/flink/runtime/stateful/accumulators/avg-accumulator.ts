@@ -7,32 +7,33 @@
 import type { LogicalType } from '../../../types/index.js';
 import { divHalfUp, fitsPrecision, rescale } from '../../../types/index.js';
 import { decodeValue, encodeValue, type Json } from '../value-codec.js';
+import { ExactSum } from './exact-sum.js';
 import type { Accumulator } from './types.js';
 
 /** AVG(x). */
 export class AvgAccumulator implements Accumulator {
   readonly #t: LogicalType;
-  readonly #exact: boolean;
-  #sum: number | bigint;
+  /** The exact sum (integers, DECIMAL); undefined for FLOAT/DOUBLE, which sum in `#sum`. */
+  readonly #exact: ExactSum | undefined;
+  #sum = 0;
   #count = 0;
 
   constructor(argType: LogicalType) {
     this.#t = argType;
-    this.#exact = argType.kind !== 'FLOAT' && argType.kind !== 'DOUBLE';
-    this.#sum = this.#exact ? 0n : 0;
+    this.#exact = argType.kind !== 'FLOAT' && argType.kind !== 'DOUBLE' ? new ExactSum(false) : undefined;
   }
 
   add(v: unknown): void {
     if (v === null) return;
-    if (this.#exact) this.#sum = (this.#sum as bigint) + (typeof v === 'bigint' ? v : BigInt(v as number));
-    else this.#sum = (this.#sum as number) + (v as number);
+    if (this.#exact !== undefined) this.#exact.add(v as bigint | number, 1);
+    else this.#sum += v as number;
     this.#count++;
   }
 
   retract(v: unknown): void {
     if (v === null) return;
-    if (this.#exact) this.#sum = (this.#sum as bigint) - (typeof v === 'bigint' ? v : BigInt(v as number));
-    else this.#sum = (this.#sum as number) - (v as number);
+    if (this.#exact !== undefined) this.#exact.add(v as bigint | number, -1);
+    else this.#sum -= v as number;
     this.#count--;
   }
 
@@ -40,21 +41,24 @@ export class AvgAccumulator implements Accumulator {
     if (this.#count === 0) return null;
     const t = this.#t;
     switch (t.kind) {
-      case 'FLOAT': return Math.fround((this.#sum as number) / this.#count);
-      case 'DOUBLE': return (this.#sum as number) / this.#count;
-      case 'BIGINT': return (this.#sum as bigint) / BigInt(this.#count);
+      case 'FLOAT': return Math.fround(this.#sum / this.#count);
+      case 'DOUBLE': return this.#sum / this.#count;
+      case 'BIGINT': return this.#exactSum() / BigInt(this.#count);
       case 'DECIMAL': {
-        const q = divHalfUp(rescale(this.#sum as bigint, t.scale, Math.max(6, t.scale)), BigInt(this.#count));
+        const q = divHalfUp(rescale(this.#exactSum(), t.scale, Math.max(6, t.scale)), BigInt(this.#count));
         return fitsPrecision(q, 38) ? q : null;
       }
-      default: return Number((this.#sum as bigint) / BigInt(this.#count));
+      default: return Number(this.#exactSum() / BigInt(this.#count));
     }
   }
 
-  snapshot(): Json { return [encodeValue(this.#sum), this.#count]; }
+  #exactSum(): bigint { return (this.#exact as ExactSum).value; }
+
+  snapshot(): Json { return [encodeValue(this.#exact !== undefined ? this.#exact.value : this.#sum), this.#count]; }
   restore(s: Json): void {
     const [sum, count] = s as readonly [Json, number];
-    this.#sum = decodeValue(sum) as number | bigint;
+    const v = decodeValue(sum);
+    if (this.#exact !== undefined) this.#exact.value = typeof v === 'bigint' ? v : BigInt(v as number); else this.#sum = v as number;
     this.#count = count;
   }
 }

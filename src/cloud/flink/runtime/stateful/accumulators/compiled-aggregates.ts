@@ -5,7 +5,7 @@
 import type { Row } from '../../types.js';
 import type { AggregateCall } from '../types.js';
 import type { Json } from '../value-codec.js';
-import { createAccumulator } from './create-accumulator.js';
+import { accumulatorFactory } from './create-accumulator.js';
 import type { Accumulator } from './types.js';
 
 /** Stateless helpers over a group's accumulator array. */
@@ -24,12 +24,17 @@ export interface CompiledAggregates {
   restore(state: Json): Accumulator[];
 }
 
-/** Compiles the calls of one operator. */
-export function compileAggregates(calls: readonly AggregateCall[]): CompiledAggregates {
+/** Compiles the calls of one operator; `insertOnly`: its input never retracts (cheaper MIN/MAX). */
+export function compileAggregates(calls: readonly AggregateCall[], insertOnly = false): CompiledAggregates {
   const n = calls.length;
   const args = calls.map((c) => c.arg);
   const filters = calls.map((c) => c.filter);
-  const create = (): Accumulator[] => calls.map(createAccumulator);
+  const factories = calls.map((c) => accumulatorFactory(c, insertOnly));
+  const create = (): Accumulator[] => {
+    const out = new Array<Accumulator>(n);
+    for (let i = 0; i < n; i++) out[i] = (factories[i] as () => Accumulator)();
+    return out;
+  };
   return {
     size: n,
     create,

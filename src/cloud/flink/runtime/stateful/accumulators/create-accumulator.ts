@@ -1,7 +1,7 @@
 /** Builds the accumulator for one aggregate call (DISTINCT wraps the function's own accumulator). */
 import { assertNever, invariant } from '../../../../../shared/index.js';
 import { compileJsonText } from '../../../expr/json-text.js';
-import type { LogicalType } from '../../../types/index.js';
+import { compileComparator, type LogicalType } from '../../../types/index.js';
 import type { AggregateCall } from '../types.js';
 import { AvgAccumulator } from './avg-accumulator.js';
 import { CollectAccumulator } from './collect-accumulator.js';
@@ -11,15 +11,28 @@ import { FirstLastValueAccumulator } from './first-last-value-accumulator.js';
 import { LagAccumulator } from './lag-accumulator.js';
 import { JsonObjectAggAccumulator } from './json-objectagg-accumulator.js';
 import { ArrayAggAccumulator, JsonArrayAggAccumulator, ListAggAccumulator } from './list-accumulators.js';
-import { MinMaxAccumulator } from './min-max-accumulator.js';
+import { AppendMinMaxAccumulator, MinMaxAccumulator } from './min-max-accumulator.js';
 import { SumAccumulator } from './sum-accumulator.js';
 import type { Accumulator } from './types.js';
 import { VarianceAccumulator } from './variance-accumulator.js';
 
 /** A fresh accumulator for `call`. */
 export function createAccumulator(call: AggregateCall): Accumulator {
-  const inner = createPlain(call);
-  return call.distinct === true ? new DistinctAccumulator(inner) : inner;
+  return accumulatorFactory(call)();
+}
+
+/**
+ * Makes fresh accumulators for `call`, with per-call work (MIN/MAX's comparator) done once.
+ * `insertOnly`: the input never retracts, so MIN/MAX keep only the extreme value.
+ */
+export function accumulatorFactory(call: AggregateCall, insertOnly = false): () => Accumulator {
+  let plain = (): Accumulator => createPlain(call);
+  if (call.fn === 'MIN' || call.fn === 'MAX') {
+    const cmp = compileComparator(argType(call));
+    const max = call.fn === 'MAX';
+    plain = insertOnly ? () => new AppendMinMaxAccumulator(cmp, max) : () => new MinMaxAccumulator(cmp, max);
+  }
+  return call.distinct === true ? () => new DistinctAccumulator(plain()) : plain;
 }
 
 function createPlain(call: AggregateCall): Accumulator {
@@ -28,8 +41,8 @@ function createPlain(call: AggregateCall): Accumulator {
     case 'COUNT': return new CountAccumulator(call.arg === undefined);
     case 'SUM': return new SumAccumulator(argType(call));
     case 'AVG': return new AvgAccumulator(argType(call));
-    case 'MIN': return new MinMaxAccumulator(argType(call), false);
-    case 'MAX': return new MinMaxAccumulator(argType(call), true);
+    case 'MIN': return new MinMaxAccumulator(compileComparator(argType(call)), false);
+    case 'MAX': return new MinMaxAccumulator(compileComparator(argType(call)), true);
     case 'LAG': return new LagAccumulator(call.lag?.offset ?? 1, call.lag?.withDefault === true);
     case 'FIRST_VALUE': return new FirstLastValueAccumulator(false);
     case 'LAST_VALUE': return new FirstLastValueAccumulator(true);

@@ -7,6 +7,7 @@
 import type { LogicalType } from '../../../types/index.js';
 import { fitsPrecision, wrapBigint, wrapInt, wrapSmallint, wrapTinyint } from '../../../types/index.js';
 import { decodeValue, encodeValue, type Json } from '../value-codec.js';
+import { ExactSum } from './exact-sum.js';
 import type { Accumulator } from './types.js';
 
 /** Addition and subtraction in one numeric type's runtime representation. */
@@ -33,41 +34,44 @@ function intOps(wrap: (x: number) => number): NumericArithmetic {
   return { zero: 0, add: (a, b) => wrap((a as number) + (b as number)), sub: (a, b) => wrap((a as number) - (b as number)) };
 }
 
-/** SUM(x). */
+/** SUM(x). BIGINT sums go through ExactSum (no bigint per value while the sum is small). */
 export class SumAccumulator implements Accumulator {
   readonly #ops: NumericArithmetic;
   readonly #decimal: boolean;
+  readonly #bigint: ExactSum | undefined;
   #sum: unknown;
   #count = 0;
 
   constructor(argType: LogicalType) {
     this.#ops = sumArithmetic(argType);
     this.#decimal = argType.kind === 'DECIMAL';
+    this.#bigint = argType.kind === 'BIGINT' ? new ExactSum(true) : undefined;
     this.#sum = this.#ops.zero;
   }
 
   add(v: unknown): void {
     if (v === null) return;
-    this.#sum = this.#ops.add(this.#sum, v);
+    if (this.#bigint !== undefined) this.#bigint.add(v as bigint, 1); else this.#sum = this.#ops.add(this.#sum, v);
     this.#count++;
   }
 
   retract(v: unknown): void {
     if (v === null) return;
-    this.#sum = this.#ops.sub(this.#sum, v);
+    if (this.#bigint !== undefined) this.#bigint.add(v as bigint, -1); else this.#sum = this.#ops.sub(this.#sum, v);
     this.#count--;
   }
 
   result(): unknown {
     if (this.#count === 0) return null;
+    if (this.#bigint !== undefined) return this.#bigint.value;
     if (this.#decimal && !fitsPrecision(this.#sum as bigint, 38)) return null;
     return this.#sum;
   }
 
-  snapshot(): Json { return [encodeValue(this.#sum), this.#count]; }
+  snapshot(): Json { return [encodeValue(this.#bigint !== undefined ? this.#bigint.value : this.#sum), this.#count]; }
   restore(s: Json): void {
     const [sum, count] = s as readonly [Json, number];
-    this.#sum = decodeValue(sum);
+    if (this.#bigint !== undefined) this.#bigint.value = decodeValue(sum) as bigint; else this.#sum = decodeValue(sum);
     this.#count = count;
   }
 }
