@@ -9,7 +9,7 @@
 import type { Expr, Query, Range, Select, SelectItem } from '../sql/index.js';
 import { withNullable } from '../types/index.js';
 import type { BoundExpr, LogicalRel } from './types.js';
-import { Scope } from './scope.js';
+import { Scope, correlatedScope } from './scope.js';
 import type { ScopeField } from './scope.js';
 import { bindExpr, call } from './bind-expression.js';
 import type { ExprContext } from './bind-expression.js';
@@ -129,11 +129,7 @@ function decorrelate(s: ScalarSubquery, outer: JoinFrom, cx: ScalarContext): { r
   if (body.kind !== 'Select' || body.from === undefined || body.where === undefined) return undefined;
   const width = outer.rel.fields.length;
   const inner = cx.bindFrom(body.from);
-  const innerNames = new Set(inner.scope.map((f) => f.name));
-  const scope = new Scope([
-    ...inner.scope.map((f) => ({ ...f, index: f.index + width })),
-    ...outer.scope.map((f) => (innerNames.has(f.name) ? { ...f, shadowed: true } : f)),
-  ], cx.file);
+  const scope = correlatedScope(inner.scope, outer.scope, width, cx.file);
   const ecx = cx.exprContext(scope);
   const side = (e: Expr): 'inner' | 'outer' | 'both' => {
     const refs = inputsOf(bindExpr(e, ecx));

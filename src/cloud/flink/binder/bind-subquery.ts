@@ -12,7 +12,7 @@
 import type { Expr, Join, Query, Select, TableRef } from '../sql/index.js';
 import { printType, withoutTimeAttribute } from '../types/index.js';
 import type { BoundExpr, LogicalRel } from './types.js';
-import { Scope } from './scope.js';
+import { Scope, correlatedScope } from './scope.js';
 import { bindExpr, call } from './bind-expression.js';
 import type { ExprContext } from './bind-expression.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
@@ -169,11 +169,7 @@ function bindInner(q: Query, outer: JoinFrom, cx: SubqueryContext): BoundInner {
     return { rel, correlation: [], items };
   }
   const inner = cx.bindFrom(body.from);
-  const innerNames = new Set(inner.scope.map((f) => f.name));
-  const scope = new Scope([
-    ...inner.scope.map((f) => ({ ...f, index: f.index + width })),
-    ...outer.scope.map((f) => (innerNames.has(f.name) ? { ...f, shadowed: true } : f)),
-  ], cx.file);
+  const scope = correlatedScope(inner.scope, outer.scope, width, cx.file);
   const ecx = cx.exprContext(scope);
   const filters: BoundExpr[] = [];
   const correlation: BoundExpr[] = [];

@@ -92,3 +92,16 @@ export function unique(name: string, used: Set<string>): string {
   used.add(n);
   return n;
 }
+
+/**
+ * The scope inside a correlated subquery joined to its outer query: the subquery's own columns
+ * first (shifted past the outer row's `width` columns, as the join lays them out), then the outer
+ * columns, shadowed where the subquery has a column of the same name.
+ */
+export function correlatedScope(inner: readonly ScopeField[], outer: readonly ScopeField[], width: number, file: string): Scope {
+  const innerNames = new Set(inner.map((f) => f.name));
+  return new Scope([
+    ...inner.map((f) => ({ ...f, index: f.index + width })),
+    ...outer.map((f) => (innerNames.has(f.name) ? { ...f, shadowed: true } : f)),
+  ], file);
+}
