@@ -105,6 +105,19 @@ const CASES: readonly Case[] = [
     expected: (ls, rs) => { const m = maxOf(rs.map((r) => r[2] ?? null)); return ls.filter((l) => lt(l[2] ?? null, m) === true).map((l) => [l[0] ?? null, l[2] ?? null, m]); },
   },
   {
+    // The first join's output (keyed by l.id, r.id when both tables are upsert tables) as an updating input of the second.
+    sql: 'SELECT l.id, r.id, r2.id FROM L l JOIN R r ON l.k = r.k LEFT JOIN R r2 ON r.v = r2.v',
+    expected: (ls, rs) => outerJoin('INNER', (l, r) => eq(l[1] ?? null, r[1] ?? null))(ls, rs).flatMap((x) => {
+      const m = rs.filter((r2) => eq(x[5] ?? null, r2[2] ?? null) === true);
+      return m.length === 0 ? [[x[0] ?? null, x[3] ?? null, null]] : m.map((r2) => [x[0] ?? null, x[3] ?? null, r2[0] ?? null]);
+    }),
+  },
+  {
+    sql: 'SELECT l.id, r.id, r2.id FROM L l JOIN R r ON l.k < r.k JOIN R r2 ON r.id = r2.id AND l.v <> r2.v',
+    expected: (ls, rs) => outerJoin('INNER', (l, r) => lt(l[1] ?? null, r[1] ?? null))(ls, rs).flatMap((x) =>
+      rs.filter((r2) => eq(x[3] ?? null, r2[0] ?? null) === true && eq(x[2] ?? null, r2[2] ?? null) === false).map((r2) => [x[0] ?? null, x[3] ?? null, r2[0] ?? null])),
+  },
+  {
     sql: 'SELECT k, l.id, r.id, l.v FROM L l FULL JOIN R r USING (k)',
     expected: (ls, rs) => outerJoin('FULL', (l, r) => eq(l[1] ?? null, r[1] ?? null))(ls, rs).map((x) => [x[1] ?? x[4] ?? null, x[0] ?? null, x[3] ?? null, x[2] ?? null]),
   },

@@ -6,8 +6,10 @@
  * temporal joins whose condition leaves out part of the versioned table's primary key are an error.
  *
  * Upsert key of a regular join: when every row of one side matches at most one row of the other
- * (the other side's unique key is among its join keys), that side's unique key identifies the output
- * row; the NULL padding of an outer join keeps it too. A temporal join keeps its probe's.
+ * (the other side's unique key is among its join keys, or the other side is a global aggregate's
+ * single row), that side's unique key identifies the output row; the NULL padding of an outer join
+ * keeps it too. Else an inner join of two keyed updating inputs is keyed by both keys together.
+ * A temporal join keeps its probe's.
  */
 import { errorDiag } from '../../../shared/index.js';
 import type { BoundExpr, BoundField, LogicalRel } from '../binder/index.js';
@@ -152,8 +154,18 @@ function outputKey(rel: JoinRel, left: PhysicalNode, right: PhysicalNode): reado
   if (rel.strategy.kind !== 'regular') return undefined;
   // A side of at most one row (a global aggregate) matches every row of the other at most once.
   if (rel.joinType !== 'RIGHT' && rel.joinType !== 'FULL' && left.upsertKey !== undefined && (keyed(right, rel.rightKeys) || singleRow(rel.right))) return left.upsertKey;
-  if (rel.joinType !== 'LEFT' && rel.joinType !== 'FULL' && right.upsertKey !== undefined && keyed(left, rel.leftKeys)) return right.upsertKey.map((k) => k + width);
+  if (rel.joinType !== 'LEFT' && rel.joinType !== 'FULL' && right.upsertKey !== undefined && (keyed(left, rel.leftKeys) || singleRow(rel.left))) return right.upsertKey.map((k) => k + width);
+  // An inner join pairs each left row with each right row at most once: both keys together identify
+  // an output row (as FlinkRelMdUpsertKeys' product of the inputs' keys). Not across NULL padding.
+  const lk = updatingKey(left);
+  const rk = updatingKey(right);
+  if (rel.joinType === 'INNER' && lk !== undefined && rk !== undefined) return [...lk, ...rk.map((k) => k + width)];
   return undefined;
+}
+
+/** The upsert key of an updating input (an insert-only input's declared key is not enforced). */
+function updatingKey(n: PhysicalNode): readonly number[] | undefined {
+  return isInsertOnly(n.changelog) || n.upsertKey === undefined || n.upsertKey.length === 0 ? undefined : n.upsertKey;
 }
 
 function primaryKeyIndexes(rel: LogicalRel): readonly number[] | undefined {
