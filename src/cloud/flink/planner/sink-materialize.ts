@@ -1,8 +1,8 @@
 /**
  * Whether an INSERT into an upsert table needs Flink's SinkUpsertMaterializer, as
- * `table.exec.sink.upsert-materialize` decides: NONE never; FORCE for every upsert sink with a
- * primary key; AUTO (the default) when the query is updating and its upsert key is not within the
- * sink's primary key (or it has none) — then one sink row can be backed by several query rows, and a
+ * `table.exec.sink.upsert-materialize` decides: NONE never; FORCE for every updating query into an
+ * upsert sink with a primary key; AUTO (the default) when, in addition, the query's upsert key is not
+ * within the sink's primary key (or it has none) — then one sink row can be backed by several query rows, and a
  * retraction of one of them must not delete the row the others still back.
  */
 import { errorDiag } from '../../../shared/index.js';
@@ -31,7 +31,8 @@ export function sinkMaterialize(
   if (pk.some((i) => i < 0)) return undefined;
   const updating = !isInsertOnly(input.changelog);
   const inputKey = updating && input.upsertKey !== undefined && input.upsertKey.length > 0 ? input.upsertKey : undefined;
-  if (mode === 'AUTO' && (!updating || (inputKey !== undefined && inputKey.every((k) => pk.includes(k))))) return undefined;
+  // Insert-only input is never materialized (not under FORCE either: Flink's CommonExecSink guard).
+  if (!updating || (mode === 'AUTO' && inputKey !== undefined && inputKey.every((k) => pk.includes(k)))) return undefined;
   const types = input.fields.map((f) => f.type);
   return {
     sinkKey: compileRowKey(types, pk) as (row: unknown[]) => unknown,
