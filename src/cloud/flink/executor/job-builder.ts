@@ -101,7 +101,7 @@ export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
     } else {
       // SinkUpsertMaterializer between the query and its upsert sink (planner/sink-materialize.ts).
       const id = `${s.id}-materializer`;
-      nodes.push({ kind: 'operator', id, operator: new SinkUpsertMaterializer({ sinkKey: m.sinkKey, inputKey: m.inputKey }) });
+      nodes.push({ kind: 'operator', id, operator: new SinkUpsertMaterializer({ sinkKey: m.sinkKey, inputKey: m.inputKey, stateTtlMs: m.stateTtlMs, clock: deps.clock }) });
       edges.push({ from: s.input.id, to: id }, { from: id, to: s.id });
     }
     if (sink !== undefined) nodes.push({ kind: 'sink', id: s.id, sink });

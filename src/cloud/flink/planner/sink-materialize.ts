@@ -3,11 +3,13 @@
  * `table.exec.sink.upsert-materialize` decides: NONE never; FORCE for every updating query into an
  * upsert sink with a primary key; AUTO (the default) when, in addition, the query's upsert key is not
  * within the sink's primary key (or it has none) — then one sink row can be backed by several query rows, and a
- * retraction of one of them must not delete the row the others still back.
+ * retraction of one of them must not delete the row the others still back. Its state follows
+ * `sql.state-ttl`.
  */
 import { errorDiag } from '../../../shared/index.js';
 import type { Diagnostic } from '../../../shared/index.js';
 import type { ScanColumn } from '../binder/index.js';
+import { parseDurationMs } from '../binder/index.js';
 import type { CatalogTable } from '../catalog/index.js';
 import { compileRowKey } from '../types/index.js';
 import { isInsertOnly } from './changelog-mode.js';
@@ -34,9 +36,13 @@ export function sinkMaterialize(
   // Insert-only input is never materialized (not under FORCE either: Flink's CommonExecSink guard).
   if (!updating || (mode === 'AUTO' && inputKey !== undefined && inputKey.every((k) => pk.includes(k)))) return undefined;
   const types = input.fields.map((f) => f.type);
+  // `sql.state-ttl` (an invalid value is reported by the stateful operators' planning).
+  const ttlText = properties['sql.state-ttl'];
+  const ttl = ttlText === undefined ? undefined : parseDurationMs(ttlText);
   return {
     sinkKey: compileRowKey(types, pk) as (row: unknown[]) => unknown,
     ...(inputKey === undefined ? {} : { inputKey: compileRowKey(types, inputKey) as (row: unknown[]) => unknown }),
     keyText: pkNames,
+    ...(ttl === undefined || ttl === 0 ? {} : { stateTtlMs: ttl }),
   };
 }

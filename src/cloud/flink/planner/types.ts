@@ -188,6 +188,8 @@ export interface SinkMaterialize {
   readonly inputKey?: (row: unknown[]) => unknown;
   /** The primary key's column names, for EXPLAIN. */
   readonly keyText: readonly string[];
+  /** State retention after a sink key's last write (`sql.state-ttl`). */
+  readonly stateTtlMs?: number;
 }
 
 /** Confluent's `status.traits.sql_kind` values for job statements. */

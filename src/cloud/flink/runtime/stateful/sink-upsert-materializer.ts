@@ -9,7 +9,12 @@
  *   - a retraction of a row not held (never seen, or its state expired) is ignored.
  * So a -U/-D of one source row no longer deletes a sink row another source row still backs, and
  * changes that arrive out of order resolve to the last live row. Output: +I, +U, -D only.
+ *
+ * With a state TTL (`sql.state-ttl`), a sink key's rows expire that long after the key's last write
+ * (OnCreateAndWrite): an expired key is as if never seen, and is dropped at the next barrier.
  */
+import type { Clock } from '../../../../shared/index.js';
+import { systemClock } from '../../../../shared/index.js';
 import type { Batch } from '../batch.js';
 import type { Operator, OperatorContext } from '../operator.js';
 import { DELETE, INSERT, UPDATE_AFTER, type Row } from '../types.js';
@@ -21,17 +26,29 @@ export interface SinkUpsertMaterializerSpec {
   readonly sinkKey: (row: Row) => unknown;
   /** The input's upsert key of a row, when the input has one: held rows are matched by it. */
   readonly inputKey?: ((row: Row) => unknown) | undefined;
+  /** State retention after a key's last write (none when absent). */
+  readonly stateTtlMs?: number | undefined;
+  /** Processing-time clock for the TTL. */
+  readonly clock?: Clock | undefined;
 }
 
-/** Checkpointed state: per sink key (in first-arrival order) its held rows. */
-export type SinkUpsertMaterializerState = readonly (readonly Json[])[][];
+interface Held { rows: Row[]; expiresAt: number }
+
+/** Checkpointed state: per sink key (in first-arrival order) its held rows and expiry (null: none). */
+export type SinkUpsertMaterializerState = readonly (readonly [readonly Json[][], number | null])[];
 
 /** The materializer operator (one input). */
 export class SinkUpsertMaterializer implements Operator<SinkUpsertMaterializerState> {
   readonly #spec: SinkUpsertMaterializerSpec;
-  #rows = new Map<KeyId, Row[]>();
+  readonly #ttl: number;
+  readonly #clock: Clock;
+  #rows = new Map<KeyId, Held>();
 
-  constructor(spec: SinkUpsertMaterializerSpec) { this.#spec = spec; }
+  constructor(spec: SinkUpsertMaterializerSpec) {
+    this.#spec = spec;
+    this.#ttl = spec.stateTtlMs !== undefined && spec.stateTtlMs > 0 ? spec.stateTtlMs : Number.POSITIVE_INFINITY;
+    this.#clock = spec.clock ?? systemClock;
+  }
 
   /** Number of sink keys held (for tests). */
   get keyCount(): number { return this.#rows.size; }
@@ -47,34 +64,56 @@ export class SinkUpsertMaterializer implements Operator<SinkUpsertMaterializerSt
     }
   }
 
+  onBarrier(): void {
+    if (this.#ttl === Number.POSITIVE_INFINITY) return;
+    const now = this.#clock.now();
+    for (const [id, h] of [...this.#rows]) if (h.expiresAt <= now) this.#rows.delete(id);
+  }
+
   snapshot(): SinkUpsertMaterializerState {
-    return [...this.#rows.values()].map((held) => held.map((r) => encodeRow(r)));
+    return [...this.#rows.values()].map((h) => [h.rows.map((r) => encodeRow(r)), Number.isFinite(h.expiresAt) ? h.expiresAt : null] as const);
   }
 
   restore(s: SinkUpsertMaterializerState): void {
     this.#rows = new Map();
-    for (const held of s) {
+    for (const [held, exp] of s) {
       const rows = held.map((r) => decodeRow(r));
       const [first] = rows;
-      if (first !== undefined) this.#rows.set(valueKey(this.#spec.sinkKey(first)), rows);
+      if (first !== undefined) this.#rows.set(valueKey(this.#spec.sinkKey(first)), { rows, expiresAt: exp ?? Number.POSITIVE_INFINITY });
     }
   }
 
   close(): void { this.#rows.clear(); }
 
+  /** The live rows of a sink key (an expired key is dropped). */
+  #live(id: KeyId): Held | undefined {
+    const h = this.#rows.get(id);
+    if (h === undefined || h.expiresAt === Number.POSITIVE_INFINITY || h.expiresAt > this.#clock.now()) return h;
+    this.#rows.delete(id);
+    return undefined;
+  }
+
+  #touch(h: Held): void {
+    if (this.#ttl !== Number.POSITIVE_INFINITY) h.expiresAt = this.#clock.now() + this.#ttl;
+  }
+
   #accumulate(id: KeyId, row: Row, ctx: OperatorContext): void {
-    let held = this.#rows.get(id);
-    if (held === undefined) { held = []; this.#rows.set(id, held); }
+    let h = this.#live(id);
+    if (h === undefined) { h = { rows: [], expiresAt: Number.POSITIVE_INFINITY }; this.#rows.set(id, h); }
+    this.#touch(h);
+    const held = h.rows;
     const i = this.#indexOf(held, row);
     if (i < 0) held.push(row); else held[i] = row;
     ctx.emit(row, held.length === 1 ? INSERT : UPDATE_AFTER, Number.NaN);
   }
 
   #retract(id: KeyId, row: Row, ctx: OperatorContext): void {
-    const held = this.#rows.get(id);
-    if (held === undefined) return;
+    const h = this.#live(id);
+    if (h === undefined) return;
+    const held = h.rows;
     const i = this.#indexOf(held, row);
     if (i < 0) return;
+    this.#touch(h);
     const wasLast = i === held.length - 1;
     held.splice(i, 1);
     if (held.length === 0) {
