@@ -1,7 +1,7 @@
 /**
  * Differential fuzz test of the SQL join path: random small tables (append, or upsert with updates
  * and tombstones), random source batch sizes, random checkpoint → restore points, and a random join
- * (INNER / LEFT / RIGHT / FULL, with or without a residual, FULL JOIN USING, IN / EXISTS / NOT IN /
+ * (INNER / LEFT / RIGHT / FULL, with or without a residual, cross and theta joins without an equality, FULL JOIN USING, IN / EXISTS / NOT IN /
  * NOT EXISTS subqueries, correlated or not, scalar subqueries) run through the whole SQL path (parse → bind → plan → job →
  * task runner). The folded changelog must equal a naive batch evaluation, written here, of the same
  * query over the tables' final contents. A failure prints the seed, the query and both tables.
@@ -94,6 +94,29 @@ const CASES: readonly Case[] = [
   { sql: `SELECT ${ALL} FROM L l JOIN R r ON l.k = r.k AND l.v < r.v`, expected: outerJoin('INNER', (l, r) => and(eq(l[1] ?? null, r[1] ?? null), lt(l[2] ?? null, r[2] ?? null))) },
   { sql: `SELECT ${ALL} FROM L l LEFT JOIN R r ON l.k = r.k AND l.v < r.v`, expected: outerJoin('LEFT', (l, r) => and(eq(l[1] ?? null, r[1] ?? null), lt(l[2] ?? null, r[2] ?? null))) },
   { sql: `SELECT ${ALL} FROM L l FULL JOIN R r ON l.k = r.k AND l.v < r.v`, expected: outerJoin('FULL', (l, r) => and(eq(l[1] ?? null, r[1] ?? null), lt(l[2] ?? null, r[2] ?? null))) },
+  { sql: `SELECT ${ALL} FROM L l, R r`, expected: outerJoin('INNER', () => true) },
+  { sql: `SELECT ${ALL} FROM L l JOIN R r ON l.v < r.v`, expected: outerJoin('INNER', (l, r) => lt(l[2] ?? null, r[2] ?? null)) },
+  { sql: `SELECT ${ALL} FROM L l LEFT JOIN R r ON l.v < r.v`, expected: outerJoin('LEFT', (l, r) => lt(l[2] ?? null, r[2] ?? null)) },
+  { sql: `SELECT ${ALL} FROM L l RIGHT JOIN R r ON l.k < r.v`, expected: outerJoin('RIGHT', (l, r) => lt(l[1] ?? null, r[2] ?? null)) },
+  { sql: `SELECT ${ALL} FROM L l FULL JOIN R r ON l.v < r.v AND r.k < l.k`, expected: outerJoin('FULL', (l, r) => and(lt(l[2] ?? null, r[2] ?? null), lt(r[1] ?? null, l[1] ?? null))) },
+  { sql: `SELECT ${ALL} FROM L l CROSS JOIN R r WHERE l.v < r.k`, expected: outerJoin('INNER', (l, r) => lt(l[2] ?? null, r[1] ?? null)) },
+  {
+    sql: 'SELECT l.id, l.v, a.m FROM L l, (SELECT MAX(v) AS m FROM R) a WHERE l.v < a.m',
+    expected: (ls, rs) => { const m = maxOf(rs.map((r) => r[2] ?? null)); return ls.filter((l) => lt(l[2] ?? null, m) === true).map((l) => [l[0] ?? null, l[2] ?? null, m]); },
+  },
+  {
+    // The first join's output (keyed by l.id, r.id when both tables are upsert tables) as an updating input of the second.
+    sql: 'SELECT l.id, r.id, r2.id FROM L l JOIN R r ON l.k = r.k LEFT JOIN R r2 ON r.v = r2.v',
+    expected: (ls, rs) => outerJoin('INNER', (l, r) => eq(l[1] ?? null, r[1] ?? null))(ls, rs).flatMap((x) => {
+      const m = rs.filter((r2) => eq(x[5] ?? null, r2[2] ?? null) === true);
+      return m.length === 0 ? [[x[0] ?? null, x[3] ?? null, null]] : m.map((r2) => [x[0] ?? null, x[3] ?? null, r2[0] ?? null]);
+    }),
+  },
+  {
+    sql: 'SELECT l.id, r.id, r2.id FROM L l JOIN R r ON l.k < r.k JOIN R r2 ON r.id = r2.id AND l.v <> r2.v',
+    expected: (ls, rs) => outerJoin('INNER', (l, r) => lt(l[1] ?? null, r[1] ?? null))(ls, rs).flatMap((x) =>
+      rs.filter((r2) => eq(x[3] ?? null, r2[0] ?? null) === true && eq(x[2] ?? null, r2[2] ?? null) === false).map((r2) => [x[0] ?? null, x[3] ?? null, r2[0] ?? null])),
+  },
   {
     sql: 'SELECT k, l.id, r.id, l.v FROM L l FULL JOIN R r USING (k)',
     expected: (ls, rs) => outerJoin('FULL', (l, r) => eq(l[1] ?? null, r[1] ?? null))(ls, rs).map((x) => [x[1] ?? x[4] ?? null, x[0] ?? null, x[3] ?? null, x[2] ?? null]),
@@ -125,6 +148,11 @@ const CASES: readonly Case[] = [
     expected: (ls, rs) => ls.filter((l) => rs.filter((r) => eq(r[1] ?? null, l[1] ?? null) === true).length < 2).map((l) => [l[0] ?? null, l[2] ?? null]),
   },
 ];
+
+function maxOf(xs: readonly Cell[]): Cell {
+  const vs = xs.filter((x): x is number => x !== null);
+  return vs.length === 0 ? null : Math.max(...vs);
+}
 
 function minOf(xs: readonly Cell[]): Cell {
   const vs = xs.filter((x): x is number => x !== null);

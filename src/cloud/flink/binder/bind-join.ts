@@ -5,9 +5,8 @@
  * rowtimes) and a residual rest. The strategy decides the output types, as in Flink: a regular
  * join drops every time attribute (its rowtimes become plain TIMESTAMP_LTZ), an interval join
  * keeps them, an event-time temporal join keeps the probe's, a window join (both sides window TVFs
- * joined on window_start and window_end) keeps them. A join with no equality left is
- * refused by the planner (cross joins are not supported yet), so a comma join can still get its
- * keys from WHERE first.
+ * joined on window_start and window_end) keeps them. A regular join with no equality left (cross
+ * or theta join) gets an empty key from the planner; a comma join takes its keys from WHERE first.
  */
 import type { Expr, Hint, Join, Range, TableName, TableRef, Unnest } from '../sql/index.js';
 import { isProctimeAttribute, isRowtimeAttribute, leastRestrictive, printType, typesEqual, withNullable, withoutTimeAttribute } from '../types/index.js';

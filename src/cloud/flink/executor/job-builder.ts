@@ -13,7 +13,7 @@ import type { PhysicalNode, PhysicalPlan, PhysicalSink } from '../planner/index.
 import { isInsertOnly } from '../planner/index.js';
 import type { CatalogTable } from '../catalog/index.js';
 import {
-  BlackholeSink, CalcOperator, LimitOperator, ResultsSink, TopicSink, TopicSource, UnionOperator, UpdatingLimitOperator, ValuesSource,
+  BlackholeSink, CalcOperator, LimitOperator, ResultsSink, SinkUpsertMaterializer, TopicSink, TopicSource, UnionOperator, UpdatingLimitOperator, ValuesSource,
   boundedOutOfOrderness, idlenessFromTimeout, sourceWatermark,
 } from '../runtime/index.js';
 import type { JobEdge, JobGraph, JobNode, MetadataKey, ResultChange, Source, SubtaskAssignment } from '../runtime/index.js';
@@ -103,8 +103,16 @@ export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
   for (const s of plan.sinks) {
     visit(s.input);
     const sink = sinkOf(s, deps, diags);
+    const m = s.kind === 'topic-sink' ? s.materialize : undefined;
+    if (m === undefined) {
+      edges.push({ from: s.input.id, to: s.id });
+    } else {
+      // SinkUpsertMaterializer between the query and its upsert sink (planner/sink-materialize.ts).
+      const id = `${s.id}-materializer`;
+      nodes.push({ kind: 'operator', id, operator: new SinkUpsertMaterializer({ sinkKey: m.sinkKey, inputKey: m.inputKey, stateTtlMs: m.stateTtlMs, clock: deps.clock }) });
+      edges.push({ from: s.input.id, to: id }, { from: id, to: s.id });
+    }
     if (sink !== undefined) nodes.push({ kind: 'sink', id: s.id, sink });
-    edges.push({ from: s.input.id, to: s.id });
   }
   return diags.length > 0 ? { diagnostics: diags } : { value: { nodes, edges }, diagnostics: [] };
 }

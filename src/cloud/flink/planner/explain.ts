@@ -102,7 +102,11 @@ function detail(n: PhysicalNode | PhysicalSink, k: number): string {
     if (n.kind === 'topic-sink') lines.push(`Table: ${quotedPath([n.table.catalog.name, n.table.database.name, n.table.name])}`);
     if (n.kind === 'results-sink') lines.push('Table: Foreground');
     if (n.kind === 'blackhole-sink') lines.push('Table: CREATE TABLE AS target');
-    lines.push(`Changelog mode: ${n.kind === 'topic-sink' ? n.table.changelogMode : modeName(n.input.changelog)}`, 'State size: low');
+    lines.push(`Changelog mode: ${n.kind === 'topic-sink' ? n.table.changelogMode : modeName(n.input.changelog)}`);
+    // Flink's `upsertMaterialize=[true]`: a SinkUpsertMaterializer keyed by the sink's primary key runs before the sink.
+    const m = n.kind === 'topic-sink' ? n.materialize : undefined;
+    if (m !== undefined) lines.push(`Upsert materialize: SinkUpsertMaterializer(key=[${m.keyText.join(', ')}])`);
+    lines.push(`State size: ${m === undefined ? 'low' : 'medium'}`);
     return lines.join('\n');
   }
   const lines = [`[${k}] ${streamTitle(n)}`];

@@ -1,13 +1,15 @@
 /**
  * A bound join → a `join` node: key extractors, the residual condition over `[...left, ...right]`,
  * time readers of interval / temporal / window joins, the changelog mode (changelog-mode.ts `joinKinds`)
- * and the upsert key. Refused here, with a "not supported yet" diagnostic: regular joins without an
- * equality (cross joins), interval and window joins over updating inputs, temporal joins whose condition
- * leaves out part of the versioned table's primary key.
+ * and the upsert key. A regular join without an equality (cross or theta join) has an empty key. Refused
+ * here, with a "not supported yet" diagnostic: interval and window joins over updating inputs;
+ * temporal joins whose condition leaves out part of the versioned table's primary key are an error.
  *
  * Upsert key of a regular join: when every row of one side matches at most one row of the other
- * (the other side's unique key is among its join keys), that side's unique key identifies the output
- * row; the NULL padding of an outer join keeps it too. A temporal join keeps its probe's.
+ * (the other side's unique key is among its join keys, or the other side is a global aggregate's
+ * single row), that side's unique key identifies the output row; the NULL padding of an outer join
+ * keeps it too. Else an inner join of two keyed updating inputs is keyed by both keys together.
+ * A temporal join keeps its probe's.
  */
 import { errorDiag } from '../../../shared/index.js';
 import type { BoundExpr, BoundField, LogicalRel } from '../binder/index.js';
@@ -34,11 +36,8 @@ export function joinNode(rel: JoinRel, cx: PlanContext, plan: (r: LogicalRel) =>
   const conditionText = rel.conjuncts.length === 0 ? 'true' : rel.conjuncts.map((c) => printBound(c, conditionFields)).join(' AND ');
   const strategy = plannedStrategy(rel, left, right, cx);
   const changelog = joinKinds({ strategy: rel.strategy.kind, joinType: rel.joinType, left: left.changelog, right: right.changelog });
-  // An uncorrelated EXISTS / IN has no key: every row shares one (a semi/anti join needs no pairs).
-  // So does a join with a global aggregate's single row (an uncorrelated scalar subquery).
-  if (rel.strategy.kind === 'regular' && rel.leftKeys.length === 0 && !semiAnti && !singleRow(rel.right)) {
-    cx.diagnostics.push(notSupportedYet(rel.range, 'joins without an equality condition between both sides (cross joins)', cx.file));
-  }
+  // A regular join without an equality (cross / theta join, an uncorrelated EXISTS / IN, a join with
+  // a global aggregate's single row) has an empty key: every row is in one key group, as in Flink.
   if (rel.strategy.kind === 'window' && isProctimeWindowed(rel.left)) {
     cx.diagnostics.push(errorDiag('flink-not-supported', 'Processing time Window Join is not supported yet.'));
   }
@@ -160,9 +159,20 @@ function outputKey(rel: JoinRel, left: PhysicalNode, right: PhysicalNode): reado
     && n.upsertKey.every((k) => keys.some((e) => e.kind === 'input' && e.index === k));
   if (rel.strategy.kind === 'temporal' || rel.joinType === 'SEMI' || rel.joinType === 'ANTI') return left.upsertKey;
   if (rel.strategy.kind !== 'regular') return undefined;
-  if (rel.joinType !== 'RIGHT' && rel.joinType !== 'FULL' && left.upsertKey !== undefined && keyed(right, rel.rightKeys)) return left.upsertKey;
-  if (rel.joinType !== 'LEFT' && rel.joinType !== 'FULL' && right.upsertKey !== undefined && keyed(left, rel.leftKeys)) return right.upsertKey.map((k) => k + width);
+  // A side of at most one row (a global aggregate) matches every row of the other at most once.
+  if (rel.joinType !== 'RIGHT' && rel.joinType !== 'FULL' && left.upsertKey !== undefined && (keyed(right, rel.rightKeys) || singleRow(rel.right))) return left.upsertKey;
+  if (rel.joinType !== 'LEFT' && rel.joinType !== 'FULL' && right.upsertKey !== undefined && (keyed(left, rel.leftKeys) || singleRow(rel.left))) return right.upsertKey.map((k) => k + width);
+  // An inner join pairs each left row with each right row at most once: both keys together identify
+  // an output row (as FlinkRelMdUpsertKeys' product of the inputs' keys). Not across NULL padding.
+  const lk = updatingKey(left);
+  const rk = updatingKey(right);
+  if (rel.joinType === 'INNER' && lk !== undefined && rk !== undefined) return [...lk, ...rk.map((k) => k + width)];
   return undefined;
+}
+
+/** The upsert key of an updating input (an insert-only input's declared key is not enforced). */
+function updatingKey(n: PhysicalNode): readonly number[] | undefined {
+  return isInsertOnly(n.changelog) || n.upsertKey === undefined || n.upsertKey.length === 0 ? undefined : n.upsertKey;
 }
 
 function primaryKeyIndexes(rel: LogicalRel): readonly number[] | undefined {

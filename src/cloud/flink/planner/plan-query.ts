@@ -16,7 +16,7 @@ import { scanModes } from './scan-options.js';
 import { connectorBounded } from './connector-bounds.js';
 import { joinNode } from './plan-join.js';
 import { matchRecognizeNode } from './plan-match-recognize.js';
-import { isInjectiveCast } from './injective-cast.js';
+import { injectiveArgument } from './injective-expr.js';
 
 /** Statement property limiting records per source poll: each poll then ends a mini-batch and emits a watermark. */
 export const MAX_POLL_RECORDS = 'streamform.source.max-poll-records';
@@ -161,11 +161,10 @@ function mapKey(key: readonly number[] | undefined, project: readonly BoundExpr[
   return out.every((j) => j >= 0) ? out : undefined;
 }
 
-/** `e` is column `k` as is, through the NOT NULL check of a sink column, or through an injective CAST. */
+/** `e` is column `k` as is, or through an injective expression (injective-expr.ts). */
 function isRef(e: BoundExpr, k: number): boolean {
   if (e.kind === 'input') return e.index === k;
-  if (e.kind !== 'call') return false;
-  const a = e.fn.name === 'NOT_NULL_ENFORCER' || (e.fn.name === 'CAST' && e.args[0] !== undefined && isInjectiveCast(e.args[0].type, e.type)) ? e.args[0] : undefined;
+  const a = injectiveArgument(e);
   return a !== undefined && isRef(a, k);
 }
 

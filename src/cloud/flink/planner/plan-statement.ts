@@ -8,6 +8,7 @@ import type { Diagnostic, Outcome } from '../../../shared/index.js';
 import { errorDiag } from '../../../shared/index.js';
 import type { BoundInsert, BoundStatement, LogicalRel } from '../binder/index.js';
 import type { DerivedSchema } from '../catalog/index.js';
+import { sinkMaterialize } from './sink-materialize.js';
 import type { JobSqlKind, PhysicalNode, PhysicalPlan, PhysicalSink, PlanOptions } from './types.js';
 import { PlanContext, isBounded, planRel } from './plan-query.js';
 import { isInsertOnly } from './changelog-mode.js';
@@ -60,7 +61,8 @@ export function planInserts(inserts: readonly BoundInsert[], sqlKind: JobSqlKind
       cx.diagnostics.push(errorDiag('flink-append-sink-updates',
         `Table sink '${path}' doesn't support consuming ${input.changelog.includes('D') ? 'update and delete' : 'update'} changes which is produced by node ${nodeTitle(producer(input))}`));
     }
-    sinks.push({ kind: 'topic-sink', id: cx.id('sink'), input, table: t, columns: ins.columns });
+    const materialize = sinkMaterialize(input, t, ins.columns, cx.properties, cx.diagnostics);
+    sinks.push({ kind: 'topic-sink', id: cx.id('sink'), input, table: t, columns: ins.columns, ...(materialize === undefined ? {} : { materialize }) });
   }
   const first = inserts[0];
   return done(cx.diagnostics, {

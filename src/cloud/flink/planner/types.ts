@@ -182,9 +182,23 @@ export type PlannedJoinStrategy =
 
 /** A terminal node. */
 export type PhysicalSink =
-  | { readonly kind: 'topic-sink'; readonly id: string; readonly input: PhysicalNode; readonly table: CatalogTable; readonly columns: readonly ScanColumn[] }
+  | {
+    readonly kind: 'topic-sink'; readonly id: string; readonly input: PhysicalNode; readonly table: CatalogTable; readonly columns: readonly ScanColumn[];
+    /** A SinkUpsertMaterializer in front of the sink (sink-materialize.ts). */
+    readonly materialize?: SinkMaterialize;
+  }
   | { readonly kind: 'results-sink'; readonly id: string; readonly input: PhysicalNode; readonly fields: readonly BoundField[] }
   | { readonly kind: 'blackhole-sink'; readonly id: string; readonly input: PhysicalNode };
+
+/** The SinkUpsertMaterializer of a topic sink: the sink's primary key and the input's upsert key of a row. */
+export interface SinkMaterialize {
+  readonly sinkKey: (row: unknown[]) => unknown;
+  readonly inputKey?: (row: unknown[]) => unknown;
+  /** The primary key's column names, for EXPLAIN. */
+  readonly keyText: readonly string[];
+  /** State retention after a sink key's last write (`sql.state-ttl`). */
+  readonly stateTtlMs?: number;
+}
 
 /** Confluent's `status.traits.sql_kind` values for job statements. */
 export type JobSqlKind = 'SELECT' | 'INSERT_INTO' | 'CREATE_TABLE_AS' | 'EXECUTE_STATEMENT_SET';

@@ -18,6 +18,7 @@ export { aggregateResultType, compileAggregates, createAccumulator, type Accumul
 export { GroupAggregateOperator, type GroupAggregateSpec, type GroupAggregateState } from './group-aggregate-operator.js';
 export { RankOperator, type RankSpec, type RankState } from './rank-operator.js';
 export { UpdatingLimitOperator, type UpdatingLimitSpec, type UpdatingLimitState } from './updating-limit-operator.js';
+export { SinkUpsertMaterializer, type SinkUpsertMaterializerSpec, type SinkUpsertMaterializerState } from './sink-upsert-materializer.js';
 export { DeduplicateOperator, type DeduplicateSpec, type DeduplicateState } from './deduplicate-operator.js';
 export { OverAggregateOperator, type OverAggregateSpec, type OverFrame, type OverAggregateState } from './over-aggregate-operator.js';
 export {
