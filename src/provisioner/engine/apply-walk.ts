@@ -176,7 +176,12 @@ export class ApplyWalk extends ConfigWalk {
       const strategy = c.action === 'replace' && !deposedKeyOf ? c.replaceStrategy?.name : undefined;
       const r = await handle.provider.applyResource({ type: c.type, action: 'delete', prior, planned: null, config: null, ...(extra?.priorPrivate ? { priorPrivate: extra.priorPrivate } : {}), ...(strategy !== undefined ? { replaceStrategy: strategy } : {}) }, this.providerContext(handle.address, progress));
       if (hasErrors(r.diagnostics ?? [])) { this.#fail(c.address, r.diagnostics ?? [], c.range); return false; }
-      this.#writer.removeResource(c.address, deposedKeyOf);
+      const st = strategy !== undefined && r.state ? this.#state.byAddress.get(c.address) : undefined;
+      // The first half of a replacement with a strategy may only stop the object (a statement whose
+      // offsets its replacement carries over): it stays in state until the replacement exists, so a
+      // failed create orphans nothing and the next plan replaces it again.
+      if (st && r.state) this.#writer.putResource({ ...st, attributes: r.state });
+      else this.#writer.removeResource(c.address, deposedKeyOf);
       if (c.action === 'delete') this.counts.destroy++;
       return true;
     });
