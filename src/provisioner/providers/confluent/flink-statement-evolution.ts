@@ -64,6 +64,7 @@ export function planEvolution(prior: ObjectValue, draft: ObjectValue, annotation
   if (chosen !== undefined) {
     if (chosen === 'carry-over' && stateful !== undefined && stateful.length > 0) {
       return { diagnostics: [errorDiag('confluent-statement-evolution-stateful', 'Offsets cannot be carried over: the new SQL is stateful', {
+        attribute: 'statement',
         detail: `Carry-over works only for stateless statements; this one uses ${stateful.join(', ')}. Choose another strategy with a comment inside the resource block:\n  # streamform: evolution = "cut-over"\n\nThe choices:\n${CHOICES}\nSee docs/evolving-statements.md.`,
       })] };
     }
@@ -83,6 +84,7 @@ export function planEvolution(prior: ObjectValue, draft: ObjectValue, annotation
   }
   if (stateful.length === 0) return pick('carry-over');
   return { diagnostics: [errorDiag('confluent-statement-evolution-choice', 'The changed statement is stateful: choose how it evolves', {
+        attribute: 'statement',
     detail: `The new SQL keeps state (it uses ${stateful.join(', ')}), so the old statement's offsets alone cannot continue it. Choose a strategy with a comment inside the resource block (Terraform ignores it):\n  # streamform: evolution = "cut-over"\n\nThe choices:\n${CHOICES}\nSee docs/evolving-statements.md.`,
   })] };
 }
