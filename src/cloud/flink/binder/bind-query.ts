@@ -27,6 +27,7 @@ import { bindUnnest } from './bind-unnest.js';
 import { bindMatchRecognize } from './bind-match-recognize.js';
 import { bindViewRef } from './bind-view.js';
 import { applySubqueries, bindJoinWithSubqueries, splitSubqueries } from './bind-subquery.js';
+import { havingSubqueries } from './bind-having-subquery.js';
 import type { SubqueryContext } from './bind-subquery.js';
 import { joinScalars, liftSelectScalars } from './bind-scalar-subquery.js';
 import type { ScalarSubquery } from './bind-scalar-subquery.js';
@@ -121,6 +122,9 @@ function exprContext(scope: Scope, cx: QueryContext): ExprContext {
 }
 
 function bindSelect(select: Select, cx: QueryContext): LogicalRel {
+  // Subqueries in HAVING filter the aggregated rows (bind-having-subquery.ts).
+  const overAggregate = havingSubqueries(select, cx.file);
+  if (overAggregate !== undefined) return bindSelect(overAggregate, cx);
   // `[NOT] IN (SELECT …)` / `[NOT] EXISTS (…)` conjuncts become semi/anti joins (bind-subquery.ts).
   // Scalar subqueries are joined as hidden columns (bind-scalar-subquery.ts).
   const split = splitSubqueries(select.where);
