@@ -213,6 +213,7 @@ function matchExpr(e: Expr, o: SlotOptions): BoundMatchExpr {
   /** MATCH_ROWTIME(): the last row's rowtime as a TIMESTAMP(3) rowtime; MATCH_ROWTIME(rowtime column): of that column's type. */
   const matchRowtime = (arg: Expr | undefined, range: Range): Expr => {
     if (o.define) fail(range, 'MATCH_ROWTIME() can only be used in the MEASURES clause');
+    if (o.proctime && arg === undefined) throw new BindError(notSupportedYet(range, 'MATCH_ROWTIME() in a MATCH_RECOGNIZE ordered by a proctime attribute; use MATCH_PROCTIME()', o.cx.file));
     let type: LogicalType = timestampType(3, { nullable: false, timeAttribute: 'rowtime' });
     if (arg !== undefined) {
       const f = arg.kind === 'Identifier' ? o.input.scope.find((x) => x.name === arg.names[arg.names.length - 1] && x.shadowed !== true) : undefined;
