@@ -29,6 +29,8 @@ export interface Diagnostic {
   readonly range?: SourceRange;
   /** Resource or module address the problem belongs to, when there is one. */
   readonly address?: string;
+  /** A top-level attribute of that resource's block the problem is about: without a range, it points at it. */
+  readonly attribute?: string;
 }
 
 /** A value together with the diagnostics produced while computing it. */
@@ -38,20 +40,21 @@ export interface Outcome<T> {
 }
 
 /** Builds an error diagnostic; optional fields are only set when given. */
-export function errorDiag(code: string, summary: string, opts: { detail?: string | undefined; range?: SourceRange | undefined; address?: string | undefined } = {}): Diagnostic {
+export function errorDiag(code: string, summary: string, opts: { detail?: string | undefined; range?: SourceRange | undefined; address?: string | undefined; attribute?: string | undefined } = {}): Diagnostic {
   return withOptional({ severity: 'error', code, summary }, opts);
 }
 
 /** Builds a warning diagnostic. */
-export function warningDiag(code: string, summary: string, opts: { detail?: string | undefined; range?: SourceRange | undefined; address?: string | undefined } = {}): Diagnostic {
+export function warningDiag(code: string, summary: string, opts: { detail?: string | undefined; range?: SourceRange | undefined; address?: string | undefined; attribute?: string | undefined } = {}): Diagnostic {
   return withOptional({ severity: 'warning', code, summary }, opts);
 }
 
-function withOptional(base: { severity: Severity; code: string; summary: string }, opts: { detail?: string | undefined; range?: SourceRange | undefined; address?: string | undefined }): Diagnostic {
+function withOptional(base: { severity: Severity; code: string; summary: string }, opts: { detail?: string | undefined; range?: SourceRange | undefined; address?: string | undefined; attribute?: string | undefined }): Diagnostic {
   const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { ...base };
   if (opts.detail !== undefined) d.detail = opts.detail;
   if (opts.range !== undefined) d.range = opts.range;
   if (opts.address !== undefined) d.address = opts.address;
+  if (opts.attribute !== undefined) d.attribute = opts.attribute;
   return d;
 }
 

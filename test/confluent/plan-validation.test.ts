@@ -128,6 +128,7 @@ describe('streamform plan validates Flink SQL (statements:validate)', () => {
     assert.match(r.text, /SQL parse failed\. Encountered "SELEC" at line 1, column 1/);
     assert.match(r.text, /SQL line 1, column 1/);
     assert.match(r.text, /SELEC id FROM orders;\n\s*\^/);
+    assert.match(r.text, /on main\.tf line \d+, in resource "confluent_flink_statement" "typo":\n\s*\d+:\s+statement\s+=/, 'points at the statement attribute');
   });
 
   it('STREAMFORM_SQL_VALIDATION=off skips the check', async () => {

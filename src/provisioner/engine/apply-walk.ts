@@ -18,7 +18,7 @@ import { ConfigWalk, type ProviderHandle } from './config-walk.js';
 import { decodeBody } from './decode-body.js';
 import type { ModuleNode } from './module-tree.js';
 import { consistentWithPlan, planInstance, propagateSensitive, schemaSensitivePaths, sensitiveStepPaths } from './plan-instance.js';
-import { deposedKey, priorStateValue, type EnginePlan, type InstanceExtra } from './plan-walk.js';
+import { deposedKey, locateIn, priorStateValue, type EnginePlan, type InstanceExtra } from './plan-walk.js';
 import { resourceKey, StateIndex } from './state-index.js';
 import { targetSet } from './target-set.js';
 import type { EngineEnv, StateWriter, VariableInput } from './types.js';
@@ -176,7 +176,12 @@ export class ApplyWalk extends ConfigWalk {
       const strategy = c.action === 'replace' && !deposedKeyOf ? c.replaceStrategy?.name : undefined;
       const r = await handle.provider.applyResource({ type: c.type, action: 'delete', prior, planned: null, config: null, ...(extra?.priorPrivate ? { priorPrivate: extra.priorPrivate } : {}), ...(strategy !== undefined ? { replaceStrategy: strategy } : {}) }, this.providerContext(handle.address, progress));
       if (hasErrors(r.diagnostics ?? [])) { this.#fail(c.address, r.diagnostics ?? [], c.range); return false; }
-      this.#writer.removeResource(c.address, deposedKeyOf);
+      const st = strategy !== undefined && r.state ? this.#state.byAddress.get(c.address) : undefined;
+      // The first half of a replacement with a strategy may only stop the object (a statement whose
+      // offsets its replacement carries over): it stays in state until the replacement exists, so a
+      // failed create orphans nothing and the next plan replaces it again.
+      if (st && r.state) this.#writer.putResource({ ...st, attributes: r.state });
+      else this.#writer.removeResource(c.address, deposedKeyOf);
       if (c.action === 'delete') this.counts.destroy++;
       return true;
     });
@@ -278,7 +283,7 @@ export class ApplyWalk extends ConfigWalk {
     const ignore = r.lifecycle.ignoreChanges === 'all' ? 'all' as const : r.lifecycle.ignoreChanges.map((t) => t.text);
     const ctx = this.providerContext(handle.address);
     const final = await planInstance({ address, type: r.type, schema, provider: handle.provider, ctx, config: dec.value, prior, ...(extra.priorPrivate ? { priorPrivate: extra.priorPrivate } : {}), tainted: false, replaceRequested: false, replaceTriggered: false, lifecycle: r.lifecycle, ignoreChanges: ignore, ...(r.annotations ? { annotations: r.annotations } : {}) });
-    if (hasErrors(final.diagnostics)) { this.#fail(address, final.diagnostics, r.range); return false; }
+    if (hasErrors(final.diagnostics)) { this.#fail(address, final.diagnostics.map((d) => ({ ...d, range: locateIn(d, r) }))); return false; }
     if (!final.after || !consistentWithPlan(c.after, final.after)) {
       this.#fail(address, [errorDiag('apply-inconsistent-plan', 'Provider produced inconsistent final plan', { detail: `When expanding the plan for ${address} to include new values learned so far during apply, the planned values no longer match the saved plan. Run plan again.` })], r.range);
       return false;

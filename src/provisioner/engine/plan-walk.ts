@@ -2,7 +2,7 @@
  * The plan walk: visits every configuration object in dependency order, refreshes and plans each
  * resource instance, reads data sources whose configuration is known, and assembles the Plan.
  */
-import type { Diagnostic } from '../../shared/index.js';
+import type { Diagnostic, SourceRange } from '../../shared/index.js';
 import { errorDiag, hasErrors, suggestion, warningDiag } from '../../shared/index.js';
 import { formatInstanceAddr, formatModulePath, parseAddress, targetMatches, type InstanceAddr, type InstanceKey, type ModuleStep, type TargetAddr } from '../addr/index.js';
 import type { ResourceConfig } from '../config/index.js';
@@ -262,7 +262,7 @@ export class PlanWalk extends ConfigWalk {
     const dec = decodeBody(r.body, schema, scope, this.evaluator(m.config.dir), { what: `resource "${r.type}" "${r.name}"`, address });
     this.diagnostics.push(...dec.diagnostics);
     if (hasErrors(dec.diagnostics)) return undefined;
-    const extraDiags: Diagnostic[] = [...(handle.provider.validateResource?.(r.type, dec.value) ?? [])].map((d) => ({ ...d, address, ...(d.range ? {} : { range: r.range }) }));
+    const extraDiags: Diagnostic[] = [...(handle.provider.validateResource?.(r.type, dec.value) ?? [])].map((d) => ({ ...d, address, range: locateIn(d, r) }));
     this.diagnostics.push(...extraDiags);
     if (hasErrors(extraDiags)) return undefined;
     // Import blocks: adopt an existing object at this address.
@@ -284,7 +284,7 @@ export class PlanWalk extends ConfigWalk {
       tainted: st?.status === 'tainted', replaceRequested: this.#replace.some((t) => targetMatches(t, addr)), replaceTriggered,
       lifecycle: r.lifecycle, ignoreChanges: ignore, ...(r.annotations ? { annotations: r.annotations } : {}),
     });
-    this.diagnostics.push(...p.diagnostics.map((d) => ({ ...d, address, ...(d.range ? {} : { range: r.range }) })));
+    this.diagnostics.push(...p.diagnostics.map((d) => ({ ...d, address, range: locateIn(d, r) })));
     if (hasErrors(p.diagnostics)) return undefined;
     const afterSensitive = propagateSensitive(p.after, [...new Set([...dec.sensitivePaths, ...schemaSensitivePaths(schema)])].sort());
     const moved = this.#state.movedFrom.get(address);
@@ -360,7 +360,7 @@ export class PlanWalk extends ConfigWalk {
     }
     this.env.hooks.refreshStart?.(address);
     const res = await handle.provider.readDataSource(r.type, dec.value, this.providerContext(handle.address));
-    this.diagnostics.push(...(res.diagnostics ?? []).map((d) => ({ ...d, address, ...(d.range ? {} : { range: r.range }) })));
+    this.diagnostics.push(...(res.diagnostics ?? []).map((d) => ({ ...d, address, range: locateIn(d, r) })));
     if (!res.state) return undefined;
     this.env.hooks.refreshDone?.(address, typeof res.state.id === 'string' ? res.state.id : undefined);
     if (!destroying) this.dataReads.set(address, { state: res.state, extra });
@@ -425,6 +425,11 @@ export function priorStateValue(r: ResourceConfig, prior: readonly ResourceInsta
 }
 
 /** The extras key of a deposed object. */
+/** Where a provider's diagnostic about `r` points: its own range, else the attribute it names, else the block. */
+export function locateIn(d: Diagnostic, r: ResourceConfig): SourceRange {
+  return d.range ?? (d.attribute !== undefined ? r.body.attributes.get(d.attribute)?.range : undefined) ?? r.range;
+}
+
 export function deposedKey(address: string, deposed: string): string {
   return `${address} (deposed ${deposed})`;
 }

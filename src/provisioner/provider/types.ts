@@ -132,7 +132,11 @@ export interface ApplyRequest {
 }
 
 export interface ApplyResponse {
-  /** New state; null after a successful delete. */
+  /**
+   * New state; null after a successful delete. A delete that is the first half of a replacement
+   * with a strategy may return the object's state instead: it still exists (e.g. stopped) until the
+   * replacement is created, and stays in state until then.
+   */
   readonly state: ObjectValue | null;
   readonly private?: ObjectValue;
   readonly diagnostics?: readonly Diagnostic[];

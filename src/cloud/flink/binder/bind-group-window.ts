@@ -2,7 +2,9 @@
  * Legacy group windows (Flink's "Group Window Aggregation", deprecated in favour of window TVFs but
  * still accepted): `GROUP BY TUMBLE(time, size)`, `HOP(time, slide, size)`, `SESSION(time, gap)`
  * plus other keys, with the auxiliary functions `<W>_START`, `<W>_END`, `<W>_ROWTIME` (and
- * `<W>_PROCTIME`, refused: this emulator has no processing-time attributes yet).
+ * `<W>_PROCTIME`). The time argument is a rowtime or a proctime attribute (PROCTIME()); on a
+ * processing-time window `<W>_PROCTIME` is the window's proctime attribute and `<W>_ROWTIME` is
+ * refused, on an event-time window the reverse.
  *
  * The query is rewritten onto the window TVF path: the input gets the same window TVF (its rows
  * plus three hidden window columns), the group window becomes `GROUP BY $window_start, $window_end`
@@ -12,7 +14,7 @@
  */
 import type { Expr, FunctionCall, GroupItem, Select } from '../sql/index.js';
 import { sameAst } from '../sql/index.js';
-import { isRowtimeAttribute, printType, timestampLtzType, timestampType, withNullable } from '../types/index.js';
+import { isProctimeAttribute, isTimeAttribute, printType, timestampLtzType, timestampType, withNullable } from '../types/index.js';
 import type { LogicalType } from '../types/index.js';
 import type { BoundField, BoundWindow, LogicalRel } from './types.js';
 import { Scope, defaultName } from './scope.js';
@@ -22,7 +24,7 @@ import type { ExprContext } from './bind-expression.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
 
 const WINDOWS: Readonly<Record<string, number>> = { TUMBLE: 2, HOP: 3, SESSION: 2 };
-const AUX: Readonly<Record<string, string>> = { START: '$window_start', END: '$window_end', ROWTIME: '$window_time', PROCTIME: '' };
+const AUX: Readonly<Record<string, string>> = { START: '$window_start', END: '$window_end', ROWTIME: '$window_time', PROCTIME: '$window_time' };
 const AUX_CALL = /^(TUMBLE|HOP|SESSION)_(START|END|ROWTIME|PROCTIME)$/;
 
 /** The SELECT rewritten onto a window TVF over its input, with the scope that resolves the window columns. */
@@ -60,20 +62,21 @@ export function legacyGroupWindow(s: Select, rel: LogicalRel, scope: Scope, cx: 
   }
   const [timeArg, ...sizeArgs] = call.args as readonly Expr[];
   const time = bindExpr(timeArg as Expr, cx);
-  if (time.kind !== 'input' || !isRowtimeAttribute(time.type)) {
+  if (time.kind !== 'input' || !isTimeAttribute(time.type)) {
     throw new BindError(validationError((timeArg as Expr).range, `Window can only be defined on a time attribute column, but is type of ${calciteTypeName(time.type)}`, { file: cx.file }));
   }
   const ms = sizeArgs.map((a) => intervalMs(a, fn, cx));
   const window: BoundWindow = fn === 'TUMBLE' ? { kind: 'tumble', size: ms[0] as number }
     : fn === 'HOP' ? { kind: 'hop', slide: ms[0] as number, size: ms[1] as number }
       : { kind: 'session', gap: ms[0] as number };
+  const attr = isProctimeAttribute(time.type) ? 'proctime' : 'rowtime';
   const width = rel.fields.length;
   const windowFields: BoundField[] = [
     { name: '$window_start', type: timestampType(3, { nullable: false }), hidden: true },
     { name: '$window_end', type: timestampType(3, { nullable: false }), hidden: true },
     {
       name: '$window_time', hidden: true,
-      type: time.type.kind === 'TIMESTAMP_LTZ' ? timestampLtzType(3, { nullable: false, timeAttribute: 'rowtime' }) : timestampType(3, { nullable: false, timeAttribute: 'rowtime' }),
+      type: time.type.kind === 'TIMESTAMP_LTZ' ? timestampLtzType(3, { nullable: false, timeAttribute: attr }) : timestampType(3, { nullable: false, timeAttribute: attr }),
     },
   ];
   const tvf: LogicalRel = { kind: 'window-tvf', input: rel, window, timeIndex: time.index, partitionKeys: [], fields: [...rel.fields, ...windowFields] };
@@ -83,9 +86,14 @@ export function legacyGroupWindow(s: Select, rel: LogicalRel, scope: Scope, cx: 
   const rewrite = (e: unknown): unknown => replaceAux(e, (aux) => {
     const m = AUX_CALL.exec(fnName(aux));
     if (m === null || m[1] !== fn || !sameAst(aux.args, call.args)) throw auxMismatch(aux, cx);
-    const col = AUX[m[2] ?? ''] ?? '';
-    if (col === '') throw new BindError(notSupportedYet(aux.range, `${fnName(aux)}: processing-time attributes (PROCTIME()) are not available; use ${fn}_ROWTIME on an event-time window`, cx.file));
-    return ident(col, aux);
+    const prop = m[2] ?? '';
+    if (prop === 'ROWTIME' && attr === 'proctime') {
+      throw new BindError(validationError(aux.range, `${fnName(aux)} is only valid for event-time windows; this window is defined on the processing-time attribute. Use ${fn}_PROCTIME for a time attribute of the window, or ${fn}_END for its end`, { file: cx.file }));
+    }
+    if (prop === 'PROCTIME' && attr === 'rowtime') {
+      throw new BindError(notSupportedYet(aux.range, `${fnName(aux)} of an event-time window; use ${fn}_ROWTIME for a time attribute of the window`, cx.file));
+    }
+    return ident(AUX[prop] ?? '$window_time', aux);
   });
   const items = s.items.map((item, i) => {
     const expr = rewrite(item.expr) as Expr;

@@ -10,7 +10,7 @@
  */
 import type { Expr, MatchRecognize, Pattern, Range, TableRef } from '../sql/index.js';
 import { printExpression } from '../sql/index.js';
-import { isRowtimeAttribute, timestampType, withNullable, withoutTimeAttribute } from '../types/index.js';
+import { isProctimeAttribute, isRowtimeAttribute, isTimeAttribute, timestampLtzType, timestampType, withNullable, withoutTimeAttribute } from '../types/index.js';
 import type { LogicalType } from '../types/index.js';
 import type { BoundExpr, BoundField, BoundMatchExpr, BoundOrderKey, BoundPattern, BoundSkip, LogicalRel, MatchSlot } from './types.js';
 import { Scope } from './scope.js';
@@ -40,7 +40,7 @@ export function bindMatchRecognize(m: MatchRecognize, cx: MatchContext): From {
   const partitionKeys = m.partitionBy.map((p) => bindExpr(p, ecx));
   const [first, ...rest] = m.orderBy;
   const time = first === undefined ? undefined : bindExpr(first.expr, ecx);
-  if (first === undefined || time === undefined || time.kind !== 'input' || !isRowtimeAttribute(time.type) || first.direction === 'DESC') {
+  if (first === undefined || time === undefined || time.kind !== 'input' || !isTimeAttribute(time.type) || first.direction === 'DESC') {
     return fail(first?.range ?? m.range, 'You must specify either rowtime or proctime for order by as the first one.');
   }
   const order: BoundOrderKey[] = rest.map((o) => {
@@ -52,11 +52,11 @@ export function bindMatchRecognize(m: MatchRecognize, cx: MatchContext): From {
   const define: Record<string, BoundMatchExpr> = {};
   for (const d of m.define) {
     if (!variables.has(d.name)) fail(d.range, `Variable '${d.name}' is defined but not used in PATTERN`);
-    const b = matchExpr(d.condition, { input, variables, define: true, timeIndex: time.index, cx });
+    const b = matchExpr(d.condition, { input, variables, define: true, timeIndex: time.index, proctime: isProctimeAttribute(time.type), cx });
     if (b.expr.type.kind !== 'BOOLEAN' && b.expr.type.kind !== 'NULL') fail(d.condition.range, `DEFINE condition of '${d.name}' must be a condition`);
     define[d.name] = b;
   }
-  const measures = m.measures.map((item) => matchExpr(item.expr, { input, variables, define: false, timeIndex: time.index, cx }));
+  const measures = m.measures.map((item) => matchExpr(item.expr, { input, variables, define: false, timeIndex: time.index, proctime: isProctimeAttribute(time.type), cx }));
   const used = new Set<string>();
   const fields: BoundField[] = [];
   const named = (name: string, type: LogicalType): void => {
@@ -109,8 +109,10 @@ interface SlotOptions {
   readonly variables: ReadonlySet<string>;
   /** DEFINE (PREV allowed, unqualified = current row) or MEASURES. */
   readonly define: boolean;
-  /** The input's rowtime column (MATCH_ROWTIME). */
+  /** The input's time attribute column (MATCH_ROWTIME, MATCH_PROCTIME). */
   readonly timeIndex: number;
+  /** ORDER BY a processing-time attribute. */
+  readonly proctime: boolean;
   readonly cx: MatchContext;
 }
 
@@ -157,6 +159,7 @@ function matchExpr(e: Expr, o: SlotOptions): BoundMatchExpr {
       // NEXT looks ahead by physical rows, which Flink refuses; NEXT(x, 0) is the row itself.
       if (name === 'NEXT') return offsetOf(off, 1) === 0 ? column(arg ?? n, 'current', 0) : fail(n.range, 'Flink does not support physical offsets within partition.');
       if (name === 'MATCH_ROWTIME') return matchRowtime(arg, n.range);
+      if (name === 'MATCH_PROCTIME') return matchProctime(arg, n.range);
       if (name === 'MATCH_NUMBER') return slot({ kind: 'match-number' }, { kind: 'BIGINT', nullable: false }, n.range);
       if (name === 'CLASSIFIER') return slot({ kind: 'classifier' }, { kind: 'VARCHAR', length: 2147483647, nullable: false }, n.range);
       if (AGGREGATES.has(name) && n.args.length === 1 && arg !== undefined) return aggregate(name as 'COUNT', arg, n.range);
@@ -210,6 +213,7 @@ function matchExpr(e: Expr, o: SlotOptions): BoundMatchExpr {
   /** MATCH_ROWTIME(): the last row's rowtime as a TIMESTAMP(3) rowtime; MATCH_ROWTIME(rowtime column): of that column's type. */
   const matchRowtime = (arg: Expr | undefined, range: Range): Expr => {
     if (o.define) fail(range, 'MATCH_ROWTIME() can only be used in the MEASURES clause');
+    if (o.proctime && arg === undefined) throw new BindError(notSupportedYet(range, 'MATCH_ROWTIME() in a MATCH_RECOGNIZE ordered by a proctime attribute; use MATCH_PROCTIME()', o.cx.file));
     let type: LogicalType = timestampType(3, { nullable: false, timeAttribute: 'rowtime' });
     if (arg !== undefined) {
       const f = arg.kind === 'Identifier' ? o.input.scope.find((x) => x.name === arg.names[arg.names.length - 1] && x.shadowed !== true) : undefined;
@@ -217,6 +221,16 @@ function matchExpr(e: Expr, o: SlotOptions): BoundMatchExpr {
       type = (f as ScopeField).type;
     }
     return slot({ kind: 'column', nav: 'last', offset: 0, column: o.timeIndex }, type, range);
+  };
+  /**
+   * MATCH_PROCTIME(): the match's processing time, a proctime attribute (TIMESTAMP_LTZ(3)). Here it
+   * is the time its last row was read at, so it needs ORDER BY a proctime attribute.
+   */
+  const matchProctime = (arg: Expr | undefined, range: Range): Expr => {
+    if (o.define) fail(range, 'MATCH_PROCTIME() can only be used in the MEASURES clause');
+    if (arg !== undefined) fail(arg.range, 'MATCH_PROCTIME() takes no arguments');
+    if (!o.proctime) throw new BindError(notSupportedYet(range, 'MATCH_PROCTIME() in a MATCH_RECOGNIZE ordered by a rowtime attribute; use MATCH_ROWTIME()', o.cx.file));
+    return slot({ kind: 'column', nav: 'last', offset: 0, column: o.timeIndex }, timestampLtzType(3, { nullable: false, timeAttribute: 'proctime' }), range);
   };
   const rewritten = rewrite(e) as Expr;
   const scope = new Scope(types.map((type, index) => ({ name: `$slot${index}`, type, index, hidden: false })), o.cx.file);

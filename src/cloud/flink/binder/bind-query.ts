@@ -8,6 +8,7 @@
 import type { Cte, Expr, OrderItem, Query, QueryBody, Range, Select, TableRef, Values } from '../sql/index.js';
 import type { EvalContext } from '../expr/index.js';
 import { leastRestrictive, printType, typesEqual, withNullable } from '../types/index.js';
+import type { LogicalType } from '../types/index.js';
 import type { BindOptions, BoundExpr, BoundField, BoundOrderKey, LogicalRel, TableResolver } from './types.js';
 import { Scope, defaultName, unique } from './scope.js';
 import type { ScopeField } from './scope.js';
@@ -26,6 +27,7 @@ import { bindUnnest } from './bind-unnest.js';
 import { bindMatchRecognize } from './bind-match-recognize.js';
 import { bindViewRef } from './bind-view.js';
 import { applySubqueries, bindJoinWithSubqueries, splitSubqueries } from './bind-subquery.js';
+import { havingSubqueries } from './bind-having-subquery.js';
 import type { SubqueryContext } from './bind-subquery.js';
 import { joinScalars, liftSelectScalars } from './bind-scalar-subquery.js';
 import type { ScalarSubquery } from './bind-scalar-subquery.js';
@@ -120,6 +122,9 @@ function exprContext(scope: Scope, cx: QueryContext): ExprContext {
 }
 
 function bindSelect(select: Select, cx: QueryContext): LogicalRel {
+  // Subqueries in HAVING filter the aggregated rows (bind-having-subquery.ts).
+  const overAggregate = havingSubqueries(select, cx.file);
+  if (overAggregate !== undefined) return bindSelect(overAggregate, cx);
   // `[NOT] IN (SELECT …)` / `[NOT] EXISTS (…)` conjuncts become semi/anti joins (bind-subquery.ts).
   // Scalar subqueries are joined as hidden columns (bind-scalar-subquery.ts).
   const split = splitSubqueries(select.where);
@@ -290,6 +295,18 @@ function bindValues(v: Values, cx: QueryContext): LogicalRel {
   return { kind: 'values', rows: coerced, fields };
 }
 
+/**
+ * A column of a UNION ALL stays a time attribute (as in Flink) when it is one in every input: all
+ * rowtime or all proctime, of the same timestamp kind; otherwise it is a plain timestamp.
+ */
+function keptTimeAttribute(types: readonly LogicalType[], common: LogicalType): LogicalType {
+  const first = types[0];
+  if (first === undefined || (first.kind !== 'TIMESTAMP' && first.kind !== 'TIMESTAMP_LTZ') || first.timeAttribute === undefined) return common;
+  const attr = first.timeAttribute;
+  const all = types.every((t) => t.kind === first.kind && t.timeAttribute === attr);
+  return all && common.kind === first.kind ? { ...common, timeAttribute: attr } : common;
+}
+
 /** UNION ALL: inputs of equal width, cast to the column-wise common type. */
 export function unionAll(inputs: readonly LogicalRel[], range: Range, cx: QueryContext): LogicalRel {
   const flat = inputs.flatMap((r) => (r.kind === 'union' ? r.inputs : [r]));
@@ -301,7 +318,7 @@ export function unionAll(inputs: readonly LogicalRel[], range: Range, cx: QueryC
     const types = visible.map((v) => (v[c] as BoundField).type);
     const common = leastRestrictive(types);
     if (common === undefined) throw new BindError(validationError(range, `Type mismatch in column ${c + 1} of UNION ALL: ${types.map((t) => printType(t)).join(', ')}`, { file: cx.file }));
-    fields.push({ name: (visible[0]?.[c] as BoundField).name, type: withNullable(common, types.some((t) => t.nullable)) });
+    fields.push({ name: (visible[0]?.[c] as BoundField).name, type: withNullable(keptTimeAttribute(types, common), types.some((t) => t.nullable)) });
   }
   const shaped = flat.map((r) => {
     const idx = r.fields.map((f, i) => (f.hidden === true ? -1 : i)).filter((i) => i >= 0);

@@ -87,7 +87,7 @@ export function joinScalars(from: JoinFrom, scalars: readonly ScalarSubquery[], 
   let out = from;
   for (const s of scalars) {
     const width = out.rel.fields.length;
-    const correlated = decorrelate(s, out, cx);
+    const correlated = decorrelate(s.query, s.range, out, cx, false);
     const right = correlated?.rel ?? cx.bindQuery(s.query);
     const visible = right.fields.map((f, i) => ({ f, i })).filter((x) => x.f.hidden !== true);
     const valueAt = correlated === undefined ? visible : visible.slice(correlated.keys.length);
@@ -120,11 +120,12 @@ function isCount(q: Query): boolean {
 }
 
 /**
- * `(SELECT agg(…) FROM t WHERE t.k = outer.k AND …)` → `SELECT t.k, agg(…) FROM t WHERE … GROUP BY t.k`
- * and the outer keys to join it on; undefined for an uncorrelated subquery.
+ * `(SELECT agg(…) FROM t WHERE t.k = outer.k AND … [GROUP BY g])` → `SELECT t.k, agg(…) FROM t
+ * WHERE … GROUP BY [g,] t.k` (output: the inner keys, then the items) and the outer keys to join it
+ * on; undefined for an uncorrelated subquery. `allowGroups`: GROUP BY / HAVING allowed (IN / EXISTS;
+ * a scalar subquery must stay a single aggregation).
  */
-function decorrelate(s: ScalarSubquery, outer: JoinFrom, cx: ScalarContext): { rel: LogicalRel; keys: BoundExpr[] } | undefined {
-  const q = s.query;
+export function decorrelate(q: Query, range: Range, outer: JoinFrom, cx: ScalarContext, allowGroups: boolean): { rel: LogicalRel; keys: BoundExpr[] } | undefined {
   const body = q.body;
   if (body.kind !== 'Select' || body.from === undefined || body.where === undefined) return undefined;
   const width = outer.rel.fields.length;
@@ -147,20 +148,20 @@ function decorrelate(s: ScalarSubquery, outer: JoinFrom, cx: ScalarContext): { r
     const innerSide = sa === 'inner' && sb === 'outer' ? a : sb === 'inner' && sa === 'outer' ? b : undefined;
     const outerSide = innerSide === a ? b : a;
     if (innerSide === undefined || outerSide === undefined) {
-      throw new BindError(notSupportedYet(c.range, 'correlated scalar subqueries with a correlation other than an equality', cx.file));
+      throw new BindError(notSupportedYet(c.range, `correlated ${allowGroups ? 'aggregating ' : 'scalar '}subqueries with a correlation other than an equality`, cx.file));
     }
     innerKeys.push(innerSide);
     keys.push(bindExpr(outerSide, ecx));
   }
   if (keys.length === 0) return undefined;
   if (q.with !== undefined || q.orderBy !== undefined || q.limit !== undefined || q.offset !== undefined || q.fetch !== undefined
-    || body.distinct || (body.groupBy?.length ?? 0) > 0 || body.having !== undefined || !isAggregateSelect(body)) {
-    throw new BindError(notSupportedYet(s.range, 'correlated scalar subqueries other than a single aggregation', cx.file));
+    || body.distinct || (!allowGroups && ((body.groupBy?.length ?? 0) > 0 || body.having !== undefined)) || !isAggregateSelect(body)) {
+    throw new BindError(notSupportedYet(range, allowGroups ? 'correlated subqueries with DISTINCT, ORDER BY, LIMIT or WITH' : 'correlated scalar subqueries other than a single aggregation', cx.file));
   }
   const where = kept.reduce<Expr | undefined>((acc, c) => (acc === undefined ? c : { kind: 'Binary', op: 'AND', left: acc, right: c, range: c.range }), undefined);
   const { where: _w, ...rest } = body;
   const grouped: Select = {
-    ...rest, ...(where === undefined ? {} : { where }), groupBy: innerKeys,
+    ...rest, ...(where === undefined ? {} : { where }), groupBy: [...(body.groupBy ?? []), ...innerKeys],
     items: [...innerKeys.map((e, i) => ({ range: e.range, expr: e, alias: `$key${i}` })), ...body.items],
   };
   return { rel: cx.bindQuery({ kind: 'Query', body: grouped, range: q.range }), keys };

@@ -20,7 +20,7 @@ import { isAggregateSelect } from './bind-aggregate.js';
 import { collectOverCalls } from './bind-over.js';
 import { inputsOf, retyped, shift, splitAnd, splitKeys } from './bind-join.js';
 import type { JoinFrom } from './bind-join.js';
-import { conjuncts, hasScalar, joinScalars, liftScalars } from './bind-scalar-subquery.js';
+import { conjuncts, decorrelate, hasScalar, joinScalars, liftScalars } from './bind-scalar-subquery.js';
 import type { ScalarSubquery } from './bind-scalar-subquery.js';
 import { hasPredicate, predicatesAsScalars } from './bind-predicate-subquery.js';
 
@@ -163,22 +163,44 @@ interface BoundInner {
 function bindInner(q: Query, outer: JoinFrom, cx: SubqueryContext): BoundInner {
   const width = outer.rel.fields.length;
   const body = q.body;
+  if (!isPlainSelect(q, body) && body.kind === 'Select' && isAggregateSelect(body)) {
+    // Correlated and aggregating: the aggregate grouped by the inner correlation columns too, joined on them.
+    const d = decorrelate(q, q.range, outer, cx, true);
+    if (d !== undefined) {
+      // Without GROUP BY the aggregate has a row even over no rows (COUNT 0), which grouping by the keys loses.
+      if ((body.groupBy?.length ?? 0) === 0) throw new BindError(notSupportedYet(q.range, 'correlated IN / EXISTS subqueries over a global aggregate (no GROUP BY)', cx.file));
+      const ecx = cx.exprContext(new Scope(outer.scope, cx.file));
+      const visible = d.rel.fields.flatMap((f, i) => (f.hidden === true ? [] : [{ kind: 'input' as const, index: i + width, type: f.type }]));
+      const correlation = d.keys.map((k, i) => call('=', [k, visible[i] as BoundExpr], q.range, ecx));
+      return { rel: d.rel, correlation, items: visible.slice(d.keys.length) };
+    }
+  }
   if (!isPlainSelect(q, body)) {
     const rel = cx.bindQuery(q);
     const items = rel.fields.flatMap((f, i) => (f.hidden === true ? [] : [{ kind: 'input' as const, index: i + width, type: f.type }]));
     return { rel, correlation: [], items };
   }
-  const inner = cx.bindFrom(body.from);
+  let inner = cx.bindFrom(body.from);
+  // A subquery in this subquery's WHERE applies to its own FROM first (it may not read the outer row).
+  const nested = splitSubqueries(body.where);
+  if (nested.subqueries.length > 0) {
+    try {
+      inner = applySubqueries(inner, nested.subqueries, cx);
+    } catch (e) {
+      // An unknown name there is most likely a column of the outermost query, which it cannot read.
+      if (!(e instanceof BindError) || !/not found/.test(e.diagnostic.summary)) throw e;
+      throw new BindError(notSupportedYet(nested.subqueries[0]?.range ?? q.range, `a nested subquery reading the outer query's columns (${e.diagnostic.summary.replace(/^.*Caused by: /s, '')}); a subquery inside a subquery may read only that subquery's tables`, cx.file));
+    }
+  }
+  const where = nested.subqueries.length > 0 ? nested.rest : body.where;
   const scope = correlatedScope(inner.scope, outer.scope, width, cx.file);
   const ecx = cx.exprContext(scope);
   const filters: BoundExpr[] = [];
   const correlation: BoundExpr[] = [];
-  if (body.where !== undefined) {
-    const nested = splitSubqueries(body.where).subqueries[0];
-    if (nested !== undefined) throw new BindError(notSupportedYet(nested.range, 'nested subqueries', cx.file));
-    const w = bindExpr(body.where, ecx);
+  if (where !== undefined) {
+    const w = bindExpr(where, ecx);
     if (w.type.kind !== 'BOOLEAN' && w.type.kind !== 'NULL') {
-      throw new BindError(validationError(body.where.range, `WHERE clause must be a condition, got ${printType(w.type)}`, { file: cx.file }));
+      throw new BindError(validationError(where.range, `WHERE clause must be a condition, got ${printType(w.type)}`, { file: cx.file }));
     }
     for (const c of splitAnd(w)) {
       if (inputsOf(c).every((i) => i >= width)) filters.push(shift(c, -width));

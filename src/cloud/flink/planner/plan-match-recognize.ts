@@ -5,7 +5,7 @@
  */
 import type { BoundMatchExpr, LogicalRel, MatchSlot } from '../binder/index.js';
 import { notSupportedYet } from '../binder/index.js';
-import { compileComparator } from '../types/index.js';
+import { compileComparator, isProctimeAttribute } from '../types/index.js';
 import type { PhysicalNode, PlannedMatchRows } from './types.js';
 import { compileExpr, compileProjection, printBound } from './compile-expr.js';
 import { isInsertOnly } from './changelog-mode.js';
@@ -29,6 +29,8 @@ export function matchRecognizeNode(rel: MatchRel, input: PhysicalNode, cx: PlanC
   }
   const partition = compileProjection(rel.partitionKeys);
   const t = rel.timeIndex;
+  const timeField = input.fields[t];
+  const proctime = timeField !== undefined && isProctimeAttribute(timeField.type);
   const order = rel.order.length === 0 ? undefined : comparator(rel.order);
   const define: Record<string, (ctx: SlotSource & { readonly row: Row }) => boolean | null> = {};
   for (const [name, d] of Object.entries(rel.define)) {
@@ -41,6 +43,7 @@ export function matchRecognizeNode(rel: MatchRel, input: PhysicalNode, cx: PlanC
     ...(order === undefined ? {} : { order }), pattern: rel.pattern, define,
     measures: (m: SlotSource) => [...measures.map((f) => f(m))],
     skip: rel.skip, ...(rel.withinMs === undefined ? {} : { withinMs: rel.withinMs }), maxPrevOffset: rel.maxPrevOffset,
+    ...(proctime ? { proctime } : {}),
   };
   const text = [
     `partitionBy=[${rel.partitionKeys.map((k) => printBound(k, input.fields)).join(', ')}]`,

@@ -100,9 +100,10 @@ export class ConfluentProvider implements Provider {
           const next = r.update !== undefined ? await r.update(prior, planned, rc) : keepPriorComputed(prior, planned);
           return { state: complete(r.schema, next) };
         }
-        case 'delete':
-          await r.delete?.(need(req.prior, 'delete'), rc, req.replaceStrategy);
-          return { state: null };
+        case 'delete': {
+          const kept = await r.delete?.(need(req.prior, 'delete'), rc, req.replaceStrategy);
+          return { state: kept ? complete(r.schema, kept) : null };
+        }
       }
       } catch (e) {
         if (e instanceof PartialApplyError && req.action === 'create') {

@@ -64,6 +64,7 @@ export function planEvolution(prior: ObjectValue, draft: ObjectValue, annotation
   if (chosen !== undefined) {
     if (chosen === 'carry-over' && stateful !== undefined && stateful.length > 0) {
       return { diagnostics: [errorDiag('confluent-statement-evolution-stateful', 'Offsets cannot be carried over: the new SQL is stateful', {
+        attribute: 'statement',
         detail: `Carry-over works only for stateless statements; this one uses ${stateful.join(', ')}. Choose another strategy with a comment inside the resource block:\n  # streamform: evolution = "cut-over"\n\nThe choices:\n${CHOICES}\nSee docs/evolving-statements.md.`,
       })] };
     }
@@ -83,6 +84,7 @@ export function planEvolution(prior: ObjectValue, draft: ObjectValue, annotation
   }
   if (stateful.length === 0) return pick('carry-over');
   return { diagnostics: [errorDiag('confluent-statement-evolution-choice', 'The changed statement is stateful: choose how it evolves', {
+        attribute: 'statement',
     detail: `The new SQL keeps state (it uses ${stateful.join(', ')}), so the old statement's offsets alone cannot continue it. Choose a strategy with a comment inside the resource block (Terraform ignores it):\n  # streamform: evolution = "cut-over"\n\nThe choices:\n${CHOICES}\nSee docs/evolving-statements.md.`,
   })] };
 }
@@ -151,4 +153,27 @@ export async function prepareEvolution(t: FlinkTarget, newName: string, replacin
     return { spec };
   }
   return { spec, deleteAfter: { target: oldT, name: oldName } };
+}
+
+/**
+ * The new statement of an evolution failed after it was created. When the old statement still
+ * exists (stopped, a different name) the new one is deleted and the error rethrown without state,
+ * so the old one stays in state and the next apply carries its offsets over again. When the old one
+ * was deleted to free its (pinned) name, returns an error naming the offsets it had reached.
+ */
+export async function abandonEvolution(t: FlinkTarget, name: string, evolution: EvolutionStart, replacing: ReplacingInfo, error: unknown, rc: ResourceContext): Promise<Diagnostic[]> {
+  const oldName = requireStr(replacing.prior, 'statement_name');
+  if (evolution.deleteAfter !== undefined) {
+    rc.ctx.progress(`deleting statement ${name}: it failed, ${oldName} stays stopped`);
+    try { await deleteStatement(t, name, rc); } catch { /* the error below still explains; the next plan sees it */ }
+    if (!(error instanceof DiagnosticsError)) throw error;
+    throw new DiagnosticsError([...error.diagnostics, errorDiag('confluent-statement-evolution-failed', `Statement ${oldName} was kept stopped: its replacement ${name} failed`, {
+      detail: `The new statement was deleted; ${oldName} stays in state (STOPPED, its offsets kept). Fix the statement and apply again: the next apply replaces ${oldName} with the chosen strategy (${replacing.strategy}), starting from its stop offsets.`,
+    })]);
+  }
+  const offsets = evolution.spec?.offsets ?? {};
+  if (Object.keys(offsets).length === 0) return [];
+  return [errorDiag('confluent-statement-evolution-failed', `Statement ${name} failed after the statement it replaces was deleted to free its name`, {
+    detail: `${oldName} had stopped at these offsets; start the fixed statement there with scan.startup.mode = 'specific-offsets':\n${Object.entries(offsets).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`,
+  })];
 }

@@ -13,7 +13,7 @@ import { UNKNOWN, isUnknown } from '../../lang/index.js';
 import type { ObjectValue } from '../../lang/index.js';
 import { bool, blockId, requireStr, str, stringMap } from './attribute-access.js';
 import { deleteStatement, getStatement, putStopped, statementsPath, waitForPhase } from './flink-statement-api.js';
-import { awaitCutOver, keepsOldStatement, planEvolution, prepareEvolution, stopForEvolution } from './flink-statement-evolution.js';
+import { abandonEvolution, awaitCutOver, keepsOldStatement, planEvolution, prepareEvolution, stopForEvolution } from './flink-statement-evolution.js';
 import { generatedStatementName, statementSchema, statementState } from './flink-statement-state.js';
 import { validatePlannedStatement } from './flink-statement-validation.js';
 import { jstr } from './json-access.js';
@@ -112,7 +112,8 @@ export const flinkStatementResource: ConfluentResource = {
       }
       return stateWith(base, body);
     } catch (e) {
-      if (e instanceof PartialApplyError) throw new PartialApplyError(stateWith(base, await getStatement(t, name, rc) ?? {}), e.diagnostics);
+      const more = evolution !== undefined && replacing !== undefined ? await abandonEvolution(t, name, evolution, replacing, e, rc) : [];
+      if (e instanceof PartialApplyError) throw new PartialApplyError(stateWith(base, await getStatement(t, name, rc) ?? {}), [...e.diagnostics, ...more]);
       throw e;
     }
   },
@@ -149,7 +150,11 @@ export const flinkStatementResource: ConfluentResource = {
     const t = flinkTarget(prior, rc);
     const name = requireStr(prior, 'statement_name');
     // Carry-over and cut-over: the replacement reads the stopped statement's offsets, then deletes it.
-    if (keepsOldStatement(replaceStrategy) && (await getStatement(t, name, rc)) !== null) return stopForEvolution(t, name, rc);
+    if (keepsOldStatement(replaceStrategy) && (await getStatement(t, name, rc)) !== null) {
+      await stopForEvolution(t, name, rc);
+      const body = await getStatement(t, name, rc);
+      return body === null ? undefined : statementState(prior, body);
+    }
     await deleteStatement(t, name, rc);
   },
   async import(id, rc) {

@@ -167,5 +167,5 @@ function invalidSql(e: unknown, text: string): Diagnostic {
     parts.push(`SQL line ${line}, column ${column}:`);
     if (src !== undefined) parts.push(`  ${src}\n  ${' '.repeat(Math.max(0, column - 1))}^`);
   }
-  return errorDiag('confluent-statement-invalid-sql', 'Invalid Flink SQL in confluent_flink_statement', { detail: parts.join('\n\n') });
+  return errorDiag('confluent-statement-invalid-sql', 'Invalid Flink SQL in confluent_flink_statement', { detail: parts.join('\n\n'), attribute: 'statement' });
 }

@@ -102,8 +102,11 @@ export interface ConfluentResource {
   /** Refresh; null when the object is gone. */
   read(state: ObjectValue, rc: ResourceContext): Promise<ObjectValue | null>;
   update?(prior: ObjectValue, planned: ObjectValue, rc: ResourceContext): Promise<ObjectValue>;
-  /** `replaceStrategy`: set when the delete is the first half of a replacement with a planned strategy. */
-  delete?(prior: ObjectValue, rc: ResourceContext, replaceStrategy?: string): Promise<void>;
+  /**
+   * `replaceStrategy`: set when the delete is the first half of a replacement with a planned
+   * strategy. Returns the object's state when it was kept (only stopped) for the replacement.
+   */
+  delete?(prior: ObjectValue, rc: ResourceContext, replaceStrategy?: string): Promise<ObjectValue | void>;
   import?(id: string, rc: ResourceContext): Promise<ObjectValue | null>;
 }
 

@@ -1,6 +1,7 @@
 /**
  * MATCH_RECOGNIZE, ONE ROW PER MATCH, over an insert-only input. Rows are buffered until the
- * watermark passes their ORDER BY time, then fed to their partition's matcher in time order
+ * watermark passes their ORDER BY time (processing time: until the job's clock passes the time
+ * they were read at), then fed to their partition's matcher in time order
  * (then the secondary ORDER BY, then arrival order); rows at or behind the watermark on arrival are
  * late and dropped, like Flink. Each match becomes one +I row — the partition values followed by
  * the MEASURES — with the time of the match's last row as rowtime. At end of input, completed
@@ -32,8 +33,12 @@ export class MatchRecognizeOperator implements Operator<MatchRecognizeState> {
   #wm = NO_WATERMARK;
   #seq = 0;
 
+  /** Processing time (ORDER BY a proctime attribute): rows read before `now` are matched. */
+  readonly onProcessingTime?: (now: number, ctx: OperatorContext) => void;
+
   constructor(spec: MatchRecognizeSpec) {
     this.#c = new CompiledMatchRecognize(spec);
+    if (spec.proctime === true) this.onProcessingTime = (now, ctx) => this.#advance(now - 1, ctx);
   }
 
   /** Rows waiting for the watermark, and live threads over all partitions (for tests). */
@@ -50,12 +55,17 @@ export class MatchRecognizeOperator implements Operator<MatchRecognizeState> {
       invariant(batch.kinds[i] === INSERT, 'MATCH_RECOGNIZE input is insert-only');
       const row = batch.rows[i] as Row;
       const time = timeOf(row);
-      if (time === null || time <= this.#wm) continue;
+      if (time === null || (time <= this.#wm && this.#c.spec.proctime !== true)) continue;
       this.#pending.push({ row, time, seq: this.#seq++ });
     }
   }
 
   onWatermark(time: number, ctx: OperatorContext): void {
+    if (this.#c.spec.proctime !== true) this.#advance(time, ctx);
+  }
+
+  /** Feeds the rows at or before `time` (a watermark, or the clock) to their matchers in order. */
+  #advance(time: number, ctx: OperatorContext): void {
     if (time <= this.#wm) return;
     this.#wm = time;
     const order = this.#c.spec.order;
@@ -72,6 +82,8 @@ export class MatchRecognizeOperator implements Operator<MatchRecognizeState> {
   }
 
   onEndOfInput(ctx: OperatorContext): void {
+    // Processing time: rows still waiting for the clock are matched (nothing else would feed them).
+    if (this.#c.spec.proctime === true && this.#pending.length > 0) this.#advance(Math.max(...this.#pending.map((p) => p.time)), ctx);
     for (const part of this.#partitions.values()) part.matcher.finish((m) => this.#emit(part.values, m, ctx));
   }
 

@@ -75,4 +75,9 @@ export interface MatchRecognizeSpec {
   readonly withinMs?: number;
   /** How far before a match PREV may reach (default 1). */
   readonly maxPrevOffset?: number;
+  /**
+   * ORDER BY a processing-time attribute: rows are matched in arrival order once the job's clock
+   * has passed the time they were read at (not at watermarks), and WITHIN expires on that clock.
+   */
+  readonly proctime?: boolean;
 }
