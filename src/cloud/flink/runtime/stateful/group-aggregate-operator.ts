@@ -28,7 +28,8 @@ import type { Operator, OperatorContext } from '../operator.js';
 import { DELETE, INSERT, UPDATE_AFTER, UPDATE_BEFORE, type Row, type RowPredicate } from '../types.js';
 import { compileAggregates, type AccState, type CompiledAggregates } from './accumulators/index.js';
 import type { AggregateCall, GroupingSet, KeyExtractor } from './types.js';
-import { decodeRow, entriesOf, rowText, tupleKey, valuesEqual, type Json, type KeyId } from './value-codec.js';
+import { decodeRow, entriesOf, rowText, valuesEqual, type Json } from './value-codec.js';
+import { TupleMap } from './tuple-map.js';
 
 /** What a planner hands to a group aggregate. */
 export interface GroupAggregateSpec {
@@ -59,8 +60,7 @@ export interface GroupAggregateState {
 
 interface Group {
   readonly key: unknown[];
-  /** The group's id in its set's map, and the set (for emitting after a batch without a tuple per group). */
-  readonly id: KeyId;
+  /** The group's set (for emitting after a batch without a tuple per group). */
   readonly set: GroupingRuntime;
   accs: AccState;
   count: number;
@@ -75,7 +75,7 @@ interface Group {
 interface GroupingRuntime {
   readonly key: KeyExtractor;
   readonly groupingId: number | undefined;
-  readonly groups: Map<KeyId, Group>;
+  readonly groups: TupleMap<Group>;
 }
 
 const NO_KEY: KeyExtractor = () => [];
@@ -97,8 +97,8 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
     this.#clock = spec.clock;
     this.#miniBatch = spec.miniBatch ?? true;
     this.#sets = spec.groupingSets !== undefined
-      ? spec.groupingSets.map((g) => ({ key: g.key, groupingId: g.groupingId, groups: new Map() }))
-      : [{ key: spec.key ?? NO_KEY, groupingId: undefined, groups: new Map() }];
+      ? spec.groupingSets.map((g) => ({ key: g.key, groupingId: g.groupingId, groups: new TupleMap<Group>() }))
+      : [{ key: spec.key ?? NO_KEY, groupingId: undefined, groups: new TupleMap<Group>() }];
   }
 
   /** Number of groups held (all grouping sets). */
@@ -123,16 +123,15 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
       const add = kind === INSERT || kind === UPDATE_AFTER;
       for (const set of this.#sets) {
         const key = set.key(row);
-        const id = tupleKey(key);
-        let g = set.groups.get(id);
+        let g = set.groups.get(key);
         if (g !== undefined && ttl > 0 && g.epoch !== epoch && now - g.access > ttl) {
-          set.groups.delete(id);
+          set.groups.delete(key);
           g = undefined;
         }
         if (g === undefined) {
           if (!add) continue;
-          g = { key, id, set, accs: aggs.create(), count: 0, emitted: null, access: now, epoch: 0, text: undefined };
-          set.groups.set(id, g);
+          g = { key, set, accs: aggs.create(), count: 0, emitted: null, access: now, epoch: 0, text: undefined };
+          set.groups.set(key, g);
         }
         if (g.epoch !== epoch) { g.epoch = epoch; g.text = undefined; dirty.push(g); }
         g.access = now;
@@ -149,7 +148,7 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
     const set = g.set;
     if (g.count <= 0) {
       if (prev !== null) ctx.emit(prev, DELETE, Number.NaN);
-      set.groups.delete(g.id);
+      set.groups.delete(g.key);
       return;
     }
     // One output array: key, grouping id, results written in place.
@@ -184,7 +183,7 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
     if (this.#ttl <= 0 || this.#clock === undefined) return;
     const now = this.#clock.now();
     for (const set of this.#sets) {
-      for (const [id, g] of set.groups) if (now - g.access > this.#ttl) set.groups.delete(id);
+      for (const g of set.groups.values()) if (now - g.access > this.#ttl) set.groups.delete(g.key);
     }
   }
 
@@ -206,8 +205,7 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
       s.groups.clear();
       for (const [k, count, accs, emitted, access] of entriesOf<GroupEntry>(state.sets[i] ?? [])) {
         const key = decodeRow(k);
-        const id = tupleKey(key);
-        s.groups.set(id, { key, id, set: s, accs: this.#aggs.restore(accs), count, emitted: emitted === null ? null : decodeRow(emitted), access, epoch: 0, text: undefined });
+        s.groups.set(key, { key, set: s, accs: this.#aggs.restore(accs), count, emitted: emitted === null ? null : decodeRow(emitted), access, epoch: 0, text: undefined });
       }
     });
     this.#epoch = 0;
