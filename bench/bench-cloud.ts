@@ -3,6 +3,7 @@
  * cluster `cluster_0`, and statements submitted over the sql/v1 REST API and awaited through the
  * statement store's events (no polling).
  */
+import { createHash } from 'node:crypto';
 import { startCloud, type RunningCloud, type StatementPhase } from '../src/cloud/index.js';
 import type { AutopilotOptions } from '../src/cloud/flink/index.js';
 
@@ -32,6 +33,23 @@ export class BenchCloud {
     let n = 0;
     for (const p of this.#cloud.topics.partitionOffsets(this.#cluster, topic)) n += p.highWatermark - p.logStartOffset;
     return n;
+  }
+
+  /** sha256 over every record of a topic (partition by partition, in offset order): key, value and headers. */
+  topicDigest(topic: string): string {
+    const h = createHash('sha256');
+    const store = this.#cloud.topics;
+    for (const [partition, p] of store.partitionOffsets(this.#cluster, topic).entries()) {
+      for (let at = p.logStartOffset; at < p.highWatermark;) {
+        const r = store.read(this.#cluster, topic, partition, at, 10_000);
+        for (const rec of r.records) {
+          h.update(`${rec.key?.toString('base64') ?? '-'} ${rec.value?.toString('base64') ?? '-'} ${rec.headers.map((x) => `${x.key}=${x.value?.toString('base64') ?? '-'}`).join(',')}\n`);
+        }
+        if (r.nextOffset <= at) break;
+        at = r.nextOffset;
+      }
+    }
+    return h.digest('hex');
   }
 
   /** `autopilot`: e.g. `{ fixedParallelism: 2 }` to run scalable jobs at a set parallelism. */

@@ -19,7 +19,8 @@
  * sets every query's count), and a warm-up run of each query first (min(1 M, events) events for the
  * stateless queries, a tenth of the measured count for the stateful ones).
  * `--check` runs each query into a Kafka-backed (topic) sink instead of a blackhole and prints the
- * number of records written, to verify the queries produce output.
+ * number of records written and a sha256 of the sink changelog, with the generator's `base-time`
+ * fixed, so that two builds' outputs can be compared.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -305,7 +306,10 @@ const QUERIES: readonly Query[] = [
   },
 ];
 
-function nexmarkDdl(table: string, events: number): string {
+/** `--check` fixes the generator's base time so that sink changelogs can be compared across runs and builds. */
+const CHECK_BASE_TIME = '1700000000000';
+
+function nexmarkDdl(table: string, events: number, baseTime?: string): string {
   return `CREATE TABLE ${table} (
     event_type INT,
     person ROW<id BIGINT, name STRING, emailAddress STRING, creditCard STRING, city STRING, state STRING, dateTime TIMESTAMP(3), extra STRING>,
@@ -317,7 +321,8 @@ function nexmarkDdl(table: string, events: number): string {
     'connector' = 'nexmark',
     'events.num' = '${events}',
     'first-event.rate' = '10000000',
-    'next-event.rate' = '10000000'
+    'next-event.rate' = '10000000'${baseTime === undefined ? '' : `,
+    'base-time' = '${baseTime}'`}
   )`;
 }
 
@@ -330,6 +335,8 @@ interface Measured {
   readonly error?: string;
   /** `--check` only: records written to the sink topic. */
   readonly records?: number;
+  /** `--check` only: sha256 of the sink changelog (bench-cloud.ts topicDigest). */
+  readonly digest?: string;
 }
 
 /** Sources, views and per-query setup, created once per event count. */
@@ -337,10 +344,12 @@ class Sources {
   readonly #cloud: BenchCloud;
   readonly #dir: string;
   readonly #made = new Set<string>();
+  readonly #baseTime: string | undefined;
 
-  constructor(cloud: BenchCloud, dir: string) {
+  constructor(cloud: BenchCloud, dir: string, baseTime?: string) {
     this.#cloud = cloud;
     this.#dir = dir;
+    this.#baseTime = baseTime;
   }
 
   /** `text` with `{view}` placeholders replaced by the names for `events`. */
@@ -350,7 +359,7 @@ class Sources {
 
   async source(events: number): Promise<void> {
     if (this.#made.has(`source ${events}`)) return;
-    await this.#cloud.must(nexmarkDdl(`nexmark_${events}`, events));
+    await this.#cloud.must(nexmarkDdl(`nexmark_${events}`, events, this.#baseTime));
     for (const v of views(String(events), `nexmark_${events}`)) await this.#cloud.must(v);
     this.#made.add(`source ${events}`);
   }
@@ -404,7 +413,7 @@ async function main(): Promise<void> {
         : statefulArg !== undefined ? Number(statefulArg) : q.events;
   const dir = mkdtempSync(join(tmpdir(), 'streamform-nexmark-'));
   const cloud = await BenchCloud.start(dir);
-  const sources = new Sources(cloud, dir);
+  const sources = new Sources(cloud, dir, check ? CHECK_BASE_TIME : undefined);
   const rows: Measured[] = [];
   try {
     for (const q of queries) {
@@ -426,10 +435,10 @@ async function main(): Promise<void> {
         }
       }
       const m0 = await measure(cloud, sources, q, sink, events);
-      const m = check && m0.error === undefined ? { ...m0, records: cloud.topicRecords(sink) } : m0;
+      const m = check && m0.error === undefined ? { ...m0, records: cloud.topicRecords(sink), digest: cloud.topicDigest(sink) } : m0;
       rows.push(m);
       if (m.error !== undefined) console.log(`${q.name}: failed: ${m.error}`);
-      else console.log(`${q.name}: ${fmt(m.events)} events in ${m.seconds.toFixed(2)} s wall, ${m.cpuSeconds.toFixed(2)} s CPU${m.records === undefined ? '' : `, ${fmt(m.records)} records out`}`);
+      else console.log(`${q.name}: ${fmt(m.events)} events in ${m.seconds.toFixed(2)} s wall, ${m.cpuSeconds.toFixed(2)} s CPU${m.records === undefined ? '' : `, ${fmt(m.records)} records out, sink sha256 ${m.digest ?? ''}`}`);
     }
   } finally {
     await cloud.close();

@@ -81,7 +81,7 @@ function nexmarkScan(n: ScanNode, deps: ConnectorSourceDeps): Outcome<Source> {
   if (mapping === undefined || diags.length > 0) return { diagnostics: diags };
   const wm = n.watermark;
   const source = new NexmarkSource({
-    config: cfg.value, clock: deps.clock,
+    config: cfg.value, clock: deps.clock, ...(cfg.value.baseTime === undefined ? {} : { baseTime: cfg.value.baseTime }),
     watermarks: wm === undefined || wm.strategy.kind === 'source' ? sourceWatermark() : boundedOutOfOrderness(wm.strategy.delayMs),
   });
   return { value: mapped(source, mapping), diagnostics: [] };

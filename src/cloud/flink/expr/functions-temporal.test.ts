@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateType, dayTimeIntervalType, timestampLtzType, timestampType, timeType, printType } from '../types/index.js';
+import { dateType, dayTimeIntervalType, stringType, timestampLtzType, timestampType, timeType, printType } from '../types/index.js';
 import { call, testContext, typeOf } from './test-support.js';
+import { resolveFunction } from './index.js';
 
 const TS = timestampType(3);
 const ts = (s: string): readonly [number, typeof TS] => [Date.parse(s.replace(' ', 'T') + 'Z'), TS];
@@ -23,6 +24,18 @@ test('DATE_FORMAT patterns', () => {
   ];
   for (const [p, want] of cases) assert.equal(call('DATE_FORMAT', [t, p]), want, p);
   assert.equal(call('DATE_FORMAT', ['2024-03-05 17:00:00', 'hh a']), '05 PM');
+});
+
+test('DATE_FORMAT called again on the same or other timestamps and patterns formats each call afresh', () => {
+  // One compiled call site, fed a row at a time as a Calc does.
+  const f = resolveFunction('DATE_FORMAT', [TS, stringType()], { literals: [], ctx: testContext() }).value?.fn;
+  assert.ok(f !== undefined);
+  const t0 = ts('2024-03-05 07:08:09.123')[0];
+  const seq: [unknown, string | null, string | null][] = [
+    [t0, 'yyyy-MM-dd', '2024-03-05'], [t0, 'yyyy-MM-dd', '2024-03-05'], [t0, 'HH:mm', '07:08'], [t0 + 86_400_000, 'HH:mm', '07:08'],
+    [t0 + 86_400_000, 'yyyy-MM-dd', '2024-03-06'], [null, 'yyyy-MM-dd', null], [t0, 'yyyy-MM-dd', '2024-03-05'], [t0, null, null],
+  ];
+  for (const [v, p, want] of seq) assert.equal(f(v, p), want, `${String(v)} ${String(p)}`);
 });
 
 test('field extraction', () => {

@@ -107,7 +107,19 @@ export const temporalFunctions: readonly FunctionDef[] = [
       const read: (v: unknown) => number | undefined = t.kind === 'CHAR' || t.kind === 'VARCHAR' ? (v) => parseTimestamp((v as string).trim()) : localReader(t, tz);
       return {
         type: withNullable(stringType(), true),
-        make: () => strict(2, (v, f) => { const l = read(v); return l === undefined ? null : formatWithPattern(l, f as string, 0, tz); }),
+        // Consecutive rows often carry the same timestamp (and the same pattern): the last result is kept.
+        make: () => {
+          let lastV: unknown;
+          let lastF: unknown;
+          let lastOut: string | null = null;
+          return strict(2, (v, f) => {
+            if (v === lastV && f === lastF) return lastOut;
+            const l = read(v);
+            const out = l === undefined ? null : formatWithPattern(l, f as string, 0, tz);
+            lastV = v; lastF = f; lastOut = out;
+            return out;
+          });
+        },
       };
     },
   }),

@@ -5,7 +5,8 @@
  * startup/bounded modes from table options, `sql.tables.scan.*` properties and OPTIONS hints, plan
  * the table's watermark strategy, and upsert sources are normalized by key; stateful relations
  * become group/window aggregates, Top-N, deduplication and OVER nodes (plan-stateful.ts) with
- * their state TTL; expressions become row closures.
+ * their state TTL; expressions become row closures. Before planning, Calcs over insert-only scans
+ * are narrowed to the columns the operators above read (projection pushdown, prune-columns.ts).
  * Depends on shared/, flink/{types,expr,catalog,sql,binder}; must not depend on the runtime,
  * statements or executor (the executor turns a plan into a runtime job).
  */

@@ -11,6 +11,7 @@ import type { DerivedSchema } from '../catalog/index.js';
 import { sinkMaterialize } from './sink-materialize.js';
 import type { JobSqlKind, PhysicalNode, PhysicalPlan, PhysicalSink, PlanOptions } from './types.js';
 import { PlanContext, isBounded, planRel } from './plan-query.js';
+import { pruneColumns } from './prune-columns.js';
 import { isInsertOnly } from './changelog-mode.js';
 import { withoutTimeAttribute } from '../types/index.js';
 import { nodeTitle } from './explain.js';
@@ -23,7 +24,7 @@ export function planStatement(bound: BoundStatement, opts: PlanOptions = {}): Ou
     case 'create-table-as': {
       // Without the created table there is no sink yet: plan the query alone (EXPLAIN of a CTAS).
       const cx = new PlanContext(opts.properties ?? {}, opts.file ?? 'statement');
-      const input = planRel(bound.query, cx);
+      const input = planRel(pruneColumns(bound.query), cx);
       return done(cx.diagnostics, {
         sqlKind: 'CREATE_TABLE_AS', sinks: [{ kind: 'blackhole-sink', id: cx.id('sink'), input }],
         bounded: isBounded(input), appendOnly: isInsertOnly(input.changelog), schema: visible(bound.query),
@@ -35,7 +36,7 @@ export function planStatement(bound: BoundStatement, opts: PlanOptions = {}): Ou
 /** Plans a SELECT into the statement's results. */
 export function planSelect(query: LogicalRel, opts: PlanOptions = {}): Outcome<PhysicalPlan> {
   const cx = new PlanContext(opts.properties ?? {}, opts.file ?? 'statement');
-  const input = planRel(query, cx);
+  const input = planRel(pruneColumns(query), cx);
   const fields = visible(query);
   const shaped = hideHidden(input, query, cx);
   const sink: PhysicalSink = { kind: 'results-sink', id: cx.id('sink'), input: shaped, fields };
@@ -51,7 +52,7 @@ export function planInserts(inserts: readonly BoundInsert[], sqlKind: JobSqlKind
   const cx = new PlanContext(opts.properties ?? {}, opts.file ?? 'statement');
   const sinks: PhysicalSink[] = [];
   for (const ins of inserts) {
-    const input = planRel(ins.query, cx);
+    const input = planRel(pruneColumns(ins.query), cx);
     const t = ins.table;
     // Flink's blackhole sink takes whatever changelog it is offered (+I/-U/+U/-D), like Flink's
     // BlackHoleTableSinkFactory (getChangelogMode returns the requested mode).
@@ -76,7 +77,7 @@ export function planInserts(inserts: readonly BoundInsert[], sqlKind: JobSqlKind
 /** The schema and changelog mode a CTAS query produces (for `FlinkCatalog.createTableAs`). */
 export function deriveSchema(query: LogicalRel, opts: PlanOptions = {}): Outcome<DerivedSchema> {
   const cx = new PlanContext(opts.properties ?? {}, opts.file ?? 'statement');
-  const input = planRel(query, cx);
+  const input = planRel(pruneColumns(query), cx);
   if (cx.diagnostics.length > 0) return { diagnostics: cx.diagnostics };
   const columns = visible(query).map((f) => ({ name: f.name, type: withoutTimeAttribute(f.type) }));
   const updating = !isInsertOnly(input.changelog);

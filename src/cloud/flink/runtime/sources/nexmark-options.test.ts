@@ -28,7 +28,18 @@ describe('parseNexmarkOptions', () => {
       personAvgSize: 1024, auctionAvgSize: 300, bidAvgSize: 120,
       hotAuctionRatio: 3, hotBidderRatio: 5, hotSellerRatio: 6, keepAlive: true, stopAt: 500, maxEmitSpeed: false,
     });
-    assert.equal(NEXMARK_OPTION_KEYS.length, 19);
+    assert.equal(NEXMARK_OPTION_KEYS.length, 20);
+  });
+
+  it("reads 'base-time' as epoch millis or a UTC timestamp, and rejects anything else", () => {
+    assert.equal(parseNexmarkOptions({ 'base-time': '1700000000000' }).value?.baseTime, 1_700_000_000_000);
+    assert.equal(parseNexmarkOptions({ 'base-time': '2023-11-14 22:13:20' }).value?.baseTime, 1_700_000_000_000);
+    assert.equal(parseNexmarkOptions({ 'base-time': '2023-11-14T22:13:20.5Z' }).value?.baseTime, 1_700_000_000_500);
+    for (const bad of ['yesterday', '-5', '2023-02-30 00:00:00', '2023-11-14 25:00:00']) {
+      const out = parseNexmarkOptions({ 'base-time': bad });
+      assert.equal(out.value, undefined, bad);
+      assert.match(out.diagnostics[0]?.summary ?? '', new RegExp(`Invalid value '${bad}' for option 'base-time': must be epoch milliseconds`));
+    }
   });
 
   it('rejects an unknown key, naming it and suggesting the closest one', () => {

@@ -89,7 +89,26 @@ const PARSERS: Readonly<Record<string, Parser>> = {
   'keep-alive': bool('keepAlive'),
   'stop-at': int('stopAt', -1),
   'max-emit-speed': bool('maxEmitSpeed'),
+  'base-time': (text, cfg) => {
+    const ms = parseBaseTime(text.trim());
+    if (ms === undefined) return "must be epoch milliseconds such as '1700000000000' or a UTC timestamp such as '2023-11-14 22:13:20'";
+    cfg.baseTime = ms;
+    return undefined;
+  },
 };
+
+/** `base-time`: epoch millis (a non-negative integer) or `yyyy-MM-dd HH:mm:ss[.SSS]` read as UTC. */
+function parseBaseTime(t: string): number | undefined {
+  if (/^\d+$/.test(t)) return Number.isSafeInteger(Number(t)) ? Number(t) : undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z?$/.exec(t);
+  if (m === null) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s, Number((m[7] ?? '0').padEnd(3, '0')));
+  const back = new Date(ms);
+  // Reject dates Date.UTC rolls over (2023-02-30) and out-of-range fields.
+  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || back.getUTCHours() !== h || back.getUTCMinutes() !== mi || back.getUTCSeconds() !== s) return undefined;
+  return ms;
+}
 
 /** Every option key the connector accepts, sorted (including `connector`). */
 export const NEXMARK_OPTION_KEYS: readonly string[] = ['connector', ...Object.keys(PARSERS)].sort();

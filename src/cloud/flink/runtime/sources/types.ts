@@ -69,6 +69,8 @@ export interface NexmarkConfig {
   readonly keepAlive: boolean;
   /** Stop after event N (−1 = no stop). */
   readonly stopAt: number;
+  /** `base-time`: epoch millis of the first event's timestamp; absent = the clock when the source starts. Fixing it makes output reproducible. */
+  readonly baseTime?: number;
   /** True: emit as fast as possible; false: emit an event once the clock reaches its timestamp. */
   readonly maxEmitSpeed: boolean;
 }

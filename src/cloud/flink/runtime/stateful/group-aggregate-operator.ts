@@ -26,9 +26,10 @@ import type { Clock } from '../../../../shared/index.js';
 import type { Batch } from '../batch.js';
 import type { Operator, OperatorContext } from '../operator.js';
 import { DELETE, INSERT, UPDATE_AFTER, UPDATE_BEFORE, type Row, type RowPredicate } from '../types.js';
-import { compileAggregates, type Accumulator, type CompiledAggregates } from './accumulators/index.js';
+import { compileAggregates, type AccState, type CompiledAggregates } from './accumulators/index.js';
 import type { AggregateCall, GroupingSet, KeyExtractor } from './types.js';
-import { decodeRow, entriesOf, rowText, tupleKey, valuesEqual, type Json, type KeyId } from './value-codec.js';
+import { decodeRow, entriesOf, rowText, valuesEqual, type Json } from './value-codec.js';
+import { TupleMap } from './tuple-map.js';
 
 /** What a planner hands to a group aggregate. */
 export interface GroupAggregateSpec {
@@ -59,7 +60,9 @@ export interface GroupAggregateState {
 
 interface Group {
   readonly key: unknown[];
-  accs: Accumulator[];
+  /** The group's set (for emitting after a batch without a tuple per group). */
+  readonly set: GroupingRuntime;
+  accs: AccState;
   count: number;
   /** The row downstream currently holds for this group (null: none, e.g. filtered by HAVING). */
   emitted: Row | null;
@@ -72,7 +75,7 @@ interface Group {
 interface GroupingRuntime {
   readonly key: KeyExtractor;
   readonly groupingId: number | undefined;
-  readonly groups: Map<KeyId, Group>;
+  readonly groups: TupleMap<Group>;
 }
 
 const NO_KEY: KeyExtractor = () => [];
@@ -94,8 +97,8 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
     this.#clock = spec.clock;
     this.#miniBatch = spec.miniBatch ?? true;
     this.#sets = spec.groupingSets !== undefined
-      ? spec.groupingSets.map((g) => ({ key: g.key, groupingId: g.groupingId, groups: new Map() }))
-      : [{ key: spec.key ?? NO_KEY, groupingId: undefined, groups: new Map() }];
+      ? spec.groupingSets.map((g) => ({ key: g.key, groupingId: g.groupingId, groups: new TupleMap<Group>() }))
+      : [{ key: spec.key ?? NO_KEY, groupingId: undefined, groups: new TupleMap<Group>() }];
   }
 
   /** Number of groups held (all grouping sets). */
@@ -112,7 +115,7 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
     const now = this.#ttl > 0 && this.#clock !== undefined ? this.#clock.now() : 0;
     const ttl = this.#ttl;
     const aggs = this.#aggs;
-    const dirty: [GroupingRuntime, KeyId, Group][] = [];
+    const dirty: Group[] = [];
     const { rows, kinds } = batch;
     for (let i = from; i < to; i++) {
       const row = rows[i] as Row;
@@ -120,36 +123,43 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
       const add = kind === INSERT || kind === UPDATE_AFTER;
       for (const set of this.#sets) {
         const key = set.key(row);
-        const id = tupleKey(key);
-        let g = set.groups.get(id);
+        let g = set.groups.get(key);
         if (g !== undefined && ttl > 0 && g.epoch !== epoch && now - g.access > ttl) {
-          set.groups.delete(id);
+          set.groups.delete(key);
           g = undefined;
         }
         if (g === undefined) {
           if (!add) continue;
-          g = { key, accs: aggs.create(), count: 0, emitted: null, access: now, epoch: 0, text: undefined };
-          set.groups.set(id, g);
+          g = { key, set, accs: aggs.create(), count: 0, emitted: null, access: now, epoch: 0, text: undefined };
+          set.groups.set(key, g);
         }
-        if (g.epoch !== epoch) { g.epoch = epoch; g.text = undefined; dirty.push([set, id, g]); }
+        if (g.epoch !== epoch) { g.epoch = epoch; g.text = undefined; dirty.push(g); }
         g.access = now;
         g.count += add ? 1 : -1;
         aggs.apply(g.accs, row, !add);
       }
     }
-    for (const [set, id, g] of dirty) this.#finish(set, id, g, ctx);
+    for (let i = 0; i < dirty.length; i++) this.#finish(dirty[i] as Group, ctx);
   }
 
   /** Emits the one change a touched group owes downstream after a batch. */
-  #finish(set: GroupingRuntime, id: KeyId, g: Group, ctx: OperatorContext): void {
+  #finish(g: Group, ctx: OperatorContext): void {
     const prev = g.emitted;
+    const set = g.set;
     if (g.count <= 0) {
       if (prev !== null) ctx.emit(prev, DELETE, Number.NaN);
-      set.groups.delete(id);
+      set.groups.delete(g.key);
       return;
     }
-    const results = this.#aggs.results(g.accs);
-    const out = set.groupingId === undefined ? [...g.key, ...results] : [...g.key, set.groupingId, ...results];
+    // One output array: key, grouping id, results written in place.
+    const key = g.key;
+    const k = key.length;
+    const gid = set.groupingId;
+    const at = gid === undefined ? k : k + 1;
+    const out = new Array<unknown>(at + this.#aggs.size);
+    for (let i = 0; i < k; i++) out[i] = key[i];
+    if (gid !== undefined) out[k] = gid;
+    this.#aggs.resultsInto(g.accs, out, at);
     const passes = this.#having === undefined || this.#having(out) === true;
     if (!passes) {
       // The row stops (or keeps not) matching HAVING: downstream must forget what it holds.
@@ -173,7 +183,7 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
     if (this.#ttl <= 0 || this.#clock === undefined) return;
     const now = this.#clock.now();
     for (const set of this.#sets) {
-      for (const [id, g] of set.groups) if (now - g.access > this.#ttl) set.groups.delete(id);
+      for (const g of set.groups.values()) if (now - g.access > this.#ttl) set.groups.delete(g.key);
     }
   }
 
@@ -195,7 +205,7 @@ export class GroupAggregateOperator implements Operator<GroupAggregateState> {
       s.groups.clear();
       for (const [k, count, accs, emitted, access] of entriesOf<GroupEntry>(state.sets[i] ?? [])) {
         const key = decodeRow(k);
-        s.groups.set(tupleKey(key), { key, accs: this.#aggs.restore(accs), count, emitted: emitted === null ? null : decodeRow(emitted), access, epoch: 0, text: undefined });
+        s.groups.set(key, { key, set: s, accs: this.#aggs.restore(accs), count, emitted: emitted === null ? null : decodeRow(emitted), access, epoch: 0, text: undefined });
       }
     });
     this.#epoch = 0;

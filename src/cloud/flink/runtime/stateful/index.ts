@@ -14,7 +14,7 @@
 export type {
   AggregateCall, AggregateFunctionName, KeyExtractor, RowComparator, GroupingSet, WindowSpec, TimeWindow, RankFunction,
 } from './types.js';
-export { aggregateResultType, compileAggregates, createAccumulator, type Accumulator, type CompiledAggregates } from './accumulators/index.js';
+export { aggregateResultType, compileAggregates, createAccumulator, type AccState, type Accumulator, type CompiledAggregates } from './accumulators/index.js';
 export { GroupAggregateOperator, type GroupAggregateSpec, type GroupAggregateState } from './group-aggregate-operator.js';
 export { RankOperator, type RankSpec, type RankState } from './rank-operator.js';
 export { UpdatingLimitOperator, type UpdatingLimitSpec, type UpdatingLimitState } from './updating-limit-operator.js';

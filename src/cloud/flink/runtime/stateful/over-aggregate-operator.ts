@@ -14,7 +14,7 @@ import { invariant } from '../../../../shared/index.js';
 import type { Batch } from '../batch.js';
 import type { Operator, OperatorContext } from '../operator.js';
 import { INSERT, NO_WATERMARK, type Row } from '../types.js';
-import { compileAggregates, type Accumulator, type CompiledAggregates } from './accumulators/index.js';
+import { compileAggregates, type AccState, type CompiledAggregates } from './accumulators/index.js';
 import type { AggregateCall, KeyExtractor } from './types.js';
 import { compareKeyIds, decodeRow, decodeValue, encodeRow, encodeValue, tupleKey, type Json, type KeyId } from './value-codec.js';
 import { checkRowtime } from './window/windowing.js';
@@ -46,7 +46,7 @@ interface Timed { readonly t: number; readonly row: Row }
 
 interface Partition {
   readonly key: unknown[];
-  accs: Accumulator[];
+  accs: AccState;
   /** Rows currently inside the frame, oldest first. */
   frame: Timed[];
   /** Rows waiting for the watermark, in arrival order. */

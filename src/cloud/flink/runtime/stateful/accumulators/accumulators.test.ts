@@ -164,8 +164,40 @@ test('MIN/MAX over an insert-only input pick what the retracting ones pick, equa
       assert.deepEqual(append?.results(b), retracting?.results(a), 'one more row');
     }
   }
-  const [insertOnlyMin] = compileAggregates([{ fn: 'MIN', argType: intType(), arg: (r) => r[0] }], true).create();
-  assert.throws(() => insertOnlyMin?.retract(1), /insert-only/);
+  const insertOnlyMin = compileAggregates([{ fn: 'MIN', argType: intType(), arg: (r) => r[0] }], true);
+  const minState = insertOnlyMin.create();
+  assert.throws(() => insertOnlyMin.apply(minState, [1], true), /insert-only/);
+});
+
+test('COUNT slots count like CountAccumulator, through FILTER, retraction and a restore from either layout', () => {
+  const calls = [
+    { fn: 'COUNT' as const },
+    { fn: 'COUNT' as const, arg: (r: unknown[]) => r[0], argType: intType() },
+    { fn: 'COUNT' as const, filter: (r: unknown[]) => (r[0] === null ? null : (r[0] as number) > 2) },
+    { fn: 'COUNT' as const, arg: (r: unknown[]) => r[0], argType: intType(), distinct: true },
+  ];
+  const aggs = compileAggregates(calls);
+  const plain = calls.map((c) => createAccumulator(c));
+  const state = aggs.create();
+  const rows: [unknown[], boolean][] = [[[1], false], [[null], false], [[3], false], [[3], false], [[5], false], [[null], true], [[3], true]];
+  for (const [row, retract] of rows) {
+    aggs.apply(state, row, retract);
+    calls.forEach((c, i) => {
+      if (c.filter !== undefined && c.filter(row) !== true) return;
+      const v = c.arg === undefined ? null : c.arg(row);
+      if (retract) plain[i]?.retract(v); else plain[i]?.add(v);
+    });
+    assert.deepEqual(aggs.results(state), plain.map((a) => a.result()));
+  }
+  assert.deepEqual(aggs.results(state), [3n, 3n, 2n, 3n]);
+  const out = ['k', 0, 0, 0, 0];
+  aggs.resultsInto(state, out, 1);
+  assert.deepEqual(out, ['k', 3n, 3n, 2n, 3n]);
+  // The snapshot is the per-call accumulators' own JSON, so both layouts restore alike.
+  assert.deepEqual(aggs.snapshot(state), plain.map((a) => a.snapshot()));
+  const restored = aggs.restore(JSON.parse(JSON.stringify(plain.map((a) => a.snapshot()))) as never);
+  aggs.apply(restored, [4], false);
+  assert.deepEqual(aggs.results(restored), [4n, 4n, 3n, 4n]);
 });
 
 test('SUM(BIGINT) and AVG stay exact across the double-safe range and wrap like Java past 64 bits', () => {

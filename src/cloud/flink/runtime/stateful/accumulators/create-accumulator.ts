@@ -31,6 +31,12 @@ export function accumulatorFactory(call: AggregateCall, insertOnly = false): () 
     const cmp = compileComparator(argType(call));
     const max = call.fn === 'MAX';
     plain = insertOnly ? () => new AppendMinMaxAccumulator(cmp, max) : () => new MinMaxAccumulator(cmp, max);
+  } else if (call.fn === 'JSON_ARRAYAGG' || call.fn === 'JSON_OBJECTAGG') {
+    // The JSON renderer of the argument type is compiled once per call, not once per group.
+    const render = compileJsonText(argType(call), call.timeZone ?? 'UTC');
+    plain = call.fn === 'JSON_ARRAYAGG'
+      ? () => new JsonArrayAggAccumulator(render, call.onNull === 'NULL')
+      : () => new JsonObjectAggAccumulator(render, call.onNull === 'ABSENT');
   }
   return call.distinct === true ? () => new DistinctAccumulator(plain()) : plain;
 }

@@ -6,5 +6,5 @@
  */
 export type { Accumulator } from './types.js';
 export { createAccumulator } from './create-accumulator.js';
-export { compileAggregates, type CompiledAggregates } from './compiled-aggregates.js';
+export { compileAggregates, type AccState, type CompiledAggregates } from './compiled-aggregates.js';
 export { aggregateResultType } from './result-types.js';

@@ -18,7 +18,7 @@ import { invariant } from '../../../../../shared/index.js';
 import type { Batch } from '../../batch.js';
 import type { Operator, OperatorContext } from '../../operator.js';
 import { INSERT, NO_WATERMARK, UPDATE_AFTER, type Row } from '../../types.js';
-import { compileAggregates, type Accumulator, type CompiledAggregates } from '../accumulators/index.js';
+import { compileAggregates, type AccState, type CompiledAggregates } from '../accumulators/index.js';
 import type { AggregateCall, KeyExtractor, WindowSpec } from '../types.js';
 import { compareKeyIds, decodeRow, decodeValue, encodeRow, encodeValue, tupleKey, type Json, type KeyId } from '../value-codec.js';
 import { SessionWindows } from './session-windows.js';
@@ -47,7 +47,7 @@ export interface WindowAggregateState {
 interface Pane {
   readonly start: number;
   readonly key: unknown[];
-  readonly accs: Accumulator[];
+  readonly accs: AccState;
   count: number;
 }
 
