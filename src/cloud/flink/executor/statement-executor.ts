@@ -36,6 +36,8 @@ import { stopIdleForeground } from './foreground-idle.js';
 import { StatementPhases, wasRunning } from './statement-phases.js';
 import type { ParallelismLimit } from './parallel/parallelism.js';
 import { checkStateless, startPosition } from './start-position.js';
+import { PlanFingerprints, planFingerprint } from './plan-fingerprint.js';
+import { isStatefulPlan } from '../planner/index.js';
 
 interface Active {
   readonly runner: RunningJob;
@@ -66,6 +68,7 @@ export class StatementExecutor implements Executor {
   readonly #ops: FlinkOperations | undefined;
   readonly #catalog: FlinkCatalog;
   readonly #checkpoints: CheckpointStore;
+  readonly #plans: PlanFingerprints;
   readonly #active = new Map<string, Active>();
   readonly #queue = new Set<string>();
   readonly #recovery: Recoveries;
@@ -91,6 +94,7 @@ export class StatementExecutor implements Executor {
     this.#ids = opts.ids ?? systemIds;
     this.#catalog = new FlinkCatalog({ db: cloud.database, controlPlane: cloud.controlPlane, topics: cloud.topics, schemaRegistry: cloud.schemaRegistry, clock: this.#clock });
     this.#checkpoints = new CheckpointStore(cloud.database);
+    this.#plans = new PlanFingerprints(cloud.database);
     this.#recovery = new Recoveries({
       statements: cloud.statements, policy: opts.restart, enqueue: (k) => this.#enqueue(k),
       jobEnded: (env, name) => this.#jobEnded(env, name), closed: () => this.#closed,
@@ -243,6 +247,15 @@ export class StatementExecutor implements Executor {
       store.setPhase(env, name, 'COMPLETED', p.result.detail);
       return;
     }
+    // Operator state restores only into the plan shape it was written for (plan-fingerprint.ts).
+    const misfit = this.#plans.admit(rec.uid, planFingerprint(p.plan), isStatefulPlan(p.plan) && this.#checkpoints.group(rec.uid).length > 0, name);
+    if (misfit !== undefined) {
+      // Not recoverable by restarting: FAILED, and a pending restart gives its CFUs back.
+      this.#recovery.abandon(k);
+      store.appendException(env, name, { name: 'org.apache.flink.util.StateMigrationException', message: misfit });
+      store.setPhase(env, name, 'FAILED', misfit);
+      return;
+    }
     const rescale = this.#rescales.get(k);
     this.#rescales.delete(k);
     const { limit, parallelism } = chooseParallelism(this.#cloud, rec.uid, p.plan, { autopilot: this.#autopilot !== undefined, requested: rescale?.parallelism, fixed: this.#autopilot?.fixed });
@@ -318,12 +331,18 @@ export class StatementExecutor implements Executor {
       // Deleted while waiting for a restart or between a rescale's two runs.
       const uid = this.#recovery.abandon(k)?.uid ?? this.#rescales.get(k)?.uid;
       if (this.#rescales.delete(k)) this.#jobEnded(...(k.split('\u0000') as [string, string]));
-      if (uid !== undefined) this.#checkpoints.delete(uid);
+      if (uid !== undefined) this.#forget(uid);
       return;
     }
     a.silent = true;
     a.runner.stop();
-    void a.done.then(() => this.#checkpoints.delete(a.uid));
+    void a.done.then(() => this.#forget(a.uid));
+  }
+
+  /** A deleted statement's checkpoints and plan shape. */
+  #forget(uid: string): void {
+    this.#checkpoints.delete(uid);
+    this.#plans.delete(uid);
   }
 }
 

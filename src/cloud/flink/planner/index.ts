@@ -17,6 +17,6 @@ export type {
 export { planStatement, planSelect, planInserts, deriveSchema } from './plan-statement.js';
 export { explainPlan, nodeTitle } from './explain.js';
 export { isInsertOnly, modeName, printKinds } from './changelog-mode.js';
-export { isStatefulPlan, statefulReasons } from './statefulness.js';
+export { isStatefulNode, isStatefulPlan, statefulReasons } from './statefulness.js';
 export { START_OFFSETS, START_EARLIEST, CUT_OVER } from './scan-options.js';
 export { compileExpr, compileProjection, compilePredicate } from './compile-expr.js';

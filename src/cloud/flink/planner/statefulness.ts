@@ -26,6 +26,11 @@ export function statefulReasons(plan: PhysicalPlan): string[] {
   return [...reasons];
 }
 
+/** True for a node kind that keeps operator state of its own. */
+export function isStatefulNode(kind: string): boolean {
+  return (REASONS as Record<string, string | undefined>)[kind] !== undefined;
+}
+
 /** True when the plan keeps state (see the file header). */
 export function isStatefulPlan(plan: PhysicalPlan): boolean {
   return statefulReasons(plan).length > 0;
