@@ -23,7 +23,8 @@ export interface EvolvingSql {
   readonly next?: string;
 }
 
-const STATEMENT_COMMON = `
+/** The arguments every statement of these configs shares (inside a `confluent_flink_statement` block). */
+export const STATEMENT_COMMON = `
   organization { id = data.confluent_organization.this.id }
   environment  { id = confluent_environment.env.id }
   compute_pool { id = confluent_flink_compute_pool.pool.id }
@@ -31,13 +32,12 @@ const STATEMENT_COMMON = `
   rest_endpoint = data.confluent_flink_region.r.rest_endpoint
   properties    = local.props`;
 
-/** main.tf: environment, cluster, pool, the tables (as DDL statements) and three evolving statements. */
-export function evolutionConfig(sql: EvolvingSql): string {
-  const table = (name: string, ddl: string, after?: string): string => `
-resource "confluent_flink_statement" "${name}" {${STATEMENT_COMMON}
-  statement     = "${ddl}"${after === undefined ? '' : `\n  depends_on    = [confluent_flink_statement.${after}]`}
-}
-`;
+/**
+ * The fixed part of an evolution config: provider, environment `env` (display name `environment`),
+ * cluster `k` (cluster_0), pool, Flink region, the `runner` service account, the Schema Registry,
+ * `local.props` (catalog and database) and the outputs OrdersClient.open needs.
+ */
+export function baseConfig(environment: string): string {
   return `terraform {
   required_providers {
     confluent = { source = "confluentinc/confluent", version = "2.83.0" }
@@ -48,7 +48,7 @@ provider "confluent" {}
 data "confluent_organization" "this" {}
 
 resource "confluent_environment" "env" {
-  display_name = "evo"
+  display_name = "${environment}"
   stream_governance { package = "ESSENTIALS" }
 }
 
@@ -78,13 +78,31 @@ resource "confluent_service_account" "runner" {
   display_name = "runner"
 }
 
+data "confluent_schema_registry_cluster" "sr" {
+  environment { id = confluent_environment.env.id }
+  depends_on = [confluent_kafka_cluster.k]
+}
+
 locals {
   props = {
     "sql.current-catalog"  = confluent_environment.env.display_name
     "sql.current-database" = confluent_kafka_cluster.k.display_name
   }
 }
-${table('orders', "CREATE TABLE orders (id INT, amount INT) DISTRIBUTED INTO 2 BUCKETS WITH ('value.format' = 'json-registry');")}
+
+output "bootstrap" { value = confluent_kafka_cluster.k.bootstrap_endpoint }
+output "schema_registry" { value = data.confluent_schema_registry_cluster.sr.rest_endpoint }
+`;
+}
+
+/** main.tf: environment, cluster, pool, the tables (as DDL statements) and three evolving statements. */
+export function evolutionConfig(sql: EvolvingSql): string {
+  const table = (name: string, ddl: string, after?: string): string => `
+resource "confluent_flink_statement" "${name}" {${STATEMENT_COMMON}
+  statement     = "${ddl}"${after === undefined ? '' : `\n  depends_on    = [confluent_flink_statement.${after}]`}
+}
+`;
+  return `${baseConfig('evo')}${table('orders', "CREATE TABLE orders (id INT, amount INT) DISTRIBUTED INTO 2 BUCKETS WITH ('value.format' = 'json-registry');")}
 ${table('big_orders', "CREATE TABLE big_orders (id INT, amount INT, tag STRING) DISTRIBUTED INTO 1 BUCKETS WITH ('value.format' = 'json-registry');", 'orders')}
 ${table('big_orders_pinned', "CREATE TABLE big_orders_pinned (id INT, amount INT, tag STRING) DISTRIBUTED INTO 1 BUCKETS WITH ('value.format' = 'json-registry');", 'big_orders')}
 ${table('matched', "CREATE TABLE matched (id INT, amount INT) DISTRIBUTED INTO 1 BUCKETS WITH ('value.format' = 'json-registry');", 'totals')}
@@ -116,18 +134,10 @@ resource "confluent_flink_statement" "totals_job" {${sql.totalsAnnotation === un
   depends_on    = [confluent_flink_statement.totals]
 }
 
-data "confluent_schema_registry_cluster" "sr" {
-  environment { id = confluent_environment.env.id }
-  depends_on = [confluent_kafka_cluster.k]
-}
-
 resource "confluent_flink_statement" "pairs_job" {${sql.pairsAnnotation === undefined ? '' : `\n  # streamform: evolution = "${sql.pairsAnnotation}"`}${STATEMENT_COMMON}
   statement     = "${sql.pairs}"
   depends_on    = [confluent_flink_statement.matched]
 }
-
-output "bootstrap" { value = confluent_kafka_cluster.k.bootstrap_endpoint }
-output "schema_registry" { value = data.confluent_schema_registry_cluster.sr.rest_endpoint }
 `;
 }
 

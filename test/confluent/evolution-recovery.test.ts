@@ -13,72 +13,23 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readState, removeDir, stateAddresses, stateAttr, workdir } from '../support/index.js';
-import { OrdersClient, explain, run, runWith } from './evolution-harness.js';
-
-const COMMON = `
-  organization { id = data.confluent_organization.this.id }
-  environment  { id = confluent_environment.env.id }
-  compute_pool { id = confluent_flink_compute_pool.pool.id }
-  principal    { id = confluent_service_account.runner.id }
-  rest_endpoint = data.confluent_flink_region.r.rest_endpoint
-  properties    = {
-    "sql.current-catalog"  = confluent_environment.env.display_name
-    "sql.current-database" = confluent_kafka_cluster.k.display_name
-  }`;
+import { OrdersClient, STATEMENT_COMMON, baseConfig, explain, run, runWith } from './evolution-harness.js';
 
 /** main.tf: the orders and sink tables and one carried-over statement (`tag` = its version). */
 function config(select: string, createBeforeDestroy = false): string {
-  return `terraform {
-  required_providers {
-    confluent = { source = "confluentinc/confluent", version = "2.83.0" }
-  }
-}
-provider "confluent" {}
-data "confluent_organization" "this" {}
-resource "confluent_environment" "env" {
-  display_name = "recover"
-  stream_governance { package = "ESSENTIALS" }
-}
-resource "confluent_kafka_cluster" "k" {
-  display_name = "cluster_0"
-  availability = "SINGLE_ZONE"
-  cloud        = "AWS"
-  region       = "us-east-2"
-  basic {}
-  environment { id = confluent_environment.env.id }
-}
-resource "confluent_flink_compute_pool" "pool" {
-  display_name = "pool"
-  cloud        = "AWS"
-  region       = "us-east-2"
-  max_cfu      = 10
-  environment { id = confluent_environment.env.id }
-}
-data "confluent_flink_region" "r" {
-  cloud  = "AWS"
-  region = "us-east-2"
-}
-resource "confluent_service_account" "runner" {
-  display_name = "runner"
-}
-data "confluent_schema_registry_cluster" "sr" {
-  environment { id = confluent_environment.env.id }
-  depends_on = [confluent_kafka_cluster.k]
-}
-resource "confluent_flink_statement" "orders" {${COMMON}
+  return `${baseConfig('recover')}
+resource "confluent_flink_statement" "orders" {${STATEMENT_COMMON}
   statement     = "CREATE TABLE orders (id INT, amount INT) DISTRIBUTED INTO 2 BUCKETS WITH ('value.format' = 'json-registry');"
 }
-resource "confluent_flink_statement" "big_orders" {${COMMON}
+resource "confluent_flink_statement" "big_orders" {${STATEMENT_COMMON}
   statement     = "CREATE TABLE big_orders (id INT, amount INT, tag STRING) DISTRIBUTED INTO 1 BUCKETS WITH ('value.format' = 'json-registry');"
   depends_on    = [confluent_flink_statement.orders]
 }
 resource "confluent_flink_statement" "filter" {
-  # streamform: evolution = "carry-over"${COMMON}
+  # streamform: evolution = "carry-over"${STATEMENT_COMMON}
   statement     = "${select}"
   depends_on    = [confluent_flink_statement.big_orders]${createBeforeDestroy ? '\n  lifecycle { create_before_destroy = true }' : ''}
 }
-output "bootstrap" { value = confluent_kafka_cluster.k.bootstrap_endpoint }
-output "schema_registry" { value = data.confluent_schema_registry_cluster.sr.rest_endpoint }
 `;
 }
 
