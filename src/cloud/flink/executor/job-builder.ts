@@ -13,10 +13,11 @@ import type { PhysicalNode, PhysicalPlan, PhysicalSink } from '../planner/index.
 import { isInsertOnly } from '../planner/index.js';
 import type { CatalogTable } from '../catalog/index.js';
 import {
-  BlackholeSink, CalcOperator, LimitOperator, ResultsSink, SinkUpsertMaterializer, TopicSink, TopicSource, UnionOperator, UpdatingLimitOperator, ValuesSource,
+  BlackholeSink, CalcOperator, KeyGroupedOperator, LimitOperator, ResultsSink, SinkUpsertMaterializer, TopicSink, TopicSource, UnionOperator, UpdatingLimitOperator, ValuesSource,
   boundedOutOfOrderness, idlenessFromTimeout, sourceWatermark,
 } from '../runtime/index.js';
-import type { JobEdge, JobGraph, JobNode, MetadataKey, ResultChange, Source, SubtaskAssignment } from '../runtime/index.js';
+import type { JobEdge, JobGraph, JobNode, MetadataKey, Operator, TopicSinkOptions, ResultChange, Source, SubtaskAssignment } from '../runtime/index.js';
+import type { KeyedNode } from './parallel/parallelism.js';
 import { statefulOperator } from './stateful-operators.js';
 import { joinOperator, matchRecognizeOperator, unnestOperator } from './join-operators.js';
 import { compileFormatter } from '../types/index.js';
@@ -34,6 +35,10 @@ export interface JobDeps {
   readonly deliverResults: (changes: readonly ResultChange[]) => void;
   /** A parallel subtask's share of the topic sources' partitions (default: all). */
   readonly assignment?: SubtaskAssignment;
+  /** Keyed nodes to run per key group (KeyGroupedOperator), by job node id (parallel/parallelism.ts). */
+  readonly keyGroups?: ReadonlyMap<string, KeyedNode>;
+  /** Topic sinks hand committed records here instead of appending them (TopicSinkOptions.appendTo). */
+  readonly appendTo?: TopicSinkOptions['appendTo'];
 }
 
 /** Builds the job graph of a plan. */
@@ -42,6 +47,11 @@ export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
   const edges: JobEdge[] = [];
   const seen = new Set<string>();
   const diags: Diagnostic[] = [];
+  // A keyed node under Autopilot runs one instance of its operator per key group.
+  const grouped = (id: string, create: () => Operator): Operator => {
+    const k = deps.keyGroups?.get(id);
+    return k === undefined ? create() : new KeyGroupedOperator({ create, keys: k.keys });
+  };
   const visit = (n: PhysicalNode): void => {
     if (seen.has(n.id)) return;
     seen.add(n.id);
@@ -73,7 +83,7 @@ export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
         return;
       case 'match-recognize':
         visit(n.input);
-        nodes.push({ kind: 'operator', id: n.id, operator: matchRecognizeOperator(n) });
+        nodes.push({ kind: 'operator', id: n.id, operator: grouped(n.id, () => matchRecognizeOperator(n)) });
         edges.push({ from: n.input.id, to: n.id });
         return;
       case 'unnest':
@@ -89,13 +99,13 @@ export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
         if (n.strategy.kind === 'temporal' && n.strategy.proctime === true) {
           for (let i = from; i < nodes.length; i++) { const x = nodes[i]; if (x?.kind === 'source') nodes[i] = { ...x, drain: true }; }
         }
-        nodes.push({ kind: 'operator', id: n.id, operator: joinOperator(n, deps.clock) });
+        nodes.push({ kind: 'operator', id: n.id, operator: grouped(n.id, () => joinOperator(n, deps.clock)) });
         edges.push({ from: n.left.id, to: n.id, input: 0 }, { from: n.right.id, to: n.id, input: 1 });
         return;
       }
       default:
         visit(n.input);
-        nodes.push({ kind: 'operator', id: n.id, operator: statefulOperator(n, deps.clock) });
+        nodes.push({ kind: 'operator', id: n.id, operator: grouped(n.id, () => statefulOperator(n, deps.clock)) });
         edges.push({ from: n.input.id, to: n.id });
         return;
     }
@@ -109,7 +119,7 @@ export function buildJob(plan: PhysicalPlan, deps: JobDeps): Outcome<JobGraph> {
     } else {
       // SinkUpsertMaterializer between the query and its upsert sink (planner/sink-materialize.ts).
       const id = `${s.id}-materializer`;
-      nodes.push({ kind: 'operator', id, operator: new SinkUpsertMaterializer({ sinkKey: m.sinkKey, inputKey: m.inputKey, stateTtlMs: m.stateTtlMs, clock: deps.clock }) });
+      nodes.push({ kind: 'operator', id, operator: grouped(id, () => new SinkUpsertMaterializer({ sinkKey: m.sinkKey, inputKey: m.inputKey, stateTtlMs: m.stateTtlMs, clock: deps.clock })) });
       edges.push({ from: s.input.id, to: id }, { from: id, to: s.id });
     }
     if (sink !== undefined) nodes.push({ kind: 'sink', id: s.id, sink });
@@ -183,6 +193,7 @@ function sinkOf(s: PhysicalSink, deps: JobDeps, diags: Diagnostic[]): TopicSink 
       return new TopicSink({
         logs: deps.topics, cluster: t.database.id, topic: t.name, mode: t.changelogMode, serializer: ser.value,
         ...(ts >= 0 ? { timestampColumn: ts } : {}), ...(headers >= 0 ? { headersColumn: headers } : {}),
+        ...(deps.appendTo === undefined ? {} : { appendTo: deps.appendTo }),
       });
     }
   }

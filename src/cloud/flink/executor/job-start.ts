@@ -15,9 +15,10 @@ import { buildJob } from './job-builder.js';
 import { JobProbe, scanLocations } from './operations/index.js';
 import type { JobGauges } from './operations/index.js';
 import { ParallelJob } from './parallel/parallel-job.js';
-import { checkpointParallelism, redistribute } from './parallel/redistribute.js';
+import { checkpointParallelism, hasKeyGroupedState, redistribute } from './parallel/redistribute.js';
 import { parallelismLimit } from './parallel/parallelism.js';
-import type { ParallelismLimit } from './parallel/parallelism.js';
+import type { KeyedNode, ParallelismLimit } from './parallel/parallelism.js';
+import { commitGlobalCheckpoint } from './parallel/global-commit.js';
 import { CheckpointStore } from '../runtime/index.js';
 
 /** A started job, whatever its parallelism. */
@@ -36,8 +37,10 @@ export interface RunningJob {
   stop(): void;
   /** Its sources' next offsets (`status.latest_offsets` form); undefined for a parallel job. */
   latestOffsets(): { [topic: string]: string } | undefined;
-  /** True while a cut-over evolution suppresses its output (cut-over jobs are stateful: parallelism 1). */
+  /** True while a cut-over evolution suppresses its output (cut-over jobs run at parallelism 1). */
   suppressingOutput(): boolean;
+  /** Fault injection: kills subtask `index`'s worker thread as a crash would (false at parallelism 1). */
+  terminateSubtask(index: number): boolean;
 }
 
 /** How the job talks back. */
@@ -56,6 +59,8 @@ export interface JobStart {
   readonly plan: PhysicalPlan;
   readonly timeZone: string;
   readonly parallelism: number;
+  /** Keyed nodes that run per key group (chooseParallelism), at any parallelism. */
+  readonly keyGroups: ReadonlyMap<string, KeyedNode> | undefined;
   readonly clock: Clock;
   readonly checkpointIntervalMs: number;
   readonly idlePollMs: number | undefined;
@@ -64,14 +69,23 @@ export interface JobStart {
 /**
  * The parallelism a job starts at: what Autopilot asked for (`requested`), else what the
  * statement's checkpoints were written at (a restarted cloud keeps it), within what the pipeline
- * allows (parallel/parallelism.ts).
+ * allows (parallel/parallelism.ts). And whether its keyed nodes run per key group: decided by the
+ * first run (when it may scale at all) and kept by its checkpoints, whose state layout depends on it.
  */
-export function chooseParallelism(cloud: ExecutorCloud, uid: string, plan: PhysicalPlan, o: { readonly autopilot: boolean; readonly requested: number | undefined; readonly fixed?: number | undefined }): { readonly limit: ParallelismLimit; readonly parallelism: number } {
+export function chooseParallelism(cloud: ExecutorCloud, uid: string, plan: PhysicalPlan, o: { readonly autopilot: boolean; readonly requested: number | undefined; readonly fixed?: number | undefined }): {
+  readonly limit: ParallelismLimit; readonly parallelism: number; readonly keyGroups: ReadonlyMap<string, KeyedNode> | undefined;
+} {
+  const store = new CheckpointStore(cloud.database);
+  const planned = cloud.database.memory ? undefined : parallelismLimit(plan, cloud.topics);
+  const layout = planned?.keyed === undefined ? undefined : hasKeyGroupedState(store, uid);
+  const keyGroups = planned?.keyed !== undefined && (layout ?? (o.autopilot && planned.max > 1)) ? planned.keyed : undefined;
   const limit: ParallelismLimit = !o.autopilot ? { max: 1, reason: 'Autopilot is off.' }
-    : cloud.database.memory ? { max: 1, reason: 'An in-memory cloud database cannot be shared with worker threads.' }
-    : parallelismLimit(plan, cloud.topics);
-  const wanted = o.requested ?? o.fixed ?? checkpointParallelism(new CheckpointStore(cloud.database), uid);
-  return { limit, parallelism: Math.max(1, Math.min(limit.max, wanted)) };
+    : planned === undefined ? { max: 1, reason: 'An in-memory cloud database cannot be shared with worker threads.' }
+    : planned.keyed !== undefined && keyGroups === undefined && planned.max > 1
+      ? { max: 1, reason: 'This statement\'s state was checkpointed before it could be split by key group: it stays at parallelism 1 (a restart from the earliest offset lets Autopilot scale it).' }
+      : planned;
+  const wanted = o.requested ?? o.fixed ?? checkpointParallelism(store, uid);
+  return { limit, parallelism: Math.max(1, Math.min(limit.max, wanted)), keyGroups };
 }
 
 /** How often subtasks report their gauges (ms). */
@@ -82,16 +96,21 @@ export function startJob(s: JobStart, events: JobEvents): Outcome<RunningJob> {
   const db = s.cloud.database;
   redistribute(db, s.rec.uid, s.parallelism);
   if (s.parallelism > 1) {
+    const keyed = s.keyGroups !== undefined;
     const job: ParallelJob = new ParallelJob({
       dbFile: db.name, uid: s.rec.uid, statement: s.rec.spec.statement, properties: s.properties, parallelism: s.parallelism,
       checkpointIntervalMs: s.checkpointIntervalMs, ...(s.idlePollMs === undefined ? {} : { idlePollMs: s.idlePollMs }), reportMs: SUBTASK_REPORT_MS,
     }, {
       onPhase: (phase, detail) => events.onPhase(phase, detail, phase === 'FAILING' || phase === 'FAILED' ? job.failure : undefined),
       onCheckpoint: events.onCheckpoint,
+      ...(keyed ? { commit: (parts) => commitGlobalCheckpoint(db, s.cloud.topics, s.rec.uid, parts, s.clock.now()) } : {}),
     });
-    return { value: { parallelism: s.parallelism, gauges: job, ready: () => job.ready, threadIds: () => job.threadIds, utilization: () => job.utilization, run: () => job.run(), stop: () => job.stop(), latestOffsets: () => undefined, suppressingOutput: () => false }, diagnostics: [] };
+    return { value: { parallelism: s.parallelism, gauges: job, ready: () => job.ready, threadIds: () => job.threadIds, utilization: () => job.utilization, run: () => job.run(), stop: () => job.stop(), latestOffsets: () => undefined, suppressingOutput: () => false, terminateSubtask: (i) => job.terminateSubtask(i) }, diagnostics: [] };
   }
-  const built = buildJob(s.plan, { topics: s.cloud.topics, schemaRegistry: s.cloud.schemaRegistry, clock: s.clock, timeZone: s.timeZone, deliverResults: events.deliverResults });
+  const built = buildJob(s.plan, {
+    topics: s.cloud.topics, schemaRegistry: s.cloud.schemaRegistry, clock: s.clock, timeZone: s.timeZone, deliverResults: events.deliverResults,
+    ...(s.keyGroups === undefined ? {} : { keyGroups: s.keyGroups }),
+  });
   if (built.value === undefined) return { diagnostics: built.diagnostics };
   const probed = JobProbe.instrument(built.value, scanLocations(s.plan));
   const runner: TaskRunner = new TaskRunner(probed.graph, {
@@ -103,5 +122,5 @@ export function startJob(s: JobStart, events: JobEvents): Outcome<RunningJob> {
   });
   runner.restore();
   return { value: { parallelism: 1, gauges: probed.probe, ready: () => true, threadIds: () => [], utilization: () => undefined, run: () => runner.run(), stop: () => runner.stop({ whileRunning: true }),
-    latestOffsets: () => runner.latestOffsets(), suppressingOutput: () => runner.suppressingOutput }, diagnostics: [] };
+    latestOffsets: () => runner.latestOffsets(), suppressingOutput: () => runner.suppressingOutput, terminateSubtask: () => false }, diagnostics: [] };
 }

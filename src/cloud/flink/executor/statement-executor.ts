@@ -156,6 +156,10 @@ export class StatementExecutor implements Executor {
     };
   }
 
+  terminateSubtask(environmentId: string, name: string, index: number): boolean {
+    return this.#active.get(key(environmentId, name))?.runner.terminateSubtask(index) ?? false;
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -258,7 +262,7 @@ export class StatementExecutor implements Executor {
     }
     const rescale = this.#rescales.get(k);
     this.#rescales.delete(k);
-    const { limit, parallelism } = chooseParallelism(this.#cloud, rec.uid, p.plan, { autopilot: this.#autopilot !== undefined, requested: rescale?.parallelism, fixed: this.#autopilot?.fixed });
+    const { limit, parallelism, keyGroups } = chooseParallelism(this.#cloud, rec.uid, p.plan, { autopilot: this.#autopilot !== undefined, requested: rescale?.parallelism, fixed: this.#autopilot?.fixed });
     // A job needs CFUs of its compute pool: when the pool is exhausted it stays PENDING (§6). A
     // restart reuses the CFUs the statement kept while it waited; a rescale those it was granted.
     const held = rescale?.cfus ?? this.#recovery.get(k)?.cfus;
@@ -268,7 +272,7 @@ export class StatementExecutor implements Executor {
     const cfus = held ?? admission?.cfus ?? 0;
     let entry: Active | undefined;
     const job = startJob({
-      cloud: this.#cloud, rec, properties: start.properties, plan: p.plan, timeZone: p.timeZone, parallelism, clock: this.#clock,
+      cloud: this.#cloud, rec, properties: start.properties, plan: p.plan, timeZone: p.timeZone, parallelism, keyGroups, clock: this.#clock,
       checkpointIntervalMs: this.#o.checkpointIntervalMs ?? 1000, idlePollMs: this.#o.idlePollMs,
     }, {
       deliverResults: (changes) => { store.appendResults(env, name, changes.map((c): ResultRow => ({ op: c.op, row: c.row }))); },

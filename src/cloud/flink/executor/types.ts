@@ -54,6 +54,8 @@ export interface Executor {
   sourceOffsets(environmentId: string, name: string): { [topic: string]: string } | undefined;
   /** The parallelism of a statement's running job (undefined when none runs). */
   parallelism(environmentId: string, name: string): JobParallelism | undefined;
+  /** Fault injection (ops drills, tests): kills one parallel subtask's worker thread (false when there is none). */
+  terminateSubtask(environmentId: string, name: string, index: number): boolean;
   /**
    * Detaches from the store: running jobs take a final checkpoint and halt without changing their
    * statements' phase, so a restarted cloud resumes them. Resolves when every job has halted.

@@ -48,7 +48,7 @@ export function joinNode(rel: JoinRel, cx: PlanContext, plan: (r: LogicalRel) =>
   const residual = compileResidual(rel.residual);
   return {
     kind: 'join', id: cx.id('join'), left, right, joinType: rel.joinType, strategy,
-    leftKey: keyFn(rel.leftKeys), rightKey: keyFn(rel.rightKeys), ...(residual === undefined ? {} : { residual }),
+    leftKey: keyFn(rel.leftKeys), rightKey: keyFn(rel.rightKeys), keyColumns: rel.leftKeys.length, ...(residual === undefined ? {} : { residual }),
     conditionText, changelog, fields: rel.fields, ...(upsertKey === undefined ? {} : { upsertKey }),
     ...(rel.nullAware === true ? { nullAware: true } : {}),
   };

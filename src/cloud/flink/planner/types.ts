@@ -153,6 +153,8 @@ export type PhysicalNode =
     readonly strategy: PlannedJoinStrategy;
     /** Equi-join key of a row of each side; `null` when a key column is NULL (never matches). */
     readonly leftKey: (row: unknown[]) => unknown; readonly rightKey: (row: unknown[]) => unknown;
+    /** How many equality conditions form the key (0: a cross or theta join, every row under one key). */
+    readonly keyColumns: number;
     readonly residual?: (left: unknown[], right: unknown[]) => boolean | null;
     readonly conditionText: string;
     /** NOT IN's null-aware ANTI join (runtime RegularJoinSpec.nullAware). */

@@ -60,6 +60,12 @@ export class CheckpointStore {
     this.#q.prune.run(cp.statement, cp.checkpointId - 1);
   }
 
+  /** Stores a checkpoint whose operator state is already `v8.serialize`d (a parallel subtask's part). */
+  saveSerialized(cp: Omit<Checkpoint, 'operatorState'>, operatorState: Buffer): void {
+    this.#q.insert.run(cp.statement, cp.checkpointId, cp.kind, JSON.stringify(cp.sourceOffsets), operatorState, cp.createdAt);
+    this.#q.prune.run(cp.statement, cp.checkpointId - 1);
+  }
+
   /** The newest checkpoint of a statement, if any. */
   latest(statement: string): Checkpoint | undefined {
     const r = this.#q.latest.get(statement);

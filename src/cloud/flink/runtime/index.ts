@@ -25,7 +25,7 @@
 export * from './types.js';
 export { BatchBuilder, batchOf, DEFAULT_BATCH_SIZE, type Batch, type StreamElement } from './batch.js';
 export type { Operator, OperatorContext } from './operator.js';
-export { OperatorNode, type NodeSnapshot } from './operator-node.js';
+export { OperatorNode, deliverElement, type NodeSnapshot } from './operator-node.js';
 export { WatermarkCombiner } from './watermark-combiner.js';
 export { TimerService, type Timer } from './timer-service.js';
 export { CalcOperator, type CalcSpec } from './calc-operator.js';
@@ -61,4 +61,6 @@ export { latestOffsets } from './latest-offsets.js';
 export { parseChangelog, formatChange, formatBatch, formatValue } from './changelog-notation.js';
 export { OperatorHarness } from './operator-harness.js';
 export * from './stateful/index.js';
+export { KEY_GROUPS, keyGroupOf, keyGroupOwner } from './key-groups.js';
+export { KeyGroupedOperator, isKeyGroupedState, type KeyGroupedSpec, type KeyGroupedState } from './key-grouped-operator.js';
 export { ProcessingTimeOperator, type ProcessingTimeState } from './processing-time-operator.js';

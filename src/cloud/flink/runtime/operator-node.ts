@@ -162,3 +162,14 @@ export class OperatorNode {
     this.#down({ kind: 'end' });
   }
 }
+
+/** Hands one stream element to input `input` of a node (the runners' edge delivery). */
+export function deliverElement(node: OperatorNode, input: number, el: StreamElement): void {
+  switch (el.kind) {
+    case 'batch': node.pushBatch(input, el.batch); return;
+    case 'watermark': node.pushWatermark(input, el.time); return;
+    case 'idle': node.pushIdle(input, el.idle); return;
+    case 'end': node.pushEnd(input); return;
+    case 'barrier': return;
+  }
+}

@@ -22,7 +22,7 @@ import { invariant, systemClock, type Clock } from '../../../shared/index.js';
 import { BatchBuilder, DEFAULT_BATCH_SIZE, type StreamElement } from './batch.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { orderJob, type JobGraph, type JobNode } from './job-graph.js';
-import { OperatorNode } from './operator-node.js';
+import { OperatorNode, deliverElement } from './operator-node.js';
 import type { Sink } from './sink.js';
 import type { Source } from './source.js';
 import { NO_WATERMARK, type CheckpointPolicy, type RunnerPhase } from './types.js';
@@ -320,7 +320,7 @@ export class TaskRunner {
     });
     return (el) => {
       for (const t of targets) {
-        if (t.op !== undefined) deliver(t.op, t.input, el);
+        if (t.op !== undefined) deliverElement(t.op, t.input, el);
         else if (t.sink !== undefined) {
           if (el.kind === 'batch') { if (this.#cutOver !== 'pending') t.sink.sink.write(el.batch); }
           else if (el.kind === 'end') t.sink.ended++;
@@ -365,15 +365,5 @@ export class TaskRunner {
     this.#phase = phase;
     this.#detail = detail;
     this.#o.onPhase?.(phase, detail);
-  }
-}
-
-function deliver(node: OperatorNode, input: number, el: StreamElement): void {
-  switch (el.kind) {
-    case 'batch': node.pushBatch(input, el.batch); return;
-    case 'watermark': node.pushWatermark(input, el.time); return;
-    case 'idle': node.pushIdle(input, el.idle); return;
-    case 'end': node.pushEnd(input); return;
-    case 'barrier': return;
   }
 }

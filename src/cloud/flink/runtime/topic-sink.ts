@@ -32,6 +32,11 @@ export interface TopicSinkOptions {
   readonly timestampColumn?: number;
   /** Column holding the writable `headers` metadata (Map of key → bytes). */
   readonly headersColumn?: number;
+  /**
+   * Where committed records go instead of `logs.append` (a parallel subtask hands them to the
+   * job's coordinator, which commits every subtask's output in one transaction).
+   */
+  readonly appendTo?: (cluster: string, topic: string, records: RecordToAppend[]) => void;
 }
 
 /** A Kafka-backed table written as a changelog. */
@@ -76,7 +81,8 @@ export class TopicSink implements Sink {
 
   commit(): void {
     if (this.#buffer.length === 0) return;
-    this.#o.logs.append(this.#o.cluster, this.#o.topic, this.#buffer);
+    if (this.#o.appendTo !== undefined) this.#o.appendTo(this.#o.cluster, this.#o.topic, this.#buffer);
+    else this.#o.logs.append(this.#o.cluster, this.#o.topic, this.#buffer);
     this.#buffer = [];
   }
 

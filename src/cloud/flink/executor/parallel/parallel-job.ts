@@ -5,17 +5,29 @@
  * subtask runs; a failing subtask fails the job (FAILING at once; the others stop with a savepoint,
  * then FAILED); COMPLETED when every subtask completed; STOPPED otherwise. Gauges are the sum (min
  * for watermarks) over the subtasks' latest reports.
+ *
+ * A keyed job (`events.commit`): the subtasks are connected pairwise by MessageChannels and exchange
+ * rows by key group (exchange-runner.ts); each hands its checkpoint parts here and the job commits
+ * a checkpoint once every subtask's part of it arrived, in one transaction. A failing subtask ends
+ * them all at once (no savepoint: the others are waiting on it); the restart restores the last
+ * global checkpoint.
  */
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import type { TopicLogStore } from '../../../kafka/index.js';
 import type { FailureClass, RunnerPhase } from '../../runtime/index.js';
 import type { JobGauges } from '../operations/index.js';
-import type { SubtaskCommand, SubtaskFailure, SubtaskGauges, SubtaskMessage, SubtaskSpec } from './subtask-protocol.js';
+import type { SubtaskCommand, SubtaskFailure, SubtaskGauges, SubtaskMessage, SubtaskSnapshot, SubtaskSpec } from './subtask-protocol.js';
 
 /** What the executor hears from a parallel job. */
 export interface ParallelJobEvents {
   readonly onPhase: (phase: RunnerPhase, detail: string) => void;
   readonly onCheckpoint: (id: number, kind: 'checkpoint' | 'savepoint') => void;
+  /**
+   * Set for a keyed job: its subtasks exchange rows (exchange-runner.ts) and hand their checkpoint
+   * parts here, committed in one transaction once all have arrived (global-commit.ts).
+   */
+  readonly commit?: (parts: readonly SubtaskSnapshot[]) => void;
 }
 
 interface Subtask {
@@ -36,12 +48,17 @@ export class ParallelJob implements JobGauges {
   #reported: RunnerPhase = 'CREATED';
   #failure: { readonly error: Error; readonly class: FailureClass } | undefined;
   #stopping = false;
+  /** A keyed job's checkpoint parts by checkpoint id, until every subtask's has arrived. */
+  readonly #parts = new Map<number, SubtaskSnapshot[]>();
 
-  constructor(spec: Omit<SubtaskSpec, 'index'>, events: ParallelJobEvents) {
+  constructor(spec: Omit<SubtaskSpec, 'index' | 'peers'>, events: ParallelJobEvents) {
     this.#events = events;
+    const peers = events.commit === undefined ? undefined : channels(spec.parallelism);
     this.#subtasks = Array.from({ length: spec.parallelism }, (_, index): Subtask => {
-      const data: SubtaskSpec = { ...spec, index };
-      return { worker: new Worker(WORKER_URL, { workerData: data }), threadId: undefined, phase: 'CREATED', gauges: undefined, done: false };
+      const mine = peers?.[index];
+      const data: SubtaskSpec = { ...spec, index, ...(mine === undefined ? {} : { peers: mine }) };
+      const transferList = mine?.filter((port): port is MessagePort => port !== null) ?? [];
+      return { worker: new Worker(WORKER_URL, { workerData: data, transferList }), threadId: undefined, phase: 'CREATED', gauges: undefined, done: false };
     });
     this.#finished = Promise.all(this.#subtasks.map((s) => this.#watch(s))).then(() => this.#final());
   }
@@ -71,6 +88,14 @@ export class ParallelJob implements JobGauges {
   get inputWatermark(): number | null { return this.#min((g) => g.inputWatermark); }
   get outputWatermark(): number | null { return this.#min((g) => g.outputWatermark); }
 
+  /** Fault injection (ops drills, tests): terminates subtask `index`'s worker thread, as a crash would. */
+  terminateSubtask(index: number): boolean {
+    const s = this.#subtasks[index];
+    if (s === undefined || s.done) return false;
+    void s.worker.terminate();
+    return true;
+  }
+
   /** Resolves with the final phase once every subtask has ended. */
   run(): Promise<RunnerPhase> { return this.#finished; }
 
@@ -98,7 +123,9 @@ export class ParallelJob implements JobGauges {
           this.#failure = { error, class: failure.class };
           this.#report('FAILING', detail);
           this.#stopping = true;
-          this.#command({ type: 'stop' });
+          // A keyed job's subtasks wait on each other: they end together, from the last global checkpoint.
+          if (this.#events.commit !== undefined) for (const x of this.#subtasks) void x.worker.terminate();
+          else this.#command({ type: 'stop' });
         }
         void s.worker.terminate().finally(resolve);
       };
@@ -107,6 +134,7 @@ export class ParallelJob implements JobGauges {
           case 'started': s.threadId = m.threadId; return;
           case 'gauges': s.gauges = m.gauges; return;
           case 'checkpoint': this.#events.onCheckpoint(m.id, m.kind); return;
+          case 'snapshot': this.#collect(s, m.snapshot); return;
           case 'phase':
             s.phase = m.phase;
             if (m.phase === 'RUNNING' && this.#subtasks.every((x) => x.phase === 'RUNNING') && this.#reported === 'CREATED') this.#report('RUNNING', m.detail);
@@ -120,6 +148,25 @@ export class ParallelJob implements JobGauges {
       s.worker.on('error', (e) => end({ name: e.name, message: e.message, class: 'system' }, 'FAILED', e.message));
       s.worker.on('exit', () => end(s.phase === 'STOPPED' || s.phase === 'COMPLETED' ? undefined : { name: 'java.lang.RuntimeException', message: 'A parallel subtask exited unexpectedly.', class: 'system' }, s.phase === 'STOPPED' || s.phase === 'COMPLETED' ? s.phase : 'FAILED', 'A parallel subtask exited unexpectedly.'));
     });
+  }
+
+  #collect(s: Subtask, part: SubtaskSnapshot): void {
+    const parts = this.#parts.get(part.id) ?? new Array<SubtaskSnapshot>(this.#subtasks.length);
+    parts[this.#subtasks.indexOf(s)] = part;
+    this.#parts.set(part.id, parts);
+    if (parts.filter((p) => p !== undefined).length < this.#subtasks.length || this.#failure !== undefined) return;
+    this.#parts.delete(part.id);
+    try {
+      this.#events.commit?.(parts);
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      this.#failure = { error, class: 'system' };
+      this.#report('FAILING', error.message);
+      this.#stopping = true;
+      for (const x of this.#subtasks) void x.worker.terminate();
+      return;
+    }
+    this.#events.onCheckpoint(part.id, part.kind);
   }
 
   #final(): RunnerPhase {
@@ -150,4 +197,17 @@ export class ParallelJob implements JobGauges {
     }
     return min;
   }
+}
+
+/** Ports between every pair of subtasks: `[i][j]` is subtask i's end towards j (null when i = j). */
+function channels(parallelism: number): (MessagePort | null)[][] {
+  const ports: (MessagePort | null)[][] = Array.from({ length: parallelism }, () => new Array<MessagePort | null>(parallelism).fill(null));
+  for (let i = 0; i < parallelism; i++) {
+    for (let j = i + 1; j < parallelism; j++) {
+      const { port1, port2 } = new MessageChannel();
+      (ports[i] as (MessagePort | null)[])[j] = port1;
+      (ports[j] as (MessagePort | null)[])[i] = port2;
+    }
+  }
+  return ports;
 }

@@ -5,12 +5,14 @@
  * exactly-once on its own). Before a job starts at parallelism p, `redistribute` merges the newest
  * line of every key (source positions are unions of disjoint partition sets) and, in one
  * transaction, replaces them by p lines, subtask i getting the partitions q with q % p === i —
- * the same rule TopicSource's assignment reads by. Operator state is carried only when the layout
- * does not change: jobs that run with p > 1 are stateless (parallelism.ts).
+ * the same rule TopicSource's assignment reads by. Keyed state (key-grouped-operator.ts) is
+ * regrouped: the groups of every line are pooled per node and subtask i gets those it owns at p
+ * (keyGroupOwner). Other operator state is carried only when the layout does not change: the only
+ * other nodes of a parallel job are stateless.
  */
 import type Database from 'better-sqlite3';
-import { CheckpointStore, parallelismOfKey, subtaskKey } from '../../runtime/index.js';
-import type { Checkpoint, PartitionPosition, TopicSourcePosition } from '../../runtime/index.js';
+import { CheckpointStore, isKeyGroupedState, keyGroupOwner, parallelismOfKey, subtaskKey } from '../../runtime/index.js';
+import type { Checkpoint, KeyGroupedState, NodeSnapshot, PartitionPosition, TopicSourcePosition } from '../../runtime/index.js';
 
 /** The parallelism the statement's checkpoints were written at (1 when it has none). */
 export function checkpointParallelism(store: CheckpointStore, uid: string): number {
@@ -35,13 +37,41 @@ export function redistribute(db: Database.Database, uid: string, parallelism: nu
     const id = Math.max(...group.map((c) => c.checkpointId)) + 1;
     const createdAt = Math.max(...group.map((c) => c.createdAt));
     const carried = group.length === 1 && parallelism === 1 ? (group[0] as Checkpoint).operatorState : {};
+    const keyed = keyedStates(group);
     store.delete(uid);
     want.forEach((key, i) => {
       const sourceOffsets: { [nodeId: string]: unknown } = {};
       for (const [node, pos] of Object.entries(offsets)) sourceOffsets[node] = share(pos, i, parallelism);
-      store.save({ statement: key, checkpointId: id, kind: 'savepoint', sourceOffsets, operatorState: carried, createdAt });
+      const operatorState: { [nodeId: string]: unknown } = { ...carried };
+      for (const [node, groups] of keyed) {
+        const state: KeyGroupedState = { keyGroups: 1, groups: groups.filter(([g]) => keyGroupOwner(g, parallelism) === i) };
+        operatorState[node] = { operator: state, timers: [] } satisfies NodeSnapshot;
+      }
+      store.save({ statement: key, checkpointId: id, kind: 'savepoint', sourceOffsets, operatorState, createdAt });
     });
   }).immediate();
+}
+
+/** True when the statement's checkpoints hold key-grouped state (it runs keyed nodes per key group). */
+export function hasKeyGroupedState(store: CheckpointStore, uid: string): boolean | undefined {
+  const group = store.group(uid);
+  if (group.length === 0) return undefined;
+  return keyedStates(group).size > 0;
+}
+
+/** Key-grouped state of every line, pooled per node (each group is in one line). */
+function keyedStates(group: readonly Checkpoint[]): Map<string, (readonly [number, NodeSnapshot])[]> {
+  const out = new Map<string, (readonly [number, NodeSnapshot])[]>();
+  for (const cp of group) {
+    for (const [node, st] of Object.entries(cp.operatorState)) {
+      const op = (st as Partial<NodeSnapshot> | undefined)?.operator;
+      if (!isKeyGroupedState(op)) continue;
+      const pooled = out.get(node) ?? [];
+      pooled.push(...op.groups);
+      out.set(node, pooled);
+    }
+  }
+  return out;
 }
 
 function isTopicPosition(p: unknown): p is TopicSourcePosition {

@@ -1,6 +1,8 @@
 /** Messages between a parallel job (main thread) and its subtask workers (subtask-worker.ts). */
 import type { RunnerPhase } from '../../runtime/index.js';
 import type { FailureClass } from '../../runtime/index.js';
+import type { MessagePort } from 'node:worker_threads';
+import type { RecordToAppend } from '../../../kafka/index.js';
 
 /** `workerData` of a subtask. */
 export interface SubtaskSpec {
@@ -16,6 +18,53 @@ export interface SubtaskSpec {
   readonly idlePollMs?: number;
   /** How often the worker reports its gauges (ms). */
   readonly reportMs: number;
+  /**
+   * A keyed job (exchange-runner.ts): the ports to the other subtasks, by subtask index (none at
+   * the worker's own index). Absent: a stateless job, each subtask on its own.
+   */
+  readonly peers?: readonly (MessagePort | null)[];
+}
+
+/** Committed output of one topic sink, handed from a keyed subtask to the coordinator. */
+export interface SinkOutput {
+  readonly cluster: string;
+  readonly topic: string;
+  readonly records: readonly RecordToAppend[];
+}
+
+/** A keyed subtask's part of checkpoint `id`: committed by the coordinator with all the others' in one transaction. */
+export interface SubtaskSnapshot {
+  readonly id: number;
+  readonly kind: 'checkpoint' | 'savepoint';
+  readonly sourceOffsets: { readonly [nodeId: string]: unknown };
+  /** `v8.serialize` of node id → NodeSnapshot. */
+  readonly state: Uint8Array;
+  readonly output: readonly SinkOutput[];
+}
+
+/** One element on an exchange channel. */
+export type ExchangeElement =
+  | { readonly k: 'rows'; readonly rows: unknown[][]; readonly kinds: number[]; readonly rowtimes: number[] }
+  | { readonly k: 'wm'; readonly t: number }
+  | { readonly k: 'idle'; readonly v: boolean }
+  | { readonly k: 'end' };
+
+/** What every subtask says to all in the first wave of an epoch (subtask 0 decides checkpoints and stops). */
+export interface EpochFlags {
+  /** Its sources read records in this epoch. */
+  readonly progressed: boolean;
+  /** All its sinks had ended by the end of the previous epoch. */
+  readonly done: boolean;
+  readonly checkpoint: boolean;
+  readonly stop: boolean;
+}
+
+/** Subtask → subtask: one wave of one epoch (exchange-runner.ts). */
+export interface ExchangeMessage {
+  readonly epoch: number;
+  readonly wave: number;
+  readonly channels: readonly { readonly node: string; readonly input: number; readonly elements: readonly ExchangeElement[] }[];
+  readonly flags?: EpochFlags;
 }
 
 /** A subtask's gauges. */
@@ -41,6 +90,7 @@ export type SubtaskMessage =
   | { readonly type: 'started'; readonly threadId: number }
   | { readonly type: 'phase'; readonly phase: RunnerPhase; readonly detail: string }
   | { readonly type: 'checkpoint'; readonly id: number; readonly kind: 'checkpoint' | 'savepoint' }
+  | { readonly type: 'snapshot'; readonly snapshot: SubtaskSnapshot }
   | { readonly type: 'gauges'; readonly gauges: SubtaskGauges }
   | { readonly type: 'done'; readonly phase: RunnerPhase; readonly detail: string; readonly gauges: SubtaskGauges; readonly failure?: SubtaskFailure };
 

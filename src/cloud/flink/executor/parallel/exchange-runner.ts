@@ -1,0 +1,282 @@
+/**
+ * One subtask of a keyed job at parallelism p > 1 (docs/autopilot.md): the job's graph with a hash
+ * exchange in front of every input of a keyed node. Every subtask reads its share of the source
+ * partitions; rows cross to the subtask owning their key group (exchange-channels.ts).
+ *
+ * Epochs instead of barriers flowing on channels: the subtasks run in lock step, one epoch at a
+ * time. An epoch polls the sources (stage 0: sources and the stateless operators after them),
+ * then runs one wave per exchange level: wave w sends every subtask what the exchanges in front of
+ * level-w keyed nodes collected for it (possibly nothing), receives the p − 1 others' wave-w
+ * messages and delivers all p in subtask order. When the last wave is delivered nothing is in
+ * flight anywhere: every subtask's state reflects exactly the records its sources read up to this
+ * epoch. So a checkpoint at the end of an epoch is a consistent cut of the whole job, as aligned
+ * barriers give Flink, and its parts are committed by the coordinator in ONE transaction
+ * (parallel-job.ts); a subtask never commits anything itself.
+ *
+ * Decisions every subtask must make alike travel in the first wave: each says whether its sources
+ * read anything and whether its sinks have all ended; subtask 0 says whether this epoch ends with
+ * a checkpoint or with the stop savepoint (it alone hears the stop command and keeps the checkpoint
+ * interval). An epoch in which no subtask read anything is followed by the idle wait.
+ */
+import { serialize } from 'node:v8';
+import type { MessagePort } from 'node:worker_threads';
+import { invariant, type Clock } from '../../../../shared/index.js';
+import { BatchBuilder, DEFAULT_BATCH_SIZE, NO_WATERMARK, OperatorNode, classifyFailure, deliverElement, orderJob } from '../../runtime/index.js';
+import type { Checkpoint, FailureClass, JobGraph, JobNode, RunnerPhase, Sink, StreamElement } from '../../runtime/index.js';
+import type { KeyedNode } from './parallelism.js';
+import { ExchangeIn, ExchangeOut, Inbox } from './exchange-channels.js';
+import type { EpochFlags, ExchangeMessage, SinkOutput, SubtaskSnapshot } from './subtask-protocol.js';
+
+/** What a subtask's exchange runner needs. */
+export interface ExchangeRunnerOptions {
+  readonly graph: JobGraph;
+  /** The keyed nodes (their operators run per key group) and the key of each input. */
+  readonly keyed: ReadonlyMap<string, KeyedNode>;
+  readonly index: number;
+  readonly parallelism: number;
+  /** Ports to the other subtasks, by index (null at `index`). */
+  readonly peers: readonly (MessagePort | null)[];
+  readonly clock: Clock;
+  readonly checkpointIntervalMs: number;
+  readonly idlePollMs: number;
+  /** What the sinks committed since the last call (their `appendTo`). */
+  readonly takeOutput: () => SinkOutput[];
+  readonly onSnapshot: (s: SubtaskSnapshot) => void;
+  readonly onPhase: (phase: RunnerPhase, detail: string) => void;
+}
+
+/** Source polls per epoch at most (each up to a batch). */
+const POLLS_PER_EPOCH = 4;
+
+interface SourceState { readonly node: JobNode & { kind: 'source' }; ended: boolean; watermark: number; idle: boolean; readonly downstream: (el: StreamElement) => void }
+interface SinkState { readonly sink: Sink; readonly inputs: number; ended: number }
+
+/** See the file header. */
+export class ExchangeRunner {
+  readonly #o: ExchangeRunnerOptions;
+  readonly #sources: SourceState[] = [];
+  readonly #ops = new Map<string, OperatorNode>();
+  readonly #sinks = new Map<string, SinkState>();
+  /** Operator nodes per stage, in topological order. */
+  readonly #stages: OperatorNode[][] = [];
+  readonly #outs: ExchangeOut[] = [];
+  readonly #ins = new Map<string, ExchangeIn>();
+  /** Node id → stage: sources 0, a keyed node one more than its inputs' highest (its exchanges' wave). */
+  readonly #stageOf = new Map<string, number>();
+  readonly #inbox: Inbox;
+  readonly #builder = new BatchBuilder(DEFAULT_BATCH_SIZE);
+  #waves = 0;
+  #epoch = 0;
+  #checkpointId = 0;
+  #lastCheckpointAt: number;
+  #stopRequested = false;
+  #done = false;
+  #phase: RunnerPhase = 'CREATED';
+  #detail = '';
+  #failure: { readonly error: unknown; readonly class: FailureClass } | undefined;
+
+  constructor(o: ExchangeRunnerOptions) {
+    this.#o = o;
+    this.#inbox = new Inbox(o.peers);
+    this.#lastCheckpointAt = o.clock.now();
+    const { order, inputs } = orderJob(o.graph);
+    const stage = this.#stageOf;
+    for (const n of order) {
+      const from = o.graph.edges.filter((e) => e.to === n.id).map((e) => stage.get(e.from) ?? 0);
+      const s = n.kind === 'source' ? 0 : Math.max(0, ...from) + (o.keyed.has(n.id) ? 1 : 0);
+      stage.set(n.id, s);
+      this.#waves = Math.max(this.#waves, s);
+    }
+    for (const n of [...order].reverse()) {
+      if (n.kind === 'sink') this.#sinks.set(n.id, { sink: n.sink, inputs: inputs.get(n.id) ?? 1, ended: 0 });
+      else if (n.kind === 'operator') {
+        const node = new OperatorNode(n.operator, { inputs: inputs.get(n.id) ?? 1, downstream: this.#dispatcher(n.id) });
+        this.#ops.set(n.id, node);
+        const s = stage.get(n.id) ?? 0;
+        (this.#stages[s] ??= []).unshift(node);
+        const keyed = o.keyed.get(n.id);
+        if (keyed !== undefined) {
+          for (let i = 0; i < (inputs.get(n.id) ?? 1); i++) this.#ins.set(`${n.id}\u0000${i}`, new ExchangeIn(node, i, o.parallelism));
+        }
+      } else this.#sources.unshift({ node: n, ended: false, watermark: NO_WATERMARK, idle: false, downstream: this.#dispatcher(n.id) });
+    }
+    invariant(this.#waves >= 1, 'an exchange runner runs a job with keyed nodes');
+    for (const n of this.#stages[0] ?? []) invariant(n.operator.onBarrier === undefined, 'operators before the first exchange are stateless');
+  }
+
+  get phase(): RunnerPhase { return this.#phase; }
+  get detail(): string { return this.#detail; }
+  get failure(): { readonly error: unknown; readonly class: FailureClass } | undefined { return this.#failure; }
+
+  /** Restores this subtask's line of the newest global checkpoint. Before `run()`. */
+  restore(cp: Checkpoint | undefined): void {
+    if (cp === undefined) return;
+    for (const s of this.#sources) {
+      const pos = cp.sourceOffsets[s.node.id];
+      if (pos !== undefined) s.node.source.restore(pos);
+    }
+    for (const [id, node] of this.#ops) {
+      const st = cp.operatorState[id];
+      if (st !== undefined) node.restore(st as Parameters<OperatorNode['restore']>[0]);
+    }
+    this.#checkpointId = cp.checkpointId;
+  }
+
+  /** Subtask 0 ends the job with a savepoint at the next epoch; the others follow its word. */
+  stop(_opts?: { readonly whileRunning?: boolean }): void { this.#stopRequested = true; }
+
+  /** Runs epochs until the job completes, stops or fails; resolves with the final phase. */
+  async run(): Promise<RunnerPhase> {
+    this.#setPhase('RUNNING', 'Statement is running');
+    try {
+      for (;;) {
+        const epoch = ++this.#epoch;
+        this.#tick(0);
+        const progressed = this.#pollSources();
+        let flags: { readonly any: boolean; readonly checkpoint: boolean; readonly stop: boolean; readonly allDone: boolean } | undefined;
+        for (let w = 1; w <= this.#waves; w++) {
+          const mine: EpochFlags | undefined = w !== 1 ? undefined : {
+            progressed, done: this.#done, stop: this.#o.index === 0 && this.#stopRequested,
+            checkpoint: this.#o.index === 0 && this.#o.clock.now() - this.#lastCheckpointAt >= this.#o.checkpointIntervalMs,
+          };
+          const messages = await this.#exchange(epoch, w, mine);
+          if (w === 1) flags = agree(messages);
+          messages.forEach((m, from) => this.#deliver(from, m));
+          this.#tick(w);
+          if (flags !== undefined && (flags.checkpoint || flags.stop || flags.allDone)) for (const n of this.#stages[w] ?? []) n.barrier(this.#checkpointId + 1);
+        }
+        const f = flags as NonNullable<typeof flags>;
+        this.#done = this.#allSinksEnded();
+        if (f.checkpoint || f.stop || f.allDone) this.#checkpoint(f.stop ? 'savepoint' : 'checkpoint');
+        if (f.stop || f.allDone) {
+          this.#close();
+          if (f.stop) this.#setPhase('STOPPING', 'Statement is stopping');
+          this.#setPhase(f.stop ? 'STOPPED' : 'COMPLETED', f.stop ? 'Statement was stopped.' : 'SQL statement is completed');
+          return this.#phase;
+        }
+        if (!f.any) await new Promise((resolve) => setTimeout(resolve, this.#o.idlePollMs));
+      }
+    } catch (e) {
+      this.#failure = { error: e, class: classifyFailure(e) };
+      const detail = e instanceof Error ? e.message : String(e);
+      for (const s of this.#sinks.values()) s.sink.discard();
+      this.#close();
+      this.#setPhase('FAILED', detail);
+      return 'FAILED';
+    }
+  }
+
+  async #exchange(epoch: number, wave: number, flags: EpochFlags | undefined): Promise<ExchangeMessage[]> {
+    const { index, parallelism, peers } = this.#o;
+    const messages = new Array<ExchangeMessage>(parallelism);
+    for (let to = 0; to < parallelism; to++) {
+      const channels = this.#outs.filter((x) => x.wave === wave).map((x) => ({ node: x.node, input: x.input, elements: x.take(to) })).filter((c) => c.elements.length > 0);
+      const m: ExchangeMessage = { epoch, wave, channels, ...(flags === undefined ? {} : { flags }) };
+      if (to === index) messages[to] = m;
+      else (peers[to] as MessagePort).postMessage(m);
+    }
+    for (let from = 0; from < parallelism; from++) {
+      if (from === index) continue;
+      const m = await this.#inbox.next(from);
+      if (m.epoch !== epoch || m.wave !== wave) throw new Error(`subtask ${from} is at epoch ${m.epoch} wave ${m.wave}, this one at ${epoch}/${wave} (a bug in the exchange)`);
+      messages[from] = m;
+    }
+    return messages;
+  }
+
+  #deliver(from: number, m: ExchangeMessage): void {
+    for (const c of m.channels) this.#ins.get(`${c.node}\u0000${c.input}`)?.deliver(from, c.elements);
+  }
+
+  /** Processing-time operators of a stage see the clock once per epoch. */
+  #tick(stage: number): void {
+    const nodes = this.#stages[stage];
+    if (nodes === undefined) return;
+    const now = this.#o.clock.now();
+    for (const n of nodes) if (n.usesProcessingTime) n.processingTime(now);
+  }
+
+  #pollSources(): boolean {
+    let progressed = false;
+    for (const s of this.#sources) {
+      if (s.ended) continue;
+      let status: ReturnType<typeof s.node.source.poll> = 'idle';
+      for (let polls = 0; polls < POLLS_PER_EPOCH && status !== 'end'; polls++) {
+        this.#builder.reset();
+        status = s.node.source.poll(this.#builder, DEFAULT_BATCH_SIZE);
+        if (this.#builder.size === 0) break;
+        progressed = true;
+        s.downstream({ kind: 'batch', batch: this.#builder });
+      }
+      const idle = s.node.source.idle;
+      if (!idle && s.idle) { s.idle = false; s.downstream({ kind: 'idle', idle: false }); }
+      const wm = s.node.source.watermark;
+      if (wm > s.watermark) { s.watermark = wm; s.downstream({ kind: 'watermark', time: wm }); }
+      if (idle && !s.idle) { s.idle = true; s.downstream({ kind: 'idle', idle: true }); }
+      if (status === 'end') { s.ended = true; s.downstream({ kind: 'end' }); }
+    }
+    this.#builder.reset();
+    return progressed;
+  }
+
+  #checkpoint(kind: 'checkpoint' | 'savepoint'): void {
+    const id = ++this.#checkpointId;
+    const sourceOffsets: { [id: string]: unknown } = {};
+    for (const s of this.#sources) sourceOffsets[s.node.id] = s.node.source.snapshot();
+    const operatorState: { [id: string]: unknown } = {};
+    for (const [opId, node] of this.#ops) operatorState[opId] = node.snapshot();
+    for (const s of this.#sinks.values()) s.sink.commit(id);
+    this.#o.onSnapshot({ id, kind, sourceOffsets, state: serialize(operatorState), output: this.#o.takeOutput() });
+    this.#lastCheckpointAt = this.#o.clock.now();
+  }
+
+  #dispatcher(from: string): (el: StreamElement) => void {
+    const { graph, keyed, parallelism } = this.#o;
+    const targets = graph.edges.filter((e) => e.from === from).map((e) => {
+      const k = keyed.get(e.to);
+      if (k === undefined) return { op: this.#ops.get(e.to), sink: this.#sinks.get(e.to), out: undefined, input: e.input ?? 0 };
+      const input = e.input ?? 0;
+      const out = new ExchangeOut({ node: e.to, input, wave: this.#stageOf.get(e.to) ?? 1, key: k.keys[input] as (row: unknown[]) => unknown, parallelism });
+      this.#outs.push(out);
+      return { op: undefined, sink: undefined, out, input };
+    });
+    return (el) => {
+      for (const t of targets) {
+        if (t.out !== undefined) t.out.accept(el);
+        else if (t.op !== undefined) deliverElement(t.op, t.input, el);
+        else if (t.sink !== undefined) {
+          if (el.kind === 'batch') t.sink.sink.write(el.batch);
+          else if (el.kind === 'end') t.sink.ended++;
+        }
+      }
+    };
+  }
+
+  #allSinksEnded(): boolean {
+    for (const s of this.#sinks.values()) if (s.ended < s.inputs) return false;
+    return true;
+  }
+
+  #close(): void {
+    for (const s of this.#sources) s.node.source.close();
+    for (const n of this.#ops.values()) n.operator.close();
+    for (const s of this.#sinks.values()) s.sink.close();
+  }
+
+  #setPhase(phase: RunnerPhase, detail: string): void {
+    this.#phase = phase;
+    this.#detail = detail;
+    this.#o.onPhase(phase, detail);
+  }
+}
+
+/** What the first wave's messages decide, the same on every subtask. */
+function agree(messages: readonly ExchangeMessage[]): { readonly any: boolean; readonly checkpoint: boolean; readonly stop: boolean; readonly allDone: boolean } {
+  const lead = messages[0]?.flags;
+  return {
+    any: messages.some((m) => m.flags?.progressed === true),
+    checkpoint: lead?.checkpoint === true,
+    stop: lead?.stop === true,
+    allDone: messages.every((m) => m.flags?.done === true),
+  };
+}
