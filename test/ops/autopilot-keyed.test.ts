@@ -133,7 +133,7 @@ test('two keyed operators in a row (a GROUP BY over a GROUP BY) scale through tw
 });
 
 test('a join scales with both sides exchanged by the join key: every order matched exactly once', async () => {
-  const c = await OpsCloud.start({ maxCfu: 10, autopilot: { ...FAST, scaleDownAfterSamples: 6 } });
+  const c = await OpsCloud.start({ maxCfu: 10, autopilot: { ...FAST, scaleDownAfterSamples: 1_000_000 } });
   clouds.push(c);
   for (const [name, sql] of [
     ['ddl-orders', "CREATE TABLE orders (id STRING) DISTRIBUTED INTO 4 BUCKETS WITH ('value.format' = 'raw')"],
@@ -163,10 +163,9 @@ test('a join scales with both sides exchanged by the join key: every order match
     }
     return seen;
   };
-  await waitFor('a scale-down to 1', () => parallelism(c, 'join') === 1);
-  produce(300);
   await waitFor('every order matched', () => matched().size === next);
   assert.deepEqual([...matched()].filter(([, n]) => n !== 1), [], 'no order matched twice');
+  assert.ok(parallelism(c, 'join') >= 2, 'matched while running in parallel');
 });
 
 test('keyed pipelines Autopilot cannot split stay at parallelism 1 with the reason', async () => {

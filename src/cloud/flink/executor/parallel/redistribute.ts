@@ -11,6 +11,7 @@
  * other nodes of a parallel job are stateless.
  */
 import type Database from 'better-sqlite3';
+import { invariant } from '../../../../shared/index.js';
 import { CheckpointStore, isKeyGroupedState, keyGroupOwner, parallelismOfKey, subtaskKey } from '../../runtime/index.js';
 import type { Checkpoint, KeyGroupedState, NodeSnapshot, PartitionPosition, TopicSourcePosition } from '../../runtime/index.js';
 
@@ -67,6 +68,7 @@ function keyedStates(group: readonly Checkpoint[]): Map<string, (readonly [numbe
       const op = (st as Partial<NodeSnapshot> | undefined)?.operator;
       if (!isKeyGroupedState(op)) continue;
       const pooled = out.get(node) ?? [];
+      for (const [g] of op.groups) invariant(!pooled.some(([x]) => x === g), `key group ${g} of '${node}' is in two checkpoint lines of '${cp.statement}'`);
       pooled.push(...op.groups);
       out.set(node, pooled);
     }
