@@ -107,7 +107,10 @@ export class KeyGroupedOperator implements Operator<KeyGroupedState> {
 
   onWatermark(time: number, ctx: OperatorContext): void {
     this.#ctx = ctx;
-    this.#watermark = time;
+    // The highest seen: after a restore the sources' watermarks start over and may stay below the
+    // checkpoint's for a while; the operators keep theirs (they never go back), so a new instance
+    // must start from the highest too.
+    if (time > this.#watermark) this.#watermark = time;
     for (const g of this.#active) this.#catchUp(this.#nodes[g] as OperatorNode, time);
   }
 
