@@ -18,7 +18,7 @@ import { TaskRunner } from '../../src/cloud/flink/runtime/index.js';
 import { seededRandom } from '../../src/cloud/flink/runtime/stateful/seeded-random.js';
 import { systemClock, systemIds } from '../../src/shared/index.js';
 
-/** A keyed query over A and B (k INT, v INT, ts TIMESTAMP(3) with a 1 s watermark delay). */
+/** A keyed query over A and B (k INT, v INT, ts TIMESTAMP(3) with a 1 s watermark delay) and C (upsert: id INT key, k, v, ts). */
 interface Query {
   readonly name: string;
   readonly sql: string;
@@ -48,6 +48,21 @@ const QUERIES: readonly Query[] = [
   { name: 'GROUP BY another key over a join', sql: 'SELECT b.v, COUNT(*), MAX(a.v) FROM A a JOIN B b ON a.k = b.k GROUP BY b.v' },
   // A NULL among the subquery's keys empties the result for every key: no key groups.
   { name: 'NOT IN (null-aware anti join)', sql: 'SELECT * FROM A WHERE k NOT IN (SELECT k FROM B WHERE v > 3)', refused: /NOT IN with a subquery .* runs at parallelism 1/ },
+  { name: 'HOP window with keys', sql: "SELECT k, window_start, COUNT(*) FROM TABLE(HOP(TABLE A, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)) GROUP BY k, window_start, window_end", perKey: [0] },
+  { name: 'SESSION window PARTITION BY', sql: "SELECT k, window_start, window_end, COUNT(*) FROM TABLE(SESSION(TABLE A PARTITION BY k, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY k, window_start, window_end", perKey: [0] },
+  {
+    name: 'window Top-N',
+    sql: "SELECT * FROM (SELECT k, v, window_start, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, k ORDER BY v DESC) AS rn FROM TABLE(TUMBLE(TABLE A, DESCRIPTOR(ts), INTERVAL '2' SECOND))) WHERE rn <= 1", perKey: [0],
+  },
+  {
+    name: 'MATCH_RECOGNIZE PARTITION BY',
+    sql: 'SELECT * FROM A MATCH_RECOGNIZE (PARTITION BY k ORDER BY ts MEASURES FIRST(X.v) AS v1, LAST(Y.v) AS v2 ONE ROW PER MATCH AFTER MATCH SKIP PAST LAST ROW PATTERN (X Y+) DEFINE X AS X.v < 5, Y AS Y.v >= 5)', perKey: [0],
+  },
+  // Keyed by id, then by k: rows of one k leave the normalizer in another order (by key group), so
+  // only the results compare.
+  { name: 'upsert source (normalized by id) GROUP BY k', sql: 'SELECT k, COUNT(*), SUM(v) FROM C GROUP BY k' },
+  { name: 'join with an upsert side', sql: 'SELECT a.k, a.v, c.id, c.v FROM A a LEFT JOIN C c ON a.k = c.k' },
+  { name: 'event-time temporal join', sql: 'SELECT a.k, a.v, c.v FROM A a LEFT JOIN C FOR SYSTEM_TIME AS OF a.ts AS c ON a.k = c.id', perKey: [0] },
   { name: 'NOT EXISTS (anti join)', sql: 'SELECT * FROM A a WHERE NOT EXISTS (SELECT * FROM B b WHERE b.k = a.k AND b.v > a.v)' },
 ];
 
@@ -62,12 +77,20 @@ function randomRecords(rand: () => number, n: number): { partition: number; row:
   });
 }
 
-function produce(h: FlinkHarness, table: string, records: readonly { partition: number; row: unknown[] }[]): void {
+/** Upserts `[id, k, v, ts]` of ids 0..14 (a sixth are tombstones), partitioned by id. */
+function randomUpserts(rand: () => number, n: number): { tombstone: boolean; row: unknown[] }[] {
+  const pick = (m: number): number => Math.floor(rand() * m);
+  return Array.from({ length: n }, (_, i) => ({ tombstone: pick(6) === 0, row: [pick(15), pick(10) === 0 ? null : pick(12), pick(10), 1_700_000_000_000 + i * 150 + pick(300)] }));
+}
+
+function produce(h: FlinkHarness, table: string, records: readonly { partition?: number; tombstone?: boolean; row: unknown[] }[]): void {
   const t = h.table(table);
   const ser = tableSerializer(t, writableColumns(t), h.cloud.schemaRegistry.codec(t.schemaRegistryId ?? ''));
   assert.ok(ser.value !== undefined);
   const s = ser.value;
-  h.cloud.topics.append(h.clusterId, table, records.map((r) => ({ partition: r.partition, key: null, value: s.value(r.row) })));
+  h.cloud.topics.append(h.clusterId, table, records.map((r) => ({
+    ...(r.partition === undefined ? {} : { partition: r.partition }), key: s.key?.(r.row) ?? null, value: r.tombstone === true ? null : s.value(r.row),
+  })));
 }
 
 /** The limit of the plan as a background INSERT (a SELECT always runs at 1): its keyed nodes. */
@@ -133,24 +156,33 @@ function byKey(changes: readonly Change[], cols: readonly number[]): [string, st
   return [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function withTables(body: (h: FlinkHarness, tables: (trial: number) => Promise<{ a: string; b: string }>) => Promise<void>): Promise<void> {
+interface Tables { readonly a: string; readonly b: string; readonly c: string }
+
+async function withTables(body: (h: FlinkHarness, tables: (trial: number) => Promise<Tables>) => Promise<void>): Promise<void> {
   const h = await FlinkHarness.start();
   try {
     await body(h, async (trial) => {
       const rand = seededRandom(SEED + trial);
-      const names = { a: `a_${trial}`, b: `b_${trial}` };
+      const names = { a: `a_${trial}`, b: `b_${trial}`, c: `c_${trial}` };
+      const ddl = async (name: string, columns: string, dist: string): Promise<void> => {
+        const sql = `CREATE TABLE ${name} (${columns}ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) ${dist} INTO 2 BUCKETS`;
+        const s = await h.run(`ddl-${name.replace('_', '-')}`, sql, { until: ['COMPLETED', 'FAILED'] });
+        assert.equal(s.status.phase, 'COMPLETED', `${sql}: ${s.status.detail ?? ''}`);
+      };
       for (const name of [names.a, names.b]) {
-        const ddl = `CREATE TABLE ${name} (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) DISTRIBUTED INTO 2 BUCKETS`;
-        const s = await h.run(`ddl-${name.replace('_', '-')}`, ddl, { until: ['COMPLETED', 'FAILED'] });
-        assert.equal(s.status.phase, 'COMPLETED', `${ddl}: ${s.status.detail ?? ''}`);
+        await ddl(name, 'k INT, v INT, ', 'DISTRIBUTED');
         produce(h, name, randomRecords(rand, 40 + Math.floor(rand() * 60)));
       }
+      await ddl(names.c, 'id INT, k INT, v INT, PRIMARY KEY (id) NOT ENFORCED, ', 'DISTRIBUTED BY HASH(id)');
+      produce(h, names.c, randomUpserts(rand, 30 + Math.floor(rand() * 30)));
       return names;
     });
   } finally {
     await h.close();
   }
 }
+
+const tableNames = (sql: string, t: Tables): string => sql.replace(/\bA\b/g, t.a).replace(/\bB\b/g, t.b).replace(/\bC\b/g, t.c);
 
 const TRIALS = Number(process.env['KEYED_DIFF_TRIALS'] ?? 4);
 const SEED = Number(process.env['KEYED_DIFF_SEED'] ?? 20261124);
@@ -159,9 +191,9 @@ const BATCHES = ['1', '3', '100'];
 test('SQL path: keyed operators run per key group give the plain job\'s results and per-key changelogs', async () => {
   await withTables(async (h, tables) => {
     for (let trial = 0; trial < TRIALS; trial++) {
-      const { a, b } = await tables(trial);
+      const t = await tables(trial);
       QUERIES.forEach((q, qi) => {
-        const sql = q.sql.replace(/\bA\b/g, a).replace(/\bB\b/g, b);
+        const sql = tableNames(q.sql, t);
         const seed = SEED + trial * 100 + qi;
         const batch = BATCHES[(trial + qi) % BATCHES.length] as string;
         const what = `seed ${seed}, batch ${batch}: ${q.name}: ${sql}`;
@@ -184,12 +216,12 @@ test('SQL path: keyed operators run per key group give the plain job\'s results 
 
 test('the differential check catches a planted bug: join rows routed to random key groups', async () => {
   await withTables(async (h, tables) => {
-    const { a, b } = await tables(0);
+    const t = await tables(0);
     const rand = seededRandom(7);
     const plant = (k: KeyedNode): KeyedNode => ({ keys: k.keys.map(() => () => Math.floor(rand() * 1000)) });
     for (const name of ['regular LEFT join', 'GROUP BY over a join', 'interval join']) {
       const q = QUERIES.find((x) => x.name === name) as Query;
-      const sql = q.sql.replace(/\bA\b/g, a).replace(/\bB\b/g, b);
+      const sql = tableNames(q.sql, t);
       const plain = run(h, sql, { name: `plain-${name}`, seed: 1, grouped: false, batch: '3' });
       const planted = run(h, sql, { name: `planted-${name}`, seed: 1, grouped: true, batch: '3', plant });
       assert.notDeepEqual(fold(planted.changes), fold(plain.changes), `${name}: the planted bug changes the result`);
