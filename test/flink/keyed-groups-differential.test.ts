@@ -56,10 +56,16 @@ const QUERIES: readonly Query[] = [
   },
   {
     name: 'MATCH_RECOGNIZE PARTITION BY',
-    sql: 'SELECT * FROM A MATCH_RECOGNIZE (PARTITION BY k ORDER BY ts MEASURES FIRST(X.v) AS v1, LAST(Y.v) AS v2 ONE ROW PER MATCH AFTER MATCH SKIP PAST LAST ROW PATTERN (X Y+) DEFINE X AS X.v < 5, Y AS Y.v >= 5)', perKey: [0],
+    sql: 'SELECT * FROM A MATCH_RECOGNIZE (PARTITION BY k ORDER BY ts MEASURES FIRST(X.v) AS v1, LAST(Y.v) AS v2 ONE ROW PER MATCH AFTER MATCH SKIP PAST LAST ROW PATTERN (X Y) DEFINE X AS X.v < 5, Y AS Y.v >= 5)', perKey: [0],
   },
   // Keyed by id, then by k: rows of one k leave the normalizer in another order (by key group), so
   // only the results compare.
+  {
+    name: 'window deduplication',
+    sql: "SELECT k, v, ts, window_start FROM (SELECT k, v, ts, window_start, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, k ORDER BY ts DESC) AS rn FROM TABLE(TUMBLE(TABLE A, DESCRIPTOR(ts), INTERVAL '2' SECOND))) WHERE rn = 1", perKey: [0],
+  },
+  { name: 'SESSION window TVF PARTITION BY', sql: "SELECT k, v, window_start, window_end FROM TABLE(SESSION(TABLE A PARTITION BY k, DESCRIPTOR(ts), INTERVAL '1' SECOND))", perKey: [0] },
+  { name: 'global aggregate', sql: 'SELECT COUNT(*), SUM(v) FROM A', refused: /Global \(non-keyed\) aggregations/ },
   { name: 'upsert source (normalized by id) GROUP BY k', sql: 'SELECT k, COUNT(*), SUM(v) FROM C GROUP BY k' },
   { name: 'join with an upsert side', sql: 'SELECT a.k, a.v, c.id, c.v FROM A a LEFT JOIN C c ON a.k = c.k' },
   { name: 'event-time temporal join', sql: 'SELECT a.k, a.v, c.v FROM A a LEFT JOIN C FOR SYSTEM_TIME AS OF a.ts AS c ON a.k = c.id', perKey: [0] },
@@ -184,11 +190,12 @@ async function withTables(body: (h: FlinkHarness, tables: (trial: number) => Pro
 
 const tableNames = (sql: string, t: Tables): string => sql.replace(/\bA\b/g, t.a).replace(/\bB\b/g, t.b).replace(/\bC\b/g, t.c);
 
-const TRIALS = Number(process.env['KEYED_DIFF_TRIALS'] ?? 4);
+const TRIALS = Number(process.env['KEYED_DIFF_TRIALS'] ?? 6);
 const SEED = Number(process.env['KEYED_DIFF_SEED'] ?? 20261124);
 const BATCHES = ['1', '3', '100'];
 
 test('SQL path: keyed operators run per key group give the plain job\'s results and per-key changelogs', async () => {
+  const produced = new Set<string>();
   await withTables(async (h, tables) => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const t = await tables(trial);
@@ -206,12 +213,15 @@ test('SQL path: keyed operators run per key group give the plain job\'s results 
         const plain = run(h, sql, { name: `plain-${trial}-${qi}`, seed, grouped: false, batch });
         const grouped = run(h, sql, { name: `grouped-${trial}-${qi}`, seed, grouped: true, batch });
         assert.ok(grouped.keyed !== undefined && grouped.keyed.size > 0, `${what}: has keyed nodes`);
-        assert.ok(plain.changes.length > 0, `${what}: produces output`);
+        if (plain.changes.length > 0) produced.add(q.name);
         assert.deepEqual(fold(grouped.changes), fold(plain.changes), `${what}: final result`);
         if (q.perKey !== undefined) assert.deepEqual(byKey(grouped.changes, q.perKey), byKey(plain.changes, q.perKey), `${what}: per-key changelogs`);
       });
     }
   });
+  // Random data may leave a query without a result now and then (and a restore, which restarts the
+  // sources' watermarks, changes which rows are late), but not in every trial.
+  assert.deepEqual(QUERIES.filter((q) => q.refused === undefined && !produced.has(q.name)).map((q) => q.name), [], 'queries that never produced output');
 });
 
 test('the differential check catches a planted bug: join rows routed to random key groups', async () => {
