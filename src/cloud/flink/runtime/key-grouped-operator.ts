@@ -8,8 +8,11 @@
  * time, end of input. What they emit goes into this operator's output batch in one piece; the
  * enclosing node forwards watermarks, idleness and the end itself.
  *
- * State: `{ keyGroups: 1, groups: [group, NodeSnapshot][] }` (isKeyGroupedState). A subtask's
- * checkpoint holds the groups it owns; redistribution regroups them for another parallelism.
+ * State: `{ keyGroups: 1, groups: [group, NodeSnapshot][], watermark? }` (isKeyGroupedState). A
+ * subtask's checkpoint holds the groups it owns; redistribution regroups them for another
+ * parallelism. The watermark is the last one the instances saw: an instance created after a restore
+ * starts from it, as the plain operator would (several keep their watermark in their state and drop
+ * rows of windows that already fired).
  */
 import { invariant } from '../../../shared/index.js';
 import { BatchBuilder, type Batch, type StreamElement } from './batch.js';
@@ -30,6 +33,8 @@ export interface KeyGroupedSpec {
 export interface KeyGroupedState {
   readonly keyGroups: 1;
   readonly groups: readonly (readonly [number, NodeSnapshot])[];
+  /** The watermark at the snapshot; absent (older snapshots) or null: none yet. */
+  readonly watermark?: number | null;
 }
 
 /** True for a snapshot written by a KeyGroupedOperator. */
@@ -102,7 +107,10 @@ export class KeyGroupedOperator implements Operator<KeyGroupedState> {
 
   onWatermark(time: number, ctx: OperatorContext): void {
     this.#ctx = ctx;
-    this.#watermark = time;
+    // The highest seen: after a restore the sources' watermarks start over and may stay below the
+    // checkpoint's for a while; the operators keep theirs (they never go back), so a new instance
+    // must start from the highest too.
+    if (time > this.#watermark) this.#watermark = time;
     for (const g of this.#active) this.#catchUp(this.#nodes[g] as OperatorNode, time);
   }
 
@@ -118,12 +126,15 @@ export class KeyGroupedOperator implements Operator<KeyGroupedState> {
   }
 
   snapshot(): KeyGroupedState {
-    return { keyGroups: 1, groups: this.groups.map((g) => [g, (this.#nodes[g] as OperatorNode).snapshot()] as const) };
+    const groups = this.groups.map((g) => [g, (this.#nodes[g] as OperatorNode).snapshot()] as const);
+    return { keyGroups: 1, groups, ...(this.#watermark === NO_WATERMARK ? {} : { watermark: this.#watermark }) };
   }
 
   restore(state: KeyGroupedState): void {
     invariant(isKeyGroupedState(state), 'a key-grouped operator restores key-grouped state (a checkpoint of another layout reached it)');
     for (const [g, snap] of state.groups) this.#node(g).restore(snap);
+    // After the restored instances (they hold their own): instances created from now on catch up to it.
+    this.#watermark = state.watermark ?? NO_WATERMARK;
   }
 
   close(): void {

@@ -100,6 +100,8 @@ function keysOf(n: Exclude<PhysicalNode, { kind: 'scan' | 'values' | 'limit' | '
     case 'join':
       if (n.strategy.kind === 'temporal' && n.strategy.proctime === true) return 'Lookup (processing-time temporal) joins run at parallelism 1.';
       if (n.keyColumns === 0) return 'Joins without an equality condition run at parallelism 1.';
+      // NOT IN: a NULL on the subquery side removes every row, whatever its key group.
+      if (n.nullAware === true) return 'NOT IN with a subquery (a null-aware anti join) runs at parallelism 1.';
       return { keys: [n.leftKey, n.rightKey] };
   }
 }

@@ -7,7 +7,7 @@
  * transaction, replaces them by p lines, subtask i getting the partitions q with q % p === i —
  * the same rule TopicSource's assignment reads by. Keyed state (key-grouped-operator.ts) is
  * regrouped: the groups of every line are pooled per node and subtask i gets those it owns at p
- * (keyGroupOwner). Other operator state is carried only when the layout does not change: the only
+ * (keyGroupOwner), with the node's watermark (the lowest over the lines). Other operator state is carried only when the layout does not change: the only
  * other nodes of a parallel job are stateless.
  */
 import type Database from 'better-sqlite3';
@@ -44,8 +44,9 @@ export function redistribute(db: Database.Database, uid: string, parallelism: nu
       const sourceOffsets: { [nodeId: string]: unknown } = {};
       for (const [node, pos] of Object.entries(offsets)) sourceOffsets[node] = share(pos, i, parallelism);
       const operatorState: { [nodeId: string]: unknown } = { ...carried };
-      for (const [node, groups] of keyed) {
-        const state: KeyGroupedState = { keyGroups: 1, groups: groups.filter(([g]) => keyGroupOwner(g, parallelism) === i) };
+      for (const [node, { groups, watermark }] of keyed) {
+        const mine = groups.filter(([g]) => keyGroupOwner(g, parallelism) === i);
+        const state: KeyGroupedState = { keyGroups: 1, groups: mine, ...(watermark === null ? {} : { watermark }) };
         operatorState[node] = { operator: state, timers: [] } satisfies NodeSnapshot;
       }
       store.save({ statement: key, checkpointId: id, kind: 'savepoint', sourceOffsets, operatorState, createdAt });
@@ -60,17 +61,24 @@ export function hasKeyGroupedState(store: CheckpointStore, uid: string): boolean
   return keyedStates(group).size > 0;
 }
 
+/** A node's key-grouped state over all lines: its groups and the lowest watermark (null: none). */
+interface Pooled { readonly groups: (readonly [number, NodeSnapshot])[]; watermark: number | null }
+
 /** Key-grouped state of every line, pooled per node (each group is in one line). */
-function keyedStates(group: readonly Checkpoint[]): Map<string, (readonly [number, NodeSnapshot])[]> {
-  const out = new Map<string, (readonly [number, NodeSnapshot])[]>();
+function keyedStates(group: readonly Checkpoint[]): Map<string, Pooled> {
+  const out = new Map<string, Pooled>();
   for (const cp of group) {
     for (const [node, st] of Object.entries(cp.operatorState)) {
       const op = (st as Partial<NodeSnapshot> | undefined)?.operator;
       if (!isKeyGroupedState(op)) continue;
-      const pooled = out.get(node) ?? [];
-      for (const [g] of op.groups) invariant(!pooled.some(([x]) => x === g), `key group ${g} of '${node}' is in two checkpoint lines of '${cp.statement}'`);
-      pooled.push(...op.groups);
-      out.set(node, pooled);
+      const wm = op.watermark ?? null;
+      const pooled = out.get(node);
+      if (pooled === undefined) { out.set(node, { groups: [...op.groups], watermark: wm }); continue; }
+      for (const [g] of op.groups) invariant(!pooled.groups.some(([x]) => x === g), `key group ${g} of '${node}' is in two checkpoint lines of '${cp.statement}'`);
+      pooled.groups.push(...op.groups);
+      // The subtasks of a checkpoint saw the same watermark (the exchange combines every sender); the
+      // lowest is the safe one should they not: no instance drops a row the others would keep.
+      pooled.watermark = pooled.watermark === null || wm === null ? null : Math.min(pooled.watermark, wm);
     }
   }
   return out;
