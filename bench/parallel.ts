@@ -15,10 +15,11 @@
  * fairer measure of cost, wall time of speed-up), and the load average before the run.
  * The worker start-up (a module graph and a re-plan per subtask) is inside the measured time.
  *
- * Usage: `node dist/bench/parallel.js [records] [--keyed | --join] [--only=plain,grouped,p2] [--repeat=N]`
+ * Usage: `node dist/bench/parallel.js [records] [--keyed | --join] [--only=plain,grouped,p2] [--repeat=N] [--profile=dir]`
  * (default 1 000 000 records, i.e. bids; the join also reads the auctions).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AutopilotOptions } from '../src/cloud/flink/index.js';
@@ -43,7 +44,23 @@ function fmt(n: number): string {
 
 interface Result { readonly row: readonly string[]; readonly summary: SinkSummary; readonly input: number }
 
-async function run(scenario: Scenario, config: Config, records: number): Promise<Result> {
+/** Profiles the main thread while `f` runs into `<dir>/<name>.cpuprofile` (`--profile=dir`; workers: node --cpu-prof). */
+async function profiled<T>(dir: string | undefined, name: string, f: () => Promise<T>): Promise<T> {
+  if (dir === undefined) return f();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await f();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+async function run(scenario: Scenario, config: Config, records: number, profileDir?: string): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'streamform-parallel-'));
   const cloud = await BenchCloud.start(dir, { autopilot: config.autopilot });
   try {
@@ -51,7 +68,7 @@ async function run(scenario: Scenario, config: Config, records: number): Promise
     const load = loadavg()[0] ?? 0;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    await cloud.must(scenario.statement);
+    await profiled(profileDir, config.name, () => cloud.must(scenario.statement));
     const cpu = process.cpuUsage(cpu0);
     const seconds = (performance.now() - t0) / 1000;
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -71,11 +88,12 @@ async function main(): Promise<void> {
   const arg = args.find((a) => /^\d+$/.test(a));
   const records = arg === undefined ? 1_000_000 : Number(arg);
   const repeat = Number(args.find((a) => a.startsWith('--repeat='))?.slice(9) ?? '1');
+  const profileDir = args.find((a) => a.startsWith('--profile='))?.slice(10);
   const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
   const scenario = args.includes('--keyed') ? KEYED : args.includes('--join') ? JOIN : STATELESS;
   const configs = (scenario === STATELESS ? STATELESS_CONFIGS : KEYED_CONFIGS).filter((c) => only === undefined || only.includes(c.name));
   const results: Result[] = [];
-  for (let r = 0; r < repeat; r++) for (const c of configs) results.push(await run(scenario, c, records));
+  for (let r = 0; r < repeat; r++) for (const c of configs) results.push(await run(scenario, c, records, profileDir));
   const header = ['parallelism', 'input', 'sink records', 'wall s', 'CPU s', 'cores used', 'records/s', 'records/CPU-s', 'load avg'];
   const widths = header.map((h, i) => Math.max(h.length, ...results.map((r) => (r.row[i] ?? '').length)));
   const line = (r: readonly string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');

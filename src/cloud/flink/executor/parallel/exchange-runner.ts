@@ -25,7 +25,7 @@ import { BatchBuilder, DEFAULT_BATCH_SIZE, NO_WATERMARK, OperatorNode, classifyF
 import type { Checkpoint, FailureClass, JobGraph, JobNode, RunnerPhase, Sink, StreamElement } from '../../runtime/index.js';
 import type { KeyedNode } from './parallelism.js';
 import { ExchangeIn, ExchangeOut, Inbox } from './exchange-channels.js';
-import type { EpochFlags, ExchangeMessage, SinkOutput, SubtaskSnapshot } from './subtask-protocol.js';
+import type { EpochFlags, ExchangeElement, ExchangeMessage, SinkOutput, SubtaskSnapshot } from './subtask-protocol.js';
 
 /** What a subtask's exchange runner needs. */
 export interface ExchangeRunnerOptions {
@@ -60,7 +60,11 @@ export class ExchangeRunner {
   /** Operator nodes per stage, in topological order. */
   readonly #stages: OperatorNode[][] = [];
   readonly #outs: ExchangeOut[] = [];
+  /** The exchanges each wave sends (index: wave). */
+  readonly #outsOfWave: ExchangeOut[][] = [];
   readonly #ins = new Map<string, ExchangeIn>();
+  /** The receiving ends each wave delivers to (index: wave). */
+  readonly #insOfWave: ExchangeIn[][] = [];
   /** Node id → stage: sources 0, a keyed node one more than its inputs' highest (its exchanges' wave). */
   readonly #stageOf = new Map<string, number>();
   readonly #inbox: Inbox;
@@ -96,11 +100,16 @@ export class ExchangeRunner {
         (this.#stages[s] ??= []).unshift(node);
         const keyed = o.keyed.get(n.id);
         if (keyed !== undefined) {
-          for (let i = 0; i < (inputs.get(n.id) ?? 1); i++) this.#ins.set(`${n.id}\u0000${i}`, new ExchangeIn(node, i, o.parallelism));
+          for (let i = 0; i < (inputs.get(n.id) ?? 1); i++) {
+            const exIn = new ExchangeIn(node, i, o.parallelism);
+            this.#ins.set(`${n.id}\u0000${i}`, exIn);
+            (this.#insOfWave[s] ??= []).push(exIn);
+          }
         }
       } else this.#sources.unshift({ node: n, ended: false, watermark: NO_WATERMARK, idle: false, downstream: this.#dispatcher(n.id) });
     }
     invariant(this.#waves >= 1, 'an exchange runner runs a job with keyed nodes');
+    for (const out of this.#outs) (this.#outsOfWave[out.wave] ??= []).push(out);
     for (const n of this.#stages[0] ?? []) invariant(n.operator.onBarrier === undefined, 'operators before the first exchange are stateless');
   }
 
@@ -142,6 +151,7 @@ export class ExchangeRunner {
           const messages = await this.#exchange(epoch, w, mine);
           if (w === 1) flags = agree(messages);
           messages.forEach((m, from) => this.#deliver(from, m));
+          for (const exIn of this.#insOfWave[w] ?? []) exIn.flush();
           this.#tick(w);
           if (flags !== undefined && (flags.checkpoint || flags.stop || flags.allDone)) for (const n of this.#stages[w] ?? []) n.barrier(this.#checkpointId + 1);
         }
@@ -169,8 +179,13 @@ export class ExchangeRunner {
   async #exchange(epoch: number, wave: number, flags: EpochFlags | undefined): Promise<ExchangeMessage[]> {
     const { index, parallelism, peers } = this.#o;
     const messages = new Array<ExchangeMessage>(parallelism);
+    const outs = this.#outsOfWave[wave] ?? [];
     for (let to = 0; to < parallelism; to++) {
-      const channels = this.#outs.filter((x) => x.wave === wave).map((x) => ({ node: x.node, input: x.input, elements: x.take(to) })).filter((c) => c.elements.length > 0);
+      const channels: { node: string; input: number; elements: ExchangeElement[] }[] = [];
+      for (const x of outs) {
+        const elements = x.take(to);
+        if (elements.length > 0) channels.push({ node: x.node, input: x.input, elements });
+      }
       const m: ExchangeMessage = { epoch, wave, channels, ...(flags === undefined ? {} : { flags }) };
       if (to === index) messages[to] = m;
       else (peers[to] as MessagePort).postMessage(m);

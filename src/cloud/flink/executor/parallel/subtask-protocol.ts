@@ -44,7 +44,8 @@ export interface SubtaskSnapshot {
 
 /** One element on an exchange channel. */
 export type ExchangeElement =
-  | { readonly k: 'rows'; readonly rows: unknown[][]; readonly kinds: number[]; readonly rowtimes: number[] }
+  /** Rows with their kinds, rowtimes and key groups (`groups[i]` is the key group of `rows[i]`). */
+  | { readonly k: 'rows'; readonly rows: unknown[][]; readonly kinds: Uint8Array; readonly rowtimes: Float64Array; readonly groups: Uint8Array }
   | { readonly k: 'wm'; readonly t: number }
   | { readonly k: 'idle'; readonly v: boolean }
   | { readonly k: 'end' };
