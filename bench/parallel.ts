@@ -18,7 +18,7 @@
  * Usage: `node dist/bench/parallel.js [records] [--keyed | --join] [--only=plain,grouped,p2] [--repeat=N] [--profile=dir]`
  * (default 1 000 000 records, i.e. bids; the join also reads the auctions).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,22 +60,67 @@ async function profiled<T>(dir: string | undefined, name: string, f: () => Promi
   }
 }
 
+/**
+ * CPU seconds per thread of this process (Linux /proc; empty elsewhere), sampled every 50 ms so
+ * that threads which end (the subtask workers) keep their last reading.
+ */
+class ThreadCpu {
+  readonly #last = new Map<string, number>();
+  readonly #base = new Map<string, number>();
+  readonly #timer: NodeJS.Timeout;
+  /** Clock ticks per second of /proc/…/stat (USER_HZ, 100 on Linux). */
+  readonly #tick = 100;
+
+  constructor() {
+    this.#read(this.#base);
+    this.#timer = setInterval(() => this.#read(this.#last), 50);
+  }
+
+  /** [main thread CPU s, other threads CPU s] since construction. */
+  stop(): [number, number] {
+    clearInterval(this.#timer);
+    this.#read(this.#last);
+    let main = 0;
+    let others = 0;
+    for (const [tid, t] of this.#last) {
+      const d = (t - (this.#base.get(tid) ?? 0)) / this.#tick;
+      if (tid === String(process.pid)) main += d; else others += d;
+    }
+    if (process.env['BENCH_THREADS'] !== undefined) console.log([...this.#last].map(([tid, t]) => `${tid}:${((t - (this.#base.get(tid) ?? 0)) / this.#tick).toFixed(2)}`).join(' '));
+    return [main, others];
+  }
+
+  #read(into: Map<string, number>): void {
+    let tids: string[];
+    try { tids = readdirSync('/proc/self/task'); } catch { return; }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        into.set(tid, Number(f[11]) + Number(f[12]));
+      } catch { /* the thread ended */ }
+    }
+  }
+}
+
 async function run(scenario: Scenario, config: Config, records: number, profileDir?: string): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'streamform-parallel-'));
   const cloud = await BenchCloud.start(dir, { autopilot: config.autopilot });
   try {
     const input = await scenario.setup(cloud, records);
     const load = loadavg()[0] ?? 0;
+    const threads = new ThreadCpu();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await profiled(profileDir, config.name, () => cloud.must(scenario.statement));
     const cpu = process.cpuUsage(cpu0);
+    const [mainCpu, otherCpu] = threads.stop();
     const seconds = (performance.now() - t0) / 1000;
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const summary = scenario.summarise(cloud);
     return {
       input, summary,
-      row: [config.label, fmt(input), fmt(summary.records), seconds.toFixed(2), cpuSeconds.toFixed(2), (cpuSeconds / seconds).toFixed(2), fmt(input / seconds), fmt(input / cpuSeconds), load.toFixed(1)],
+      row: [config.label, fmt(input), fmt(summary.records), seconds.toFixed(2), cpuSeconds.toFixed(2), (cpuSeconds / seconds).toFixed(2), fmt(input / seconds), fmt(input / cpuSeconds), `${mainCpu.toFixed(2)} / ${otherCpu.toFixed(2)}`, load.toFixed(1)],
     };
   } finally {
     await cloud.close();
@@ -94,7 +139,7 @@ async function main(): Promise<void> {
   const configs = (scenario === STATELESS ? STATELESS_CONFIGS : KEYED_CONFIGS).filter((c) => only === undefined || only.includes(c.name));
   const results: Result[] = [];
   for (let r = 0; r < repeat; r++) for (const c of configs) results.push(await run(scenario, c, records, profileDir));
-  const header = ['parallelism', 'input', 'sink records', 'wall s', 'CPU s', 'cores used', 'records/s', 'records/CPU-s', 'load avg'];
+  const header = ['parallelism', 'input', 'sink records', 'wall s', 'CPU s', 'cores used', 'records/s', 'records/CPU-s', 'CPU s main / other threads', 'load avg'];
   const widths = header.map((h, i) => Math.max(h.length, ...results.map((r) => (r.row[i] ?? '').length)));
   const line = (r: readonly string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   console.log(`\n${scenario.title}, bounded at the latest offset; CPU = the whole process, all threads; load avg = 1-minute load before the run (2 cores)`);

@@ -46,7 +46,7 @@ export interface ExchangeRunnerOptions {
 }
 
 /** Source polls per epoch at most (each up to a batch). */
-const POLLS_PER_EPOCH = 4;
+const POLLS_PER_EPOCH = Number(process.env["SF_POLLS"] ?? 4);
 
 interface SourceState { readonly node: JobNode & { kind: 'source' }; ended: boolean; watermark: number; idle: boolean; readonly downstream: (el: StreamElement) => void }
 interface SinkState { readonly sink: Sink; readonly inputs: number; ended: number }
