@@ -8,7 +8,10 @@
  *   last value per key), which must not depend on the parallelism.
  * - join: bids ⋈ auctions on the auction id, append-only; the summary is the multiset of output
  *   records (sorted), which must not depend on the parallelism either.
- * Avro values carry a schema id (bytes 1–4); it is left out of the summaries.
+ * The keyed and join sources are keyed by another column than the statement's key, so that their
+ * records spread over the 6 partitions (keyless records all go to one: the sink's sticky
+ * partition; the stateless scenario keeps that, so its p=2 has one busy reader) and rows must cross
+ * the exchange. Avro payloads carry a schema id (bytes 1–4); it is left out of the summaries.
  */
 import { createHash } from 'node:crypto';
 import type { BenchCloud } from './bench-cloud.js';
@@ -94,7 +97,8 @@ export const KEYED: Scenario = {
   title: 'Topic → GROUP BY bidder (COUNT, SUM) → upsert table (6 partitions, Avro)',
   async setup(cloud, records) {
     await generator(cloud, records);
-    await cloud.must('CREATE TABLE src (auction BIGINT, bidder BIGINT, price BIGINT, channel STRING) DISTRIBUTED INTO 6 BUCKETS');
+    // Keyed by auction: the records spread over the partitions (keyless ones would all go to one), not by the GROUP BY key.
+    await cloud.must('CREATE TABLE src (auction BIGINT, bidder BIGINT, price BIGINT, channel STRING) DISTRIBUTED BY HASH(auction) INTO 6 BUCKETS');
     await cloud.must('CREATE TABLE totals (bidder BIGINT, bids BIGINT, volume BIGINT, PRIMARY KEY (bidder) NOT ENFORCED) DISTRIBUTED BY HASH(bidder) INTO 6 BUCKETS');
     await cloud.must('INSERT INTO src SELECT bid.auction, bid.bidder, bid.price, bid.channel FROM gen WHERE event_type = 2');
     return cloud.topicRecords('src');
@@ -107,8 +111,9 @@ export const JOIN: Scenario = {
   title: 'Two topics → regular join on the auction id → topic (6 partitions each, Avro, append)',
   async setup(cloud, records) {
     await generator(cloud, records);
-    await cloud.must('CREATE TABLE bids (auction BIGINT, bidder BIGINT, price BIGINT) DISTRIBUTED INTO 6 BUCKETS');
-    await cloud.must('CREATE TABLE auctions (id BIGINT, seller BIGINT, category BIGINT) DISTRIBUTED INTO 6 BUCKETS');
+    // Keyed by other columns than the join key: spread over the partitions, and the join needs the exchange.
+    await cloud.must('CREATE TABLE bids (auction BIGINT, bidder BIGINT, price BIGINT) DISTRIBUTED BY HASH(price) INTO 6 BUCKETS');
+    await cloud.must('CREATE TABLE auctions (id BIGINT, seller BIGINT, category BIGINT) DISTRIBUTED BY HASH(seller) INTO 6 BUCKETS');
     await cloud.must('CREATE TABLE sales (auction BIGINT, bidder BIGINT, price BIGINT, seller BIGINT, category BIGINT) DISTRIBUTED INTO 6 BUCKETS');
     await cloud.must(`EXECUTE STATEMENT SET BEGIN
       INSERT INTO bids SELECT bid.auction, bid.bidder, bid.price FROM gen WHERE event_type = 2;
