@@ -49,8 +49,11 @@ export interface ExchangeRunnerOptions {
   readonly onPhase: (phase: RunnerPhase, detail: string) => void;
 }
 
-/** Source polls per epoch at most (each up to a batch). */
-const POLLS_PER_EPOCH = 4;
+/**
+ * Source polls per epoch at most (each up to a batch). One: rows in flight between subtasks are
+ * what a young-generation GC has to copy, and reading ahead already hides the epoch's round trip.
+ */
+const POLLS_PER_EPOCH = 1;
 
 interface SourceState { readonly node: JobNode & { kind: 'source' }; ended: boolean; watermark: number; idle: boolean; readonly downstream: (el: StreamElement) => void }
 interface SinkState { readonly sink: Sink; readonly inputs: number; ended: number }
