@@ -15,7 +15,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { invariant } from '../../../../shared/index.js';
 import { BatchBuilder, WatermarkCombiner, keyGroupOf, keyGroupOwner, KEY_GROUPS, type Batch, type OperatorNode, type StreamElement } from '../../runtime/index.js';
-import type { ExchangeElement, ExchangeMessage } from './subtask-protocol.js';
+import type { ExchangeElement, ExchangeMessage, PackedRows } from './subtask-protocol.js';
 
 type RowsElement = Extract<ExchangeElement, { k: 'rows' }>;
 
@@ -105,11 +105,18 @@ export class ExchangeOut {
     }
   }
 
-  /** The elements for subtask `to` since the last call. */
-  take(to: number): ExchangeElement[] {
+  /** The elements for subtask `to` since the last call; `remote`: their rows packed to cross threads. */
+  take(to: number, remote: boolean): ExchangeElement[] {
     this.#seal(to);
     const out = this.#elements[to] as ExchangeElement[];
-    if (out.length > 0) this.#elements[to] = [];
+    if (out.length === 0) return out;
+    this.#elements[to] = [];
+    if (remote) {
+      for (let i = 0; i < out.length; i++) {
+        const el = out[i] as ExchangeElement;
+        if (el.k === 'rows' && Array.isArray(el.rows)) out[i] = { ...el, rows: pack(el.rows) ?? el.rows };
+      }
+    }
     return out;
   }
 
@@ -166,7 +173,7 @@ export class ExchangeIn {
   #add(el: RowsElement): void {
     const b = this.#rows;
     const at = b.size;
-    const n = el.rows.length;
+    const n = el.kinds.length;
     if (at + n > this.#groups.length) {
       const groups = new Uint8Array(Math.max(2 * this.#groups.length, at + n));
       groups.set(this.#groups.subarray(0, at));
@@ -174,7 +181,17 @@ export class ExchangeIn {
     }
     this.#groups.set(el.groups, at);
     const { rows, kinds, rowtimes } = el;
-    for (let i = 0; i < n; i++) b.push(rows[i] as unknown[], kinds[i] as number, rowtimes[i] as number);
+    if (Array.isArray(rows)) {
+      for (let i = 0; i < n; i++) b.push(rows[i] as unknown[], kinds[i] as number, rowtimes[i] as number);
+      return;
+    }
+    const columns = rows.columns;
+    const arity = columns.length;
+    for (let i = 0; i < n; i++) {
+      const row = new Array<unknown>(arity);
+      for (let c = 0; c < arity; c++) row[c] = (columns[c] as ArrayLike<unknown>)[i];
+      b.push(row, kinds[i] as number, rowtimes[i] as number);
+    }
   }
 
   #forward(advanced: number | null): void {
@@ -183,6 +200,46 @@ export class ExchangeIn {
     if (advanced !== null) this.#node.pushWatermark(this.#input, advanced);
     if (idle && !this.#idle) { this.#idle = true; this.#node.pushIdle(this.#input, true); }
   }
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Rows column by column (PackedRows); undefined when their lengths differ. */
+function pack(rows: readonly unknown[][]): PackedRows | undefined {
+  const n = rows.length;
+  const arity = (rows[0] as unknown[]).length;
+  for (let i = 1; i < n; i++) if ((rows[i] as unknown[]).length !== arity) return undefined;
+  const columns: (BigInt64Array | Float64Array | unknown[])[] = [];
+  for (let c = 0; c < arity; c++) columns.push(packColumn(rows, c));
+  return { columns };
+}
+
+function packColumn(rows: readonly unknown[][], c: number): BigInt64Array | Float64Array | unknown[] {
+  const n = rows.length;
+  const first = (rows[0] as unknown[])[c];
+  if (typeof first === 'bigint') {
+    const out = new BigInt64Array(n);
+    let i = 0;
+    for (; i < n; i++) {
+      const v = (rows[i] as unknown[])[c];
+      if (typeof v !== 'bigint' || v < INT64_MIN || v > INT64_MAX) break;
+      out[i] = v;
+    }
+    if (i === n) return out;
+  } else if (typeof first === 'number') {
+    const out = new Float64Array(n);
+    let i = 0;
+    for (; i < n; i++) {
+      const v = (rows[i] as unknown[])[c];
+      if (typeof v !== 'number') break;
+      out[i] = v;
+    }
+    if (i === n) return out;
+  }
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) out[i] = (rows[i] as unknown[])[c];
+  return out;
 }
 
 /** Messages from the other subtasks, one queue per sender; see the file header. */

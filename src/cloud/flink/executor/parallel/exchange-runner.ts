@@ -206,7 +206,7 @@ export class ExchangeRunner {
     for (let to = 0; to < parallelism; to++) {
       const channels: { node: string; input: number; elements: ExchangeElement[] }[] = [];
       for (const x of outs) {
-        const elements = x.take(to);
+        const elements = x.take(to, to !== index);
         if (elements.length > 0) channels.push({ node: x.node, input: x.input, elements });
       }
       const m: ExchangeMessage = { epoch, wave, channels, ...(flags === undefined ? {} : { flags }) };
