@@ -52,6 +52,19 @@ export class BenchCloud {
     return h.digest('hex');
   }
 
+  /** Calls `each` with every record of a topic, partition by partition, in offset order. */
+  forEachRecord(topic: string, each: (key: Buffer | null, value: Buffer | null, partition: number) => void): void {
+    const store = this.#cloud.topics;
+    for (const [partition, p] of store.partitionOffsets(this.#cluster, topic).entries()) {
+      for (let at = p.logStartOffset; at < p.highWatermark;) {
+        const r = store.read(this.#cluster, topic, partition, at, 10_000);
+        for (const rec of r.records) each(rec.key, rec.value, partition);
+        if (r.nextOffset <= at) break;
+        at = r.nextOffset;
+      }
+    }
+  }
+
   /** `autopilot`: e.g. `{ fixedParallelism: 2 }` to run scalable jobs at a set parallelism. */
   static async start(dir: string, opts: { readonly autopilot?: AutopilotOptions } = {}): Promise<BenchCloud> {
     const cloud = await startCloud({ dataDir: dir, port: 0, ...(opts.autopilot === undefined ? {} : { autopilot: opts.autopilot }) });

@@ -22,6 +22,8 @@ const BENCHES: readonly Bench[] = [
   { name: 'nexmark', file: 'bench/nexmark.js', what: 'Nexmark q0, q1, q2, q21, q22 through SQL (nexmark → blackhole), 10 M events each (goal ≥ 1.2 M events/s per core on q0–q2)' },
   { name: 'pipeline', file: 'bench/pipeline.js', what: 'topic → INSERT … SELECT → topic through the log, 1 M Avro records: time until the sink has them all' },
   { name: 'parallel', file: 'bench/parallel.js', what: 'the pipeline above at parallelism 1 and 2 (worker threads): wall time and records per process-CPU-second' },
+  { name: 'parallel-keyed', file: 'bench/parallel.js', args: ['--keyed'], what: 'GROUP BY into an upsert table, 1 M records: p=1 plain, p=1 key-grouped, p=2 (exchange by key group); results must match' },
+  { name: 'parallel-join', file: 'bench/parallel.js', args: ['--join'], what: 'regular join of two topics, 1 M bids: p=1 plain, p=1 key-grouped, p=2 (exchange by key group); results must match' },
   { name: 'kafka-wire', file: 'src/cloud/kafka/wire/wire-throughput.bench.js', args: ['100000', '1000'], what: 'Kafka wire protocol with kafkajs: produce and consume' },
 ];
 

@@ -37,6 +37,14 @@ export interface KeyGroupedState {
   readonly watermark?: number | null;
 }
 
+/**
+ * A batch whose rows' key groups are known already: `keyGroups[i]` is the group of row i's key on
+ * the input it arrives on (the exchange between subtasks computed them). Other batches are hashed.
+ */
+export interface KeyGroupedBatch extends Batch {
+  readonly keyGroups?: Uint8Array;
+}
+
 /** True for a snapshot written by a KeyGroupedOperator. */
 export function isKeyGroupedState(s: unknown): s is KeyGroupedState {
   return typeof s === 'object' && s !== null && (s as { keyGroups?: unknown }).keyGroups === 1 && Array.isArray((s as { groups?: unknown }).groups);
@@ -52,6 +60,8 @@ export class KeyGroupedOperator implements Operator<KeyGroupedState> {
   readonly #active: number[] = [];
   readonly #parts: (BatchBuilder | undefined)[] = new Array<BatchBuilder | undefined>(KEY_GROUPS);
   readonly #touched: number[] = [];
+  /** The key groups of the rows of the current batch, when it does not bring them. */
+  #scratch = new Uint8Array(PART_CAPACITY);
   readonly #ended: boolean[];
   readonly #down: (el: StreamElement) => void;
   #ctx: OperatorContext | undefined;
@@ -86,15 +96,28 @@ export class KeyGroupedOperator implements Operator<KeyGroupedState> {
 
   onBatch(batch: Batch, input: number, ctx: OperatorContext): void {
     this.#ctx = ctx;
-    const key = this.#spec.keys[input] as (row: Row) => unknown;
+    const n = batch.size;
+    const { rows, kinds, rowtimes } = batch;
+    let groups = (batch as KeyGroupedBatch).keyGroups;
+    if (groups === undefined) {
+      if (this.#scratch.length < n) this.#scratch = new Uint8Array(Math.max(n, 2 * this.#scratch.length));
+      groups = this.#scratch;
+      const key = this.#spec.keys[input] as (row: Row) => unknown;
+      for (let i = 0; i < n; i++) groups[i] = keyGroupOf(key(rows[i] as Row));
+    }
+    // All rows in one group (a single key, or few rows): the batch as it is.
+    const first = groups[0] as number;
+    let same = 1;
+    while (same < n && groups[same] === first) same++;
+    if (same === n) { this.#node(first).pushBatch(input, batch); return; }
+    const parts = this.#parts;
     const touched = this.#touched;
-    for (let i = 0; i < batch.size; i++) {
-      const row = batch.rows[i] as Row;
-      const g = keyGroupOf(key(row));
-      let part = this.#parts[g];
-      if (part === undefined) this.#parts[g] = part = new BatchBuilder(PART_CAPACITY);
+    for (let i = 0; i < n; i++) {
+      const g = groups[i] as number;
+      let part = parts[g];
+      if (part === undefined) parts[g] = part = new BatchBuilder(PART_CAPACITY);
       if (part.size === 0) touched.push(g);
-      part.push(row, batch.kinds[i] as number, batch.rowtimes[i] as number);
+      part.push(rows[i] as Row, kinds[i] as number, rowtimes[i] as number);
     }
     for (let t = 0; t < touched.length; t++) {
       const g = touched[t] as number;

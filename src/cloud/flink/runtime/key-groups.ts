@@ -6,8 +6,9 @@
  * moves whole groups between subtasks without knowing any operator's state layout.
  *
  * The hash must be equal for keys the operators consider equal, on every thread and every run:
- * numbers hash by value (−0 and 0 alike, every NaN alike), strings by their UTF-16 units, other
- * values by their canonical text (`rowKey`). It is not Flink's murmur hash: a checkpoint of ours is
+ * numbers hash by value (−0 and 0 alike, every NaN alike), bigints by value (their 64-bit halves
+ * when safe integers, their text beyond), strings by their UTF-16 units, other values by their
+ * canonical text (`rowKey`). It is not Flink's murmur hash: a checkpoint of ours is
  * never restored by Flink, and ours avoids encoding the key to bytes per row.
  */
 import { rowKey } from './stateful/value-codec.js';
@@ -42,7 +43,12 @@ function hashValue(v: unknown): number {
       return mix(mix(0x27d4eb2f, U32[0] as number), U32[1] as number);
     case 'string': return hashString(v);
     case 'boolean': return v ? 0x2545f491 : 0x4f1bbcdd;
-    case 'bigint': return hashString(`b${v}`);
+    case 'bigint': {
+      // BIGINT columns arrive as bigint: hash the value's two 32-bit halves without text.
+      const n = Number(v);
+      if (Number.isSafeInteger(n)) return mix(mix(0x1b873593, n >>> 0), Math.floor(n / 4294967296) | 0);
+      return hashString(`b${v}`);
+    }
     default: return hashString(rowKey([v]));
   }
 }
@@ -59,6 +65,7 @@ function finish(h: number): number {
 /** The key group of a key: a tuple (the operators' key functions) or a single value (join keys). */
 export function keyGroupOf(key: unknown): number {
   if (!Array.isArray(key)) return finish(hashValue(key));
+  if (key.length === 1) return finish(mix(0x3c6ef372, hashValue(key[0]))); // the loop below for one column
   let h = 0x3c6ef372;
   for (let i = 0; i < key.length; i++) h = mix(h, hashValue(key[i]));
   return finish(h);

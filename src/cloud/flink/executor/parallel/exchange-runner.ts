@@ -17,6 +17,10 @@
  * read anything and whether its sinks have all ended; subtask 0 says whether this epoch ends with
  * a checkpoint or with the stop savepoint (it alone hears the stop command and keeps the checkpoint
  * interval). An epoch in which no subtask read anything is followed by the idle wait.
+ *
+ * Reading ahead: having sent its last wave, a subtask polls its sources for the next epoch while
+ * the others' messages are on their way (see #readAhead), so waiting on the slowest subtask
+ * overlaps with reading instead of idling.
  */
 import { serialize } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
@@ -25,7 +29,7 @@ import { BatchBuilder, DEFAULT_BATCH_SIZE, NO_WATERMARK, OperatorNode, classifyF
 import type { Checkpoint, FailureClass, JobGraph, JobNode, RunnerPhase, Sink, StreamElement } from '../../runtime/index.js';
 import type { KeyedNode } from './parallelism.js';
 import { ExchangeIn, ExchangeOut, Inbox } from './exchange-channels.js';
-import type { EpochFlags, ExchangeMessage, SinkOutput, SubtaskSnapshot } from './subtask-protocol.js';
+import type { EpochFlags, ExchangeElement, ExchangeMessage, SinkOutput, SubtaskSnapshot } from './subtask-protocol.js';
 
 /** What a subtask's exchange runner needs. */
 export interface ExchangeRunnerOptions {
@@ -45,8 +49,11 @@ export interface ExchangeRunnerOptions {
   readonly onPhase: (phase: RunnerPhase, detail: string) => void;
 }
 
-/** Source polls per epoch at most (each up to a batch). */
-const POLLS_PER_EPOCH = 4;
+/**
+ * Source polls per epoch at most (each up to a batch). One: rows in flight between subtasks are
+ * what a young-generation GC has to copy, and reading ahead already hides the epoch's round trip.
+ */
+const POLLS_PER_EPOCH = 1;
 
 interface SourceState { readonly node: JobNode & { kind: 'source' }; ended: boolean; watermark: number; idle: boolean; readonly downstream: (el: StreamElement) => void }
 interface SinkState { readonly sink: Sink; readonly inputs: number; ended: number }
@@ -60,13 +67,23 @@ export class ExchangeRunner {
   /** Operator nodes per stage, in topological order. */
   readonly #stages: OperatorNode[][] = [];
   readonly #outs: ExchangeOut[] = [];
+  /** The exchanges each wave sends (index: wave). */
+  readonly #outsOfWave: ExchangeOut[][] = [];
   readonly #ins = new Map<string, ExchangeIn>();
+  /** The receiving ends each wave delivers to (index: wave). */
+  readonly #insOfWave: ExchangeIn[][] = [];
   /** Node id → stage: sources 0, a keyed node one more than its inputs' highest (its exchanges' wave). */
   readonly #stageOf = new Map<string, number>();
   readonly #inbox: Inbox;
   readonly #builder = new BatchBuilder(DEFAULT_BATCH_SIZE);
   #waves = 0;
   #epoch = 0;
+  /**
+   * Reading ahead: while a subtask waits for the others' last wave it polls its sources for the
+   * next epoch; their rows only reach exchange buffers (stage 0 is stateless), so the epoch's
+   * checkpoint holds the positions from before. Off when a sink hangs off stage 0.
+   */
+  #readAhead = true;
   #checkpointId = 0;
   #lastCheckpointAt: number;
   #stopRequested = false;
@@ -96,11 +113,16 @@ export class ExchangeRunner {
         (this.#stages[s] ??= []).unshift(node);
         const keyed = o.keyed.get(n.id);
         if (keyed !== undefined) {
-          for (let i = 0; i < (inputs.get(n.id) ?? 1); i++) this.#ins.set(`${n.id}\u0000${i}`, new ExchangeIn(node, i, o.parallelism));
+          for (let i = 0; i < (inputs.get(n.id) ?? 1); i++) {
+            const exIn = new ExchangeIn(node, i, o.parallelism);
+            this.#ins.set(`${n.id}\u0000${i}`, exIn);
+            (this.#insOfWave[s] ??= []).push(exIn);
+          }
         }
       } else this.#sources.unshift({ node: n, ended: false, watermark: NO_WATERMARK, idle: false, downstream: this.#dispatcher(n.id) });
     }
     invariant(this.#waves >= 1, 'an exchange runner runs a job with keyed nodes');
+    for (const out of this.#outs) (this.#outsOfWave[out.wave] ??= []).push(out);
     for (const n of this.#stages[0] ?? []) invariant(n.operator.onBarrier === undefined, 'operators before the first exchange are stateless');
   }
 
@@ -128,33 +150,43 @@ export class ExchangeRunner {
   /** Runs epochs until the job completes, stops or fails; resolves with the final phase. */
   async run(): Promise<RunnerPhase> {
     this.#setPhase('RUNNING', 'Statement is running');
+    /** Whether reading ahead read anything (undefined: it did not run; the epoch polls itself). */
+    let readAhead: boolean | undefined;
     try {
       for (;;) {
         const epoch = ++this.#epoch;
-        this.#tick(0);
-        const progressed = this.#pollSources();
+        const progressed = readAhead ?? this.#poll();
+        readAhead = undefined;
+        /** The sources' positions at the end of this epoch's reading (before reading ahead). */
+        let cut: { [id: string]: unknown } | undefined;
         let flags: { readonly any: boolean; readonly checkpoint: boolean; readonly stop: boolean; readonly allDone: boolean } | undefined;
         for (let w = 1; w <= this.#waves; w++) {
           const mine: EpochFlags | undefined = w !== 1 ? undefined : {
             progressed, done: this.#done, stop: this.#o.index === 0 && this.#stopRequested,
             checkpoint: this.#o.index === 0 && this.#o.clock.now() - this.#lastCheckpointAt >= this.#o.checkpointIntervalMs,
           };
-          const messages = await this.#exchange(epoch, w, mine);
+          const own = this.#send(epoch, w, mine);
+          if (w === this.#waves && this.#readAhead) {
+            cut = this.#positions();
+            readAhead = this.#poll();
+          }
+          const messages = await this.#receive(epoch, w, own);
           if (w === 1) flags = agree(messages);
           messages.forEach((m, from) => this.#deliver(from, m));
+          for (const exIn of this.#insOfWave[w] ?? []) exIn.flush();
           this.#tick(w);
           if (flags !== undefined && (flags.checkpoint || flags.stop || flags.allDone)) for (const n of this.#stages[w] ?? []) n.barrier(this.#checkpointId + 1);
         }
         const f = flags as NonNullable<typeof flags>;
         this.#done = this.#allSinksEnded();
-        if (f.checkpoint || f.stop || f.allDone) this.#checkpoint(f.stop ? 'savepoint' : 'checkpoint');
+        if (f.checkpoint || f.stop || f.allDone) this.#checkpoint(f.stop ? 'savepoint' : 'checkpoint', cut ?? this.#positions());
         if (f.stop || f.allDone) {
           this.#close();
           if (f.stop) this.#setPhase('STOPPING', 'Statement is stopping');
           this.#setPhase(f.stop ? 'STOPPED' : 'COMPLETED', f.stop ? 'Statement was stopped.' : 'SQL statement is completed');
           return this.#phase;
         }
-        if (!f.any) await new Promise((resolve) => setTimeout(resolve, this.#o.idlePollMs));
+        if (!f.any && readAhead !== true) await new Promise((resolve) => setTimeout(resolve, this.#o.idlePollMs));
       }
     } catch (e) {
       this.#failure = { error: e, class: classifyFailure(e) };
@@ -166,15 +198,29 @@ export class ExchangeRunner {
     }
   }
 
-  async #exchange(epoch: number, wave: number, flags: EpochFlags | undefined): Promise<ExchangeMessage[]> {
+  /** Sends wave `wave` to the other subtasks; returns this subtask's own part. */
+  #send(epoch: number, wave: number, flags: EpochFlags | undefined): ExchangeMessage {
     const { index, parallelism, peers } = this.#o;
-    const messages = new Array<ExchangeMessage>(parallelism);
+    let own: ExchangeMessage | undefined;
+    const outs = this.#outsOfWave[wave] ?? [];
     for (let to = 0; to < parallelism; to++) {
-      const channels = this.#outs.filter((x) => x.wave === wave).map((x) => ({ node: x.node, input: x.input, elements: x.take(to) })).filter((c) => c.elements.length > 0);
+      const channels: { node: string; input: number; elements: ExchangeElement[] }[] = [];
+      for (const x of outs) {
+        const elements = x.take(to, to !== index);
+        if (elements.length > 0) channels.push({ node: x.node, input: x.input, elements });
+      }
       const m: ExchangeMessage = { epoch, wave, channels, ...(flags === undefined ? {} : { flags }) };
-      if (to === index) messages[to] = m;
+      if (to === index) own = m;
       else (peers[to] as MessagePort).postMessage(m);
     }
+    return own as ExchangeMessage;
+  }
+
+  /** Wave `wave`'s messages from every subtask, by sender (`own` at this one's index). */
+  async #receive(epoch: number, wave: number, own: ExchangeMessage): Promise<ExchangeMessage[]> {
+    const { index, parallelism } = this.#o;
+    const messages = new Array<ExchangeMessage>(parallelism);
+    messages[index] = own;
     for (let from = 0; from < parallelism; from++) {
       if (from === index) continue;
       const m = await this.#inbox.next(from);
@@ -194,6 +240,19 @@ export class ExchangeRunner {
     if (nodes === undefined) return;
     const now = this.#o.clock.now();
     for (const n of nodes) if (n.usesProcessingTime) n.processingTime(now);
+  }
+
+  /** The sources' positions now. */
+  #positions(): { [id: string]: unknown } {
+    const positions: { [id: string]: unknown } = {};
+    for (const s of this.#sources) positions[s.node.id] = s.node.source.snapshot();
+    return positions;
+  }
+
+  /** Stage 0 of an epoch: its processing time, then its sources. */
+  #poll(): boolean {
+    this.#tick(0);
+    return this.#pollSources();
   }
 
   #pollSources(): boolean {
@@ -219,10 +278,8 @@ export class ExchangeRunner {
     return progressed;
   }
 
-  #checkpoint(kind: 'checkpoint' | 'savepoint'): void {
+  #checkpoint(kind: 'checkpoint' | 'savepoint', sourceOffsets: { [id: string]: unknown }): void {
     const id = ++this.#checkpointId;
-    const sourceOffsets: { [id: string]: unknown } = {};
-    for (const s of this.#sources) sourceOffsets[s.node.id] = s.node.source.snapshot();
     const operatorState: { [id: string]: unknown } = {};
     for (const [opId, node] of this.#ops) operatorState[opId] = node.snapshot();
     for (const s of this.#sinks.values()) s.sink.commit(id);
@@ -234,6 +291,7 @@ export class ExchangeRunner {
     const { graph, keyed, parallelism } = this.#o;
     const targets = graph.edges.filter((e) => e.from === from).map((e) => {
       const k = keyed.get(e.to);
+      if (k === undefined && this.#sinks.has(e.to) && (this.#stageOf.get(from) ?? 0) === 0) this.#readAhead = false; // a sink of stage 0
       if (k === undefined) return { op: this.#ops.get(e.to), sink: this.#sinks.get(e.to), out: undefined, input: e.input ?? 0 };
       const input = e.input ?? 0;
       const out = new ExchangeOut({ node: e.to, input, wave: this.#stageOf.get(e.to) ?? 1, key: k.keys[input] as (row: unknown[]) => unknown, parallelism });

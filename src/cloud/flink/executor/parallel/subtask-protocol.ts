@@ -42,9 +42,19 @@ export interface SubtaskSnapshot {
   readonly output: readonly SinkOutput[];
 }
 
+/**
+ * Rows column by column, as they cross to another thread (cheaper to clone than an array per row):
+ * bigints in the int64 range as a BigInt64Array, numbers as a Float64Array, anything else (or a
+ * mix) as an array of the column's values.
+ */
+export interface PackedRows {
+  readonly columns: readonly (BigInt64Array | Float64Array | unknown[])[];
+}
+
 /** One element on an exchange channel. */
 export type ExchangeElement =
-  | { readonly k: 'rows'; readonly rows: unknown[][]; readonly kinds: number[]; readonly rowtimes: number[] }
+  /** Rows (packed when they cross threads) with their kinds, rowtimes and key groups (`groups[i]` is row i's). */
+  | { readonly k: 'rows'; readonly rows: unknown[][] | PackedRows; readonly kinds: Uint8Array; readonly rowtimes: Float64Array; readonly groups: Uint8Array }
   | { readonly k: 'wm'; readonly t: number }
   | { readonly k: 'idle'; readonly v: boolean }
   | { readonly k: 'end' };
