@@ -10,12 +10,10 @@
  *   subtasks (idle ones not counted, as Flink combines channels); it ends when all of them ended.
  *   The rows of one wave from all senders reach the node as one batch (in subtask order) as long
  *   as no marker lies between them: few, large batches for the per-group instances.
- * - Inbox: the messages from the other subtasks, one queue per sender (a MessagePort keeps order).
  */
-import type { MessagePort } from 'node:worker_threads';
 import { invariant } from '../../../../shared/index.js';
 import { BatchBuilder, WatermarkCombiner, keyGroupOf, keyGroupOwner, KEY_GROUPS, type Batch, type OperatorNode, type StreamElement } from '../../runtime/index.js';
-import type { ExchangeElement, ExchangeMessage, PackedRows } from './subtask-protocol.js';
+import type { ExchangeElement, PackedRows } from './subtask-protocol.js';
 
 type RowsElement = Extract<ExchangeElement, { k: 'rows' }>;
 
@@ -240,29 +238,4 @@ function packColumn(rows: readonly unknown[][], c: number): BigInt64Array | Floa
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) out[i] = (rows[i] as unknown[])[c];
   return out;
-}
-
-/** Messages from the other subtasks, one queue per sender; see the file header. */
-export class Inbox {
-  readonly #queues: ExchangeMessage[][];
-  #waiting: { readonly from: number; readonly resolve: (m: ExchangeMessage) => void } | undefined;
-
-  constructor(peers: readonly (MessagePort | null)[]) {
-    this.#queues = peers.map(() => []);
-    peers.forEach((port, from) => {
-      port?.on('message', (m: ExchangeMessage) => {
-        const w = this.#waiting;
-        if (w !== undefined && w.from === from) { this.#waiting = undefined; w.resolve(m); }
-        else (this.#queues[from] as ExchangeMessage[]).push(m);
-      });
-    });
-  }
-
-  /** The next message from subtask `from`. */
-  next(from: number): ExchangeMessage | Promise<ExchangeMessage> {
-    const queued = (this.#queues[from] as ExchangeMessage[]).shift();
-    if (queued !== undefined) return queued;
-    invariant(this.#waiting === undefined, 'one wait at a time');
-    return new Promise((resolve) => { this.#waiting = { from, resolve }; });
-  }
 }

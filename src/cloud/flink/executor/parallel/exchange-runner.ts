@@ -28,8 +28,9 @@ import { invariant, type Clock } from '../../../../shared/index.js';
 import { BatchBuilder, DEFAULT_BATCH_SIZE, NO_WATERMARK, OperatorNode, classifyFailure, deliverElement, orderJob } from '../../runtime/index.js';
 import type { Checkpoint, FailureClass, JobGraph, JobNode, RunnerPhase, Sink, StreamElement } from '../../runtime/index.js';
 import type { KeyedNode } from './parallelism.js';
-import { ExchangeIn, ExchangeOut, Inbox } from './exchange-channels.js';
-import type { EpochFlags, ExchangeElement, ExchangeMessage, SinkOutput, SubtaskSnapshot } from './subtask-protocol.js';
+import { ExchangeIn, ExchangeOut } from './exchange-channels.js';
+import { Inbox, agree, receiveWave, sendWave, type EpochDecision } from './epoch-messages.js';
+import type { EpochFlags, ExchangeMessage, SinkOutput, SubtaskSnapshot } from './subtask-protocol.js';
 
 /** What a subtask's exchange runner needs. */
 export interface ExchangeRunnerOptions {
@@ -159,18 +160,18 @@ export class ExchangeRunner {
         readAhead = undefined;
         /** The sources' positions at the end of this epoch's reading (before reading ahead). */
         let cut: { [id: string]: unknown } | undefined;
-        let flags: { readonly any: boolean; readonly checkpoint: boolean; readonly stop: boolean; readonly allDone: boolean } | undefined;
+        let flags: EpochDecision | undefined;
         for (let w = 1; w <= this.#waves; w++) {
           const mine: EpochFlags | undefined = w !== 1 ? undefined : {
             progressed, done: this.#done, stop: this.#o.index === 0 && this.#stopRequested,
             checkpoint: this.#o.index === 0 && this.#o.clock.now() - this.#lastCheckpointAt >= this.#o.checkpointIntervalMs,
           };
-          const own = this.#send(epoch, w, mine);
+          const own = sendWave(this.#o, epoch, w, this.#outsOfWave[w] ?? [], mine);
           if (w === this.#waves && this.#readAhead) {
             cut = this.#positions();
             readAhead = this.#poll();
           }
-          const messages = await this.#receive(epoch, w, own);
+          const messages = await receiveWave(this.#o, this.#inbox, epoch, w, own);
           if (w === 1) flags = agree(messages);
           messages.forEach((m, from) => this.#deliver(from, m));
           for (const exIn of this.#insOfWave[w] ?? []) exIn.flush();
@@ -196,38 +197,6 @@ export class ExchangeRunner {
       this.#setPhase('FAILED', detail);
       return 'FAILED';
     }
-  }
-
-  /** Sends wave `wave` to the other subtasks; returns this subtask's own part. */
-  #send(epoch: number, wave: number, flags: EpochFlags | undefined): ExchangeMessage {
-    const { index, parallelism, peers } = this.#o;
-    let own: ExchangeMessage | undefined;
-    const outs = this.#outsOfWave[wave] ?? [];
-    for (let to = 0; to < parallelism; to++) {
-      const channels: { node: string; input: number; elements: ExchangeElement[] }[] = [];
-      for (const x of outs) {
-        const elements = x.take(to, to !== index);
-        if (elements.length > 0) channels.push({ node: x.node, input: x.input, elements });
-      }
-      const m: ExchangeMessage = { epoch, wave, channels, ...(flags === undefined ? {} : { flags }) };
-      if (to === index) own = m;
-      else (peers[to] as MessagePort).postMessage(m);
-    }
-    return own as ExchangeMessage;
-  }
-
-  /** Wave `wave`'s messages from every subtask, by sender (`own` at this one's index). */
-  async #receive(epoch: number, wave: number, own: ExchangeMessage): Promise<ExchangeMessage[]> {
-    const { index, parallelism } = this.#o;
-    const messages = new Array<ExchangeMessage>(parallelism);
-    messages[index] = own;
-    for (let from = 0; from < parallelism; from++) {
-      if (from === index) continue;
-      const m = await this.#inbox.next(from);
-      if (m.epoch !== epoch || m.wave !== wave) throw new Error(`subtask ${from} is at epoch ${m.epoch} wave ${m.wave}, this one at ${epoch}/${wave} (a bug in the exchange)`);
-      messages[from] = m;
-    }
-    return messages;
   }
 
   #deliver(from: number, m: ExchangeMessage): void {
@@ -326,15 +295,4 @@ export class ExchangeRunner {
     this.#detail = detail;
     this.#o.onPhase(phase, detail);
   }
-}
-
-/** What the first wave's messages decide, the same on every subtask. */
-function agree(messages: readonly ExchangeMessage[]): { readonly any: boolean; readonly checkpoint: boolean; readonly stop: boolean; readonly allDone: boolean } {
-  const lead = messages[0]?.flags;
-  return {
-    any: messages.some((m) => m.flags?.progressed === true),
-    checkpoint: lead?.checkpoint === true,
-    stop: lead?.stop === true,
-    allDone: messages.every((m) => m.flags?.done === true),
-  };
 }
