@@ -68,6 +68,7 @@ describe('statement evolution: a failed replacement of a statement with a pinned
   });
 
   it('reports the offsets reached when the replacement fails after the pinned statement was deleted, and continues from them once fixed', async () => {
+    await assertBigOrdersExactlyOnce(client, ['v1']); // v1 has read every order: its stop offsets are known
     const failed = apply(version('v2', 'no_such_table'));
     assert.equal(failed.code, 1, explain(failed));
     // Why it failed, from the cloud.
@@ -79,7 +80,7 @@ describe('statement evolution: a failed replacement of a statement with a pinned
     const listed = /^ {2}orders: (partition:\S+)$/m.exec(failed.err);
     assert.ok(listed !== null, `the offsets per partition of orders:\n${failed.err}`);
     const offsets = listed[1] ?? '';
-    // 100 orders alternate between the 2 partitions: the old statement had read all 50 of each.
+    // 100 orders alternate between the 2 partitions: v1 had read all 50 of each.
     assert.equal(offsets, 'partition:0,offset:50;partition:1,offset:50');
     const hint = `/*+ OPTIONS('scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = '${offsets}') */`;
     assert.ok(failed.err.includes(`FROM orders ${hint}`), `the hint to paste:\n${failed.err}`);
@@ -115,7 +116,7 @@ describe('statement evolution: a failed replacement of a statement with a pinned
     assert.match(failed.err, /Error: POST \S+\/statements: 400 Bad Request: Principal '.*' not found/);
     // Before the fix this error was all the user saw: the offsets of the deleted statement were lost.
     assert.match(failed.err, /Error: Statement filter-pinned failed after the statement it replaces was deleted to free its name: its offsets are below/);
-    assert.match(failed.err, /^ {2}orders: partition:0,offset:150;partition:1,offset:150$/m, 'the first test\'s 300 orders were all read');
+    assert.match(failed.err, /^ {2}orders: partition:0,offset:150;partition:1,offset:150$/m, 'v2 had read all 300 orders (the first test read them all back)');
     assert.match(failed.err, /FROM orders \/\*\+ OPTIONS\('scan\.startup\.mode' = 'specific-offsets', 'scan\.startup\.specific-offsets' = 'partition:0,offset:150;partition:1,offset:150'\) \*\//);
     // Nothing was created; the state still holds the old statement as it was stopped (the next refresh drops it).
     assert.deepEqual(inserts(), []);
