@@ -5,6 +5,7 @@
  */
 import { Kafka, logLevel } from 'kafkajs';
 import type { Producer } from 'kafkajs';
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { BIN } from '../support/index.js';
 import type { CliResult } from '../support/index.js';
@@ -273,4 +274,29 @@ export interface TopicRecord {
 function decode(b: Buffer | null): Record<string, unknown> | null {
   if (b === null || b.length < 5) return null;
   return JSON.parse(b.subarray(5).toString('utf8')) as Record<string, unknown>;
+}
+
+/**
+ * Every produced order with amount > 10 is in big_orders exactly once, written by the versions
+ * (its `tag`) taking over in order per partition, and every version wrote some.
+ */
+export async function assertBigOrdersExactlyOnce(client: OrdersClient, versions: readonly string[]): Promise<void> {
+  const expected = client.produced.filter((o) => o.amount > 10);
+  const records = await client.readTopic('big_orders', (r) => r.length >= expected.length);
+  const tagOf = new Map<number, string>();
+  for (const r of records) {
+    const id = Number(r.value?.['id']);
+    assert.ok(!tagOf.has(id), `order ${id} written twice`);
+    tagOf.set(id, String(r.value?.['tag']));
+  }
+  assert.deepEqual([...tagOf.keys()].sort((a, b) => a - b), expected.map((o) => o.id), 'every matching order exactly once');
+  for (const p of [0, 1]) {
+    let at = 0;
+    for (const o of expected.filter((x) => x.partition === p)) {
+      const i = versions.indexOf(tagOf.get(o.id) ?? '');
+      assert.ok(i >= at, `order ${o.id} (partition ${p}) went through ${tagOf.get(o.id) ?? '?'} after ${versions[at] ?? '?'} took over`);
+      at = i;
+    }
+  }
+  assert.deepEqual([...new Set(tagOf.values())].sort(), [...versions].sort(), 'every version wrote orders');
 }

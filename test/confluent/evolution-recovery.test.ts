@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readState, removeDir, stateAddresses, stateAttr, workdir } from '../support/index.js';
-import { OrdersClient, STATEMENT_COMMON, baseConfig, explain, run, runWith } from './evolution-harness.js';
+import { OrdersClient, STATEMENT_COMMON, assertBigOrdersExactlyOnce, baseConfig, explain, run, runWith } from './evolution-harness.js';
 
 /** main.tf: the orders and sink tables and one carried-over statement (`tag` = its version). */
 function config(select: string, createBeforeDestroy = false): string {
@@ -48,27 +48,7 @@ describe('statement evolution: a failed replacement and create_before_destroy', 
   };
   const inserts = (): Listed[] => (JSON.parse(run(dir, 'statement', 'list', '--json').out) as Listed[]).filter((s) => s.statement.startsWith('INSERT'));
 
-  /** Every produced order with amount > 10 in big_orders exactly once; per partition the versions take over in order. */
-  async function assertExactlyOnce(versions: readonly string[]): Promise<void> {
-    const expected = client.produced.filter((o) => o.amount > 10);
-    const records = await client.readTopic('big_orders', (r) => r.length >= expected.length);
-    const tagOf = new Map<number, string>();
-    for (const r of records) {
-      const id = Number(r.value?.['id']);
-      assert.ok(!tagOf.has(id), `order ${id} written twice`);
-      tagOf.set(id, String(r.value?.['tag']));
-    }
-    assert.deepEqual([...tagOf.keys()].sort((a, b) => a - b), expected.map((o) => o.id), 'every matching order exactly once');
-    for (const p of [0, 1]) {
-      let at = 0;
-      for (const o of expected.filter((x) => x.partition === p)) {
-        const i = versions.indexOf(tagOf.get(o.id) ?? '');
-        assert.ok(i >= at, `order ${o.id} (partition ${p}) went through ${tagOf.get(o.id) ?? '?'} after ${versions[at] ?? '?'} took over`);
-        at = i;
-      }
-    }
-    assert.deepEqual([...new Set(tagOf.values())].sort(), [...versions].sort(), 'every version wrote orders');
-  }
+  const assertExactlyOnce = (versions: readonly string[]): Promise<void> => assertBigOrdersExactlyOnce(client, versions);
 
   before(async () => {
     dir = workdir({}, 'sf-evo-recover-');

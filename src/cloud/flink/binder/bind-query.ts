@@ -1,18 +1,17 @@
 /**
- * Queries → logical relations: SELECT (projection, `*` expansion, aliases, WHERE), VALUES,
- * UNION ALL, derived tables and WITH, views (bind-view.ts), LIMIT / OFFSET / FETCH; aggregations (bind-aggregate.ts),
+ * Queries → logical relations: SELECT (projection, `*` expansion, aliases, WHERE), VALUES and
+ * UNION ALL (bind-values-union.ts), derived tables and WITH, views (bind-view.ts), LIMIT / OFFSET / FETCH; aggregations (bind-aggregate.ts),
  * window TVFs (bind-window-tvf.ts), OVER and Top-N (bind-over.ts, bind-rank-filter.ts), joins
  * (bind-join.ts), UNNEST (bind-unnest.ts), IN / EXISTS subqueries in WHERE (bind-subquery.ts). ORDER BY … LIMIT is a
  * Top-N; ORDER BY a time attribute without LIMIT a temporal sort (bind-temporal-sort.ts).
  */
-import type { Cte, Expr, OrderItem, Query, QueryBody, Range, Select, TableRef, Values } from '../sql/index.js';
+import type { Cte, Expr, OrderItem, Query, QueryBody, Range, Select, TableRef } from '../sql/index.js';
 import type { EvalContext } from '../expr/index.js';
-import { leastRestrictive, printType, typesEqual, withNullable } from '../types/index.js';
-import type { LogicalType } from '../types/index.js';
+import { printType } from '../types/index.js';
 import type { BindOptions, BoundExpr, BoundField, BoundOrderKey, LogicalRel, TableResolver } from './types.js';
 import { Scope, defaultName, unique } from './scope.js';
 import type { ScopeField } from './scope.js';
-import { bindExpr, coerce } from './bind-expression.js';
+import { bindExpr } from './bind-expression.js';
 import type { ExprContext } from './bind-expression.js';
 import { scanTable } from './bind-table.js';
 import { BindError, notSupportedYet, validationError } from './sql-error.js';
@@ -30,6 +29,7 @@ import { applySubqueries, bindJoinWithSubqueries, splitSubqueries } from './bind
 import { havingSubqueries } from './bind-having-subquery.js';
 import type { SubqueryContext } from './bind-subquery.js';
 import { joinScalars, liftSelectScalars } from './bind-scalar-subquery.js';
+import { bindValues, unionAll } from './bind-values-union.js';
 import type { ScalarSubquery } from './bind-scalar-subquery.js';
 
 /** What query binding needs. */
@@ -104,7 +104,7 @@ function bindBody(b: QueryBody, cx: QueryContext): LogicalRel {
   switch (b.kind) {
     case 'Query': return bindQuery(b, cx);
     case 'Select': return bindSelect(b, cx);
-    case 'Values': return bindValues(b, cx);
+    case 'Values': return bindValues(b, exprContext(new Scope([], cx.file), cx));
     case 'SetOperation': {
       if (b.op !== 'UNION') throw new BindError(notSupportedYet(b.range, b.op, cx.file));
       if (!b.all) throw new BindError(notSupportedYet(b.range, 'UNION without ALL', cx.file));
@@ -212,7 +212,6 @@ function maxInput(e: BoundExpr): number {
   }
 }
 
-
 interface FromResult { readonly rel: LogicalRel; readonly scope: readonly ScopeField[] }
 
 function oneRow(): FromResult {
@@ -275,57 +274,4 @@ function renamed(rel: LogicalRel, columns: readonly string[] | undefined, range:
   let k = 0;
   const fields = rel.fields.map((f) => (f.hidden === true ? f : { ...f, name: columns[k++] ?? f.name }));
   return { ...rel, fields } as LogicalRel;
-}
-
-function bindValues(v: Values, cx: QueryContext): LogicalRel {
-  const ecx = exprContext(new Scope([], cx.file), cx);
-  const rows = v.rows.map((r) => (r.kind === 'RowConstructor' ? r.fields : [r]).map((e) => bindExpr(e, ecx)));
-  const width = rows[0]?.length ?? 0;
-  rows.forEach((r, i) => {
-    if (r.length !== width) throw new BindError(validationError(v.rows[i]?.range ?? v.range, 'Values passed to VALUES operator must have compatible types', { file: cx.file }));
-  });
-  const fields: BoundField[] = [];
-  for (let c = 0; c < width; c++) {
-    const types = rows.map((r) => (r[c] as BoundExpr).type);
-    const common = leastRestrictive(types);
-    if (common === undefined) throw new BindError(validationError(v.range, 'Values passed to VALUES operator must have compatible types', { file: cx.file }));
-    fields.push({ name: `EXPR$${c}`, type: common });
-  }
-  const coerced = rows.map((r) => r.map((e, c) => coerce(e, (fields[c] as BoundField).type, cx.evalCtx.timeZone)));
-  return { kind: 'values', rows: coerced, fields };
-}
-
-/**
- * A column of a UNION ALL stays a time attribute (as in Flink) when it is one in every input: all
- * rowtime or all proctime, of the same timestamp kind; otherwise it is a plain timestamp.
- */
-function keptTimeAttribute(types: readonly LogicalType[], common: LogicalType): LogicalType {
-  const first = types[0];
-  if (first === undefined || (first.kind !== 'TIMESTAMP' && first.kind !== 'TIMESTAMP_LTZ') || first.timeAttribute === undefined) return common;
-  const attr = first.timeAttribute;
-  const all = types.every((t) => t.kind === first.kind && t.timeAttribute === attr);
-  return all && common.kind === first.kind ? { ...common, timeAttribute: attr } : common;
-}
-
-/** UNION ALL: inputs of equal width, cast to the column-wise common type. */
-export function unionAll(inputs: readonly LogicalRel[], range: Range, cx: QueryContext): LogicalRel {
-  const flat = inputs.flatMap((r) => (r.kind === 'union' ? r.inputs : [r]));
-  const visible = flat.map((r) => r.fields.filter((f) => f.hidden !== true));
-  const width = visible[0]?.length ?? 0;
-  if (visible.some((v) => v.length !== width)) throw new BindError(validationError(range, 'Column count mismatch in UNION ALL', { file: cx.file }));
-  const fields: BoundField[] = [];
-  for (let c = 0; c < width; c++) {
-    const types = visible.map((v) => (v[c] as BoundField).type);
-    const common = leastRestrictive(types);
-    if (common === undefined) throw new BindError(validationError(range, `Type mismatch in column ${c + 1} of UNION ALL: ${types.map((t) => printType(t)).join(', ')}`, { file: cx.file }));
-    fields.push({ name: (visible[0]?.[c] as BoundField).name, type: withNullable(keptTimeAttribute(types, common), types.some((t) => t.nullable)) });
-  }
-  const shaped = flat.map((r) => {
-    const idx = r.fields.map((f, i) => (f.hidden === true ? -1 : i)).filter((i) => i >= 0);
-    const same = idx.length === r.fields.length && fields.every((f, c) => { const t = r.fields[c]?.type; return t !== undefined && typesEqual(t, f.type); });
-    if (same) return r;
-    const project = idx.map((i, c) => coerce({ kind: 'input', index: i, type: (r.fields[i] as BoundField).type }, (fields[c] as BoundField).type, cx.evalCtx.timeZone));
-    return { kind: 'calc', input: r, project, fields } as LogicalRel;
-  });
-  return { kind: 'union', inputs: shaped, fields };
 }

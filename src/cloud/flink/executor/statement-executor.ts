@@ -1,8 +1,8 @@
 /**
  * The statement executor: attaches to the StatementStore as its runtime and drives every statement
  * through its phases (confluent-flink.md §5.2, §5.3, §11; statement-phases.ts). PENDING statements
- * are parsed, bound and planned; metadata statements COMPLETE at once with their detail and result
- * set; jobs run (RUNNING; bounded ones COMPLETE). A stop takes a savepoint (STOPPING → STOPPED); a
+ * are parsed, bound and planned, and metadata statements COMPLETE at once with their detail and
+ * result set (launch-checks.ts); jobs run (RUNNING; bounded ones COMPLETE; job-events.ts). A stop takes a savepoint (STOPPING → STOPPED); a
  * resume restores it. User failures (planning, deserialization, casts) end FAILED with the message
  * in `status.detail` and the exceptions list. Recoverable failures (a topic deleted, system errors,
  * a re-plan failing because a topic is gone) restart the job from its last checkpoint after a
@@ -18,45 +18,25 @@
  * Store events arrive synchronously, also from this class's own writes, so they are queued and
  * handled on the next macrotask, one statement at a time.
  */
-import { errorDiag, systemClock, systemIds } from '../../../shared/index.js';
+import { systemClock, systemIds } from '../../../shared/index.js';
 import type { Clock, IdSource } from '../../../shared/index.js';
 import { FlinkCatalog } from '../catalog/index.js';
 import { CheckpointStore, classifyFailure } from '../runtime/index.js';
 import type { RunnerPhase } from '../runtime/index.js';
-import type { ResultRow, StatementRecord } from '../statements/index.js';
+import type { StatementRecord } from '../statements/index.js';
 import type { Executor, ExecutorCloud, ExecutorOptions, JobParallelism } from './types.js';
-import { prepareStatement } from './statement-job.js';
 import type { FlinkOperations } from './operations/index.js';
 import { recoverableException } from './restart-policy.js';
 import { Recoveries } from './recovery.js';
 import { chooseParallelism, startJob } from './job-start.js';
 import type { RunningJob } from './job-start.js';
 import { AutopilotDriver } from './autopilot-driver.js';
+import { jobEvents } from './job-events.js';
+import type { ActiveJob } from './job-events.js';
 import { stopIdleForeground } from './foreground-idle.js';
 import { StatementPhases, wasRunning } from './statement-phases.js';
-import type { ParallelismLimit } from './parallel/parallelism.js';
-import { checkStateless, startPosition } from './start-position.js';
-import { PlanFingerprints, planFingerprint } from './plan-fingerprint.js';
-import { isStatefulPlan } from '../planner/index.js';
-
-interface Active {
-  readonly runner: RunningJob;
-  /** How far Autopilot may scale it, and while it rescales the parallelism and CFUs it restarts with. */
-  readonly limit: ParallelismLimit;
-  rescale: { readonly parallelism: number; readonly cfus: number } | undefined;
-  readonly uid: string;
-  readonly done: Promise<void>;
-  /** Set when the statement was deleted or the executor closes: phase changes are not written. */
-  silent: boolean;
-  /** A foreground query (SELECT): stopped when nobody fetches its results for 5 minutes. */
-  readonly foreground: boolean;
-  /** When the job started (injected clock). */
-  readonly startedAt: number;
-}
-
-/** `status.detail` of a cut-over statement while it rebuilds its state with output suppressed (streamform's own). */
-export const CUT_OVER_DETAIL = 'Statement is running; its output is suppressed until it has read up to the offsets of the statement it replaces (cut-over).';
-const RUNNING_DETAIL = 'Statement is running';
+import { PlanFingerprints } from './plan-fingerprint.js';
+import { checkLaunch } from './launch-checks.js';
 
 /** Runs the statements of one local cloud; see the file header. */
 export class StatementExecutor implements Executor {
@@ -69,7 +49,7 @@ export class StatementExecutor implements Executor {
   readonly #catalog: FlinkCatalog;
   readonly #checkpoints: CheckpointStore;
   readonly #plans: PlanFingerprints;
-  readonly #active = new Map<string, Active>();
+  readonly #active = new Map<string, ActiveJob>();
   readonly #queue = new Set<string>();
   readonly #recovery: Recoveries;
   readonly #phases: StatementPhases;
@@ -230,36 +210,21 @@ export class StatementExecutor implements Executor {
     const store = this.#cloud.statements;
     const env = rec.environmentId;
     const name = rec.name;
-    const firstLaunch = rec.status.traits === undefined;
-    const start = startPosition(rec, store, this.#clock.now(), firstLaunch);
     this.#waiting.delete(k);
-    if (start.kind === 'wait') {
-      this.#waiting.add(k);
-      if (rec.status.detail !== start.detail) store.setPhase(env, name, 'PENDING', start.detail);
-      return;
+    const checked = checkLaunch(rec, { store, catalog: this.#catalog, checkpoints: this.#checkpoints, plans: this.#plans, clock: this.#clock, ids: this.#ids });
+    switch (checked.kind) {
+      case 'wait': this.#waiting.add(k); return;
+      case 'completed': return;
+      case 'plan-failed': return this.#phases.planFailed(k, rec, checked.diagnostics);
+      case 'state-misfit':
+        // Not recoverable by restarting: FAILED, and a pending restart gives its CFUs back.
+        this.#recovery.abandon(k);
+        store.appendException(env, name, { name: 'org.apache.flink.util.StateMigrationException', message: checked.message });
+        store.setPhase(env, name, 'FAILED', checked.message);
+        return;
+      case 'job': break;
     }
-    if (start.kind === 'fail') return this.#phases.planFailed(k, rec, [errorDiag('flink-carry-over', start.detail)]);
-    const prepared = prepareStatement(rec.spec.statement, start.properties, this.#catalog, { firstLaunch, clock: this.#clock, ids: this.#ids });
-    if (prepared.value === undefined) return this.#phases.planFailed(k, rec, prepared.diagnostics);
-    const p = prepared.value;
-    const notStateless = p.kind === 'job' && start.carriedFrom !== undefined ? checkStateless(p.plan, start.carriedFrom) : undefined;
-    if (notStateless !== undefined) return this.#phases.planFailed(k, rec, [errorDiag('flink-carry-over-stateful', notStateless)]);
-    store.setTraits(env, name, p.traits);
-    if (p.kind === 'metadata') {
-      const result = p.result.result;
-      if (result !== undefined) store.appendResults(env, name, result.rows.map((row): ResultRow => ({ op: 0, row: [...row] })));
-      store.setPhase(env, name, 'COMPLETED', p.result.detail);
-      return;
-    }
-    // Operator state restores only into the plan shape it was written for (plan-fingerprint.ts).
-    const misfit = this.#plans.admit(rec.uid, planFingerprint(p.plan), isStatefulPlan(p.plan) && this.#checkpoints.group(rec.uid).length > 0, name);
-    if (misfit !== undefined) {
-      // Not recoverable by restarting: FAILED, and a pending restart gives its CFUs back.
-      this.#recovery.abandon(k);
-      store.appendException(env, name, { name: 'org.apache.flink.util.StateMigrationException', message: misfit });
-      store.setPhase(env, name, 'FAILED', misfit);
-      return;
-    }
+    const p = checked.job;
     const rescale = this.#rescales.get(k);
     this.#rescales.delete(k);
     const { limit, parallelism, keyGroups } = chooseParallelism(this.#cloud, rec.uid, p.plan, { autopilot: this.#autopilot !== undefined, requested: rescale?.parallelism, fixed: this.#autopilot?.fixed });
@@ -270,27 +235,15 @@ export class StatementExecutor implements Executor {
     if (admission?.kind === 'exhausted') return;
     for (const w of admission?.wake ?? []) this.#enqueue(key(w.environmentId, w.name));
     const cfus = held ?? admission?.cfus ?? 0;
-    let entry: Active | undefined;
+    let entry: ActiveJob | undefined;
+    let started: RunningJob | undefined;
     const job = startJob({
-      cloud: this.#cloud, rec, properties: start.properties, plan: p.plan, timeZone: p.timeZone, parallelism, keyGroups, clock: this.#clock,
+      cloud: this.#cloud, rec, properties: checked.properties, plan: p.plan, timeZone: p.timeZone, parallelism, keyGroups, clock: this.#clock,
       checkpointIntervalMs: this.#o.checkpointIntervalMs ?? 1000, idlePollMs: this.#o.idlePollMs,
-    }, {
-      deliverResults: (changes) => { store.appendResults(env, name, changes.map((c): ResultRow => ({ op: c.op, row: c.row }))); },
-      onPhase: (phase, detail, failure) => {
-        if (entry?.silent === true) return;
-        // A rescale's stop is not the statement's: it stays RUNNING and starts again.
-        if (entry?.rescale !== undefined && (phase === 'STOPPING' || phase === 'STOPPED')) return;
-        if (failure === undefined || failure.class === 'user') this.#phases.changed(k, rec, phase, phase === 'RUNNING' && runner.suppressingOutput() ? CUT_OVER_DETAIL : detail);
-        else if (phase === 'FAILED') this.#recovery.failed(k, rec, recoverableException(failure.error, failure.class), { cfus, windingDown: true });
-      },
-      onCheckpoint: (_id, kind) => {
-        if (entry?.silent === true || kind !== 'checkpoint') return;
-        this.#recovery.recovered(k, rec);
-        if (!runner.suppressingOutput() && store.get(env, name)?.status.detail === CUT_OVER_DETAIL) store.setPhase(env, name, 'RUNNING', RUNNING_DETAIL);
-      },
-    });
+    }, jobEvents({ store, phases: this.#phases, recovery: this.#recovery }, k, rec, cfus, () => started, () => entry));
     if (job.value === undefined) return this.#phases.planFailed(k, rec, job.diagnostics);
     const runner = job.value;
+    started = runner;
     // Registered before the first slice, which runs synchronously and may already end the job.
     this.#ops?.started(rec, {
       cfus, probe: runner.gauges, restart: rec.status.phase !== 'PENDING' && rescale === undefined,

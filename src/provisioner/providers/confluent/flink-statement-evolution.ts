@@ -173,7 +173,15 @@ export async function abandonEvolution(t: FlinkTarget, name: string, evolution: 
   }
   const offsets = evolution.spec?.offsets ?? {};
   if (Object.keys(offsets).length === 0) return [];
-  return [errorDiag('confluent-statement-evolution-failed', `Statement ${name} failed after the statement it replaces was deleted to free its name`, {
-    detail: `${oldName} had stopped at these offsets; start the fixed statement there with scan.startup.mode = 'specific-offsets':\n${Object.entries(offsets).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`,
+  const entries = Object.entries(offsets);
+  const [table, at] = entries[0] ?? ['', ''];
+  return [errorDiag('confluent-statement-evolution-failed', `Statement ${name} failed after the statement it replaces was deleted to free its name: its offsets are below`, {
+    detail: [
+      `The name is pinned (statement_name = "${oldName}"), so the old statement was stopped and deleted before the new one was created; neither runs now. The old one had read up to these offsets:`,
+      ...entries.map(([k, v]) => `  ${k}: ${v}`),
+      `To continue exactly there (no record lost or read twice), give each table its offsets in the fixed SQL, e.g.:`,
+      `  FROM ${table} /*+ OPTIONS('scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = '${at}') */`,
+      `and apply again: the failed statement is replaced. Without these hints it starts per the tables' scan.startup.mode. Remove the hints in a later change: while they are in the SQL they win over the offsets a carry-over would carry.`,
+    ].join('\n'),
   })];
 }

@@ -87,12 +87,13 @@ export const flinkStatementResource: ConfluentResource = {
     if (t.principalId !== undefined) spec.principal = t.principalId;
     const evolution = replacing === undefined ? undefined : await prepareEvolution(t, name, replacing, rc);
     if (evolution?.spec !== undefined) spec.evolution = evolution.spec;
-    await rc.http.send(t.target, 'POST', statementsPath(t), {
-      body: { name, organization_id: t.organizationId, environment_id: t.environmentId, spec }, signal: rc.ctx.signal,
-    });
-    rc.ctx.progress(`created statement ${name}`);
     const base = { ...planned, statement_name: name };
     try {
+      // Inside the try: a refused POST after a pinned name was freed must still report the offsets.
+      await rc.http.send(t.target, 'POST', statementsPath(t), {
+        body: { name, organization_id: t.organizationId, environment_id: t.environmentId, spec }, signal: rc.ctx.signal,
+      });
+      rc.ctx.progress(`created statement ${name}`);
       let body: unknown;
       if (stopped) {
         const now = await getStatement(t, name, rc);
@@ -114,6 +115,7 @@ export const flinkStatementResource: ConfluentResource = {
     } catch (e) {
       const more = evolution !== undefined && replacing !== undefined ? await abandonEvolution(t, name, evolution, replacing, e, rc) : [];
       if (e instanceof PartialApplyError) throw new PartialApplyError(stateWith(base, await getStatement(t, name, rc) ?? {}), [...e.diagnostics, ...more]);
+      if (more.length > 0 && e instanceof DiagnosticsError) throw new DiagnosticsError([...e.diagnostics, ...more]);
       throw e;
     }
   },
