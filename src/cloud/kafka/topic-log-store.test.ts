@@ -168,6 +168,20 @@ test('null-key records of one append share a partition; the next append moves on
   });
 });
 
+test('a large keyless append moves to the next partition after each 16 KiB, as a producer fills batches', () => {
+  withStore((store) => {
+    store.createTopic(C, 'spread', { partitionsCount: 3 });
+    // 100 records of about 1 KiB: a new partition after every 16 KiB or so, round-robin.
+    const placed = store.append(C, 'spread', Array.from({ length: 100 }, () => ({ value: Buffer.alloc(1000, 1) })));
+    const runs: number[] = [];
+    for (const r of placed) if (runs[runs.length - 1] !== r.partition) runs.push(r.partition);
+    assert.ok(runs.length >= 6, `the append spread over runs of partitions: ${runs.join(',')}`);
+    runs.forEach((p, i) => assert.equal(p, i % 3, 'round-robin'));
+    const sizes = [0, 1, 2].map((p) => placed.filter((r) => r.partition === p).length);
+    assert.ok(Math.max(...sizes) - Math.min(...sizes) <= 17, `even spread: ${sizes.join('/')}`);
+  });
+});
+
 test('increasePartitions grows; shrinking or same count is an error naming both counts', () => {
   withStore((store) => {
     store.createTopic(C, 't', { partitionsCount: 2 });

@@ -23,6 +23,8 @@ import type { TopicRow, PartitionRow } from './log-rows.js';
 
 const TOPIC_NAME = /^[a-zA-Z0-9._-]+$/;
 const UNKNOWN_TOPIC = 'This server does not host this topic-partition.';
+/** Bytes of keyless records after which the sticky partition moves on (the Java producer's default batch.size). */
+const STICKY_BATCH_BYTES = 16_384;
 
 /** Options for TopicLogStore. */
 export interface TopicLogStoreOptions {
@@ -180,6 +182,7 @@ export class TopicLogStore {
     const entries: { offset: number; timestamp: number; key: Buffer | null; value: Buffer | null; headers: readonly RecordHeader[] }[] = new Array(records.length);
     const sizes = new Float64Array(records.length);
     let sticky = -1;
+    let stickyBytes = 0;
     for (let i = 0; i < records.length; i++) {
       const r = records[i] as RecordToAppend;
       const key = r.key ?? null;
@@ -192,8 +195,10 @@ export class TopicLogStore {
       } else if (key !== null) {
         p = partitionForKey(key, count);
       } else {
-        if (sticky < 0) sticky = this.#sticky.nextPartition(`${cluster}\u0000${topic}`, count);
+        // Kafka's producer moves its sticky partition once a batch is full (batch.size): so do we.
+        if (sticky < 0 || stickyBytes >= STICKY_BATCH_BYTES) { sticky = this.#sticky.nextPartition(`${cluster}\u0000${topic}`, count); stickyBytes = 0; }
         p = sticky;
+        stickyBytes += packedRecordSize(key, value, headers);
       }
       if (key === null && cfg.cleanupCompact) {
         throw new TopicLogError('invalid-record', `Compacted topic cannot accept message without key in topic partition ${topic}-${p}.`, topic);
