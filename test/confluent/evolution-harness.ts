@@ -7,7 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { Producer } from 'kafkajs';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { BIN } from '../support/index.js';
+import { BIN, removeDir } from '../support/index.js';
 import type { CliResult } from '../support/index.js';
 
 /** The statements that evolve; `annotations` are `# streamform: …` lines inside their blocks. */
@@ -300,3 +300,32 @@ export async function assertBigOrdersExactlyOnce(client: OrdersClient, versions:
   }
   assert.deepEqual([...new Set(tagOf.values())].sort(), [...versions].sort(), 'every version wrote orders');
 }
+
+/** The first apply of a work directory's config succeeded; a client for its cloud, with 100 orders produced. */
+export async function firstApply(dir: string, apply: () => CliResult): Promise<OrdersClient> {
+  const applied = apply();
+  assert.equal(applied.code, 0, explain(applied));
+  const client = await OrdersClient.open(run(dir, 'output', '-raw', 'bootstrap').out.trim(), run(dir, 'output', '-raw', 'schema_registry').out.trim());
+  await client.produce(100);
+  return client;
+}
+
+/** Closes the client, stops the directory's cloud and removes the directory. */
+export async function closeWorkdir(dir: string, client: OrdersClient | undefined): Promise<void> {
+  await client?.close();
+  if (dir === '') return;
+  run(dir, 'cloud', 'stop');
+  removeDir(dir);
+}
+
+/** main.tf resources of the carry-over tests: the `orders` source and `big_orders` sink tables. */
+export const ORDERS_AND_BIG_ORDERS = `resource "confluent_flink_statement" "orders" {${STATEMENT_COMMON}
+  statement     = "CREATE TABLE orders (id INT, amount INT) DISTRIBUTED INTO 2 BUCKETS WITH ('value.format' = 'json-registry');"
+}
+resource "confluent_flink_statement" "big_orders" {${STATEMENT_COMMON}
+  statement     = "CREATE TABLE big_orders (id INT, amount INT, tag STRING) DISTRIBUTED INTO 1 BUCKETS WITH ('value.format' = 'json-registry');"
+  depends_on    = [confluent_flink_statement.orders]
+}`;
+
+/** The carried-over filter of the carry-over tests, version `tag`, reading `from`. */
+export const bigOrdersVersion = (tag: string, from = 'orders'): string => `INSERT INTO big_orders SELECT id, amount, '${tag}' FROM ${from} WHERE amount > 10;`;

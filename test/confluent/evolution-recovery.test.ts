@@ -12,19 +12,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readState, removeDir, stateAddresses, stateAttr, workdir } from '../support/index.js';
-import { OrdersClient, STATEMENT_COMMON, assertBigOrdersExactlyOnce, baseConfig, explain, run, runWith } from './evolution-harness.js';
+import { readState, stateAddresses, stateAttr, workdir } from '../support/index.js';
+import { ORDERS_AND_BIG_ORDERS, OrdersClient, STATEMENT_COMMON, assertBigOrdersExactlyOnce, bigOrdersVersion, baseConfig, closeWorkdir, explain, firstApply, run, runWith } from './evolution-harness.js';
 
 /** main.tf: the orders and sink tables and one carried-over statement (`tag` = its version). */
 function config(select: string, createBeforeDestroy = false): string {
   return `${baseConfig('recover')}
-resource "confluent_flink_statement" "orders" {${STATEMENT_COMMON}
-  statement     = "CREATE TABLE orders (id INT, amount INT) DISTRIBUTED INTO 2 BUCKETS WITH ('value.format' = 'json-registry');"
-}
-resource "confluent_flink_statement" "big_orders" {${STATEMENT_COMMON}
-  statement     = "CREATE TABLE big_orders (id INT, amount INT, tag STRING) DISTRIBUTED INTO 1 BUCKETS WITH ('value.format' = 'json-registry');"
-  depends_on    = [confluent_flink_statement.orders]
-}
+${ORDERS_AND_BIG_ORDERS}
 resource "confluent_flink_statement" "filter" {
   # streamform: evolution = "carry-over"${STATEMENT_COMMON}
   statement     = "${select}"
@@ -33,7 +27,7 @@ resource "confluent_flink_statement" "filter" {
 `;
 }
 
-const version = (tag: string, from = 'orders'): string => `INSERT INTO big_orders SELECT id, amount, '${tag}' FROM ${from} WHERE amount > 10;`;
+const version = bigOrdersVersion;
 const FILTER = 'confluent_flink_statement.filter';
 
 interface Listed { readonly name: string; readonly phase: string; readonly statement: string }
@@ -52,19 +46,10 @@ describe('statement evolution: a failed replacement and create_before_destroy', 
 
   before(async () => {
     dir = workdir({}, 'sf-evo-recover-');
-    const applied = apply(version('v1'));
-    assert.equal(applied.code, 0, explain(applied));
-    client = await OrdersClient.open(run(dir, 'output', '-raw', 'bootstrap').out.trim(), run(dir, 'output', '-raw', 'schema_registry').out.trim());
-    await client.produce(100);
+    client = await firstApply(dir, () => apply(version('v1')));
   });
 
-  after(async () => {
-    await client?.close();
-    if (dir !== '') {
-      run(dir, 'cloud', 'stop');
-      removeDir(dir);
-    }
-  });
+  after(() => closeWorkdir(dir, client));
 
   it('keeps the old statement (stopped, in state) when its replacement fails at create, and carries it over on the next apply', async () => {
     const v1Name = stateAttr(dir, FILTER, 'statement_name');

@@ -10,7 +10,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AutopilotOptions } from '../../src/cloud/flink/index.js';
-import { OpsCloud } from './ops-cloud.js';
+import { OpsCloud, waitFor } from './ops-cloud.js';
 
 const FAST: AutopilotOptions = { intervalMs: 50, scaleUpPendingRecords: 1, scaleUpAfterSamples: 2, scaleDownPendingRecords: 0, scaleDownAfterSamples: 3, cooldownMs: 0 };
 const KEYS = 37;
@@ -24,15 +24,6 @@ async function cloud(autopilot: AutopilotOptions): Promise<OpsCloud> {
   const ddl = await c.run('ddl-totals', "CREATE TABLE totals (k STRING, n BIGINT, PRIMARY KEY (k) NOT ENFORCED) DISTRIBUTED BY HASH(k) INTO 2 BUCKETS WITH ('key.format' = 'json-registry', 'value.format' = 'json-registry')");
   assert.equal(ddl.status.phase, 'COMPLETED', ddl.status.detail);
   return c;
-}
-
-async function waitFor(what: string, cond: () => boolean, produce?: () => void, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    produce?.();
-    await new Promise<void>((r) => setTimeout(r, 10));
-  }
 }
 
 /** Produces batches of keys `k0..k36` round-robin over the 4 partitions; counts per key. */

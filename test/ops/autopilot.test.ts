@@ -12,7 +12,7 @@ import type { AutopilotOptions } from '../../src/cloud/flink/index.js';
 import { registerOpsCommands } from '../../src/cli/ops/index.js';
 import { registerStatementCommands } from '../../src/cli/sql/index.js';
 import type { Io } from '../../src/cli/terminal.js';
-import { OpsCloud } from './ops-cloud.js';
+import { OpsCloud, waitFor } from './ops-cloud.js';
 
 /** Fast thresholds: two large samples scale up, three empty ones scale down, no cool-down. */
 const FAST: AutopilotOptions = { intervalMs: 50, scaleUpPendingRecords: 1, scaleUpAfterSamples: 2, scaleDownPendingRecords: 0, scaleDownAfterSamples: 3, cooldownMs: 0 };
@@ -25,16 +25,6 @@ async function cloud(opts: { maxCfu?: number; autopilot?: AutopilotOptions } = {
   assert.equal((await c.run('ddl-src', "CREATE TABLE src (v STRING) DISTRIBUTED INTO 4 BUCKETS WITH ('value.format' = 'raw')")).status.phase, 'COMPLETED');
   assert.equal((await c.run('ddl-dst', "CREATE TABLE dst (v STRING) DISTRIBUTED INTO 2 BUCKETS WITH ('value.format' = 'raw')")).status.phase, 'COMPLETED');
   return c;
-}
-
-/** Polls `cond` until it holds, producing a batch per round when `produce` is given. */
-async function waitFor(what: string, cond: () => boolean, produce?: () => void, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    produce?.();
-    await new Promise<void>((r) => setTimeout(r, 10));
-  }
 }
 
 /** Produces batches of unique values round-robin over the source partitions. */

@@ -127,3 +127,13 @@ async function json(url: string, method: string, path: string, body?: unknown): 
   const text = await res.text();
   return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
 }
+
+/** Polls `cond` until it holds (no sleeps as synchronisation: a condition with a deadline), producing a batch per round when `produce` is given. */
+export async function waitFor(what: string, cond: () => boolean, produce?: () => void, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    produce?.();
+    await new Promise<void>((r) => setTimeout(r, 10));
+  }
+}

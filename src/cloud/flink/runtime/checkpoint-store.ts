@@ -8,6 +8,8 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type Database from 'better-sqlite3';
+import type { NodeSnapshot, OperatorNode } from './operator-node.js';
+import type { Source } from './source.js';
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS flink_checkpoints (
@@ -105,4 +107,23 @@ export function subtaskKey(statement: string, index: number, parallelism: number
 export function parallelismOfKey(key: string): number {
   const m = /#\d+\/(\d+)$/.exec(key);
   return m === null ? 1 : Number(m[1]);
+}
+
+/** Seeks a job's sources and reinstates its operator nodes' state from a checkpoint (both runners). */
+export function restoreJob(cp: Checkpoint, sources: readonly { readonly node: { readonly id: string; readonly source: Source } }[], ops: ReadonlyMap<string, OperatorNode>): void {
+  for (const s of sources) {
+    const pos = cp.sourceOffsets[s.node.id];
+    if (pos !== undefined) s.node.source.restore(pos);
+  }
+  for (const [id, node] of ops) {
+    const st = cp.operatorState[id];
+    if (st !== undefined) node.restore(st as NodeSnapshot);
+  }
+}
+
+/** Releases a job's sources, operators and sinks (both runners, when the job ends). */
+export function closeJob(sources: readonly { readonly node: { readonly source: Source } }[], ops: Iterable<OperatorNode>, sinks: Iterable<{ readonly sink: { close(): void } }>): void {
+  for (const s of sources) s.node.source.close();
+  for (const n of ops) n.operator.close();
+  for (const s of sinks) s.sink.close();
 }

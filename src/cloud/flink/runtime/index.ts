@@ -55,7 +55,7 @@ export { ResultsSink, type ResultsSinkOptions, type ResultChange } from './resul
 export { DeserializationError, SinkWriteError } from './runtime-errors.js';
 export { classifyFailure, type FailureClass } from './failure-class.js';
 export { orderJob, type JobGraph, type JobNode, type JobEdge } from './job-graph.js';
-export { CheckpointStore, subtaskKey, parallelismOfKey, type Checkpoint } from './checkpoint-store.js';
+export { CheckpointStore, closeJob, restoreJob, subtaskKey, parallelismOfKey, type Checkpoint } from './checkpoint-store.js';
 export { TaskRunner, type TaskRunnerOptions, type StepResult } from './task-runner.js';
 export { latestOffsets } from './latest-offsets.js';
 export { parseChangelog, formatChange, formatBatch, formatValue } from './changelog-notation.js';

@@ -20,7 +20,7 @@ import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { invariant, systemClock, type Clock } from '../../../shared/index.js';
 import { BatchBuilder, DEFAULT_BATCH_SIZE, type StreamElement } from './batch.js';
-import { CheckpointStore } from './checkpoint-store.js';
+import { CheckpointStore, closeJob, restoreJob } from './checkpoint-store.js';
 import { orderJob, type JobGraph, type JobNode } from './job-graph.js';
 import { OperatorNode, deliverElement } from './operator-node.js';
 import type { Sink } from './sink.js';
@@ -128,14 +128,7 @@ export class TaskRunner {
     invariant(this.#phase === 'CREATED', 'restore() runs before the job starts');
     const cp = this.#store.latest(this.#o.statement);
     if (cp === undefined) return 0;
-    for (const s of this.#sources) {
-      const pos = cp.sourceOffsets[s.node.id];
-      if (pos !== undefined) s.node.source.restore(pos);
-    }
-    for (const [id, node] of this.#ops) {
-      const st = cp.operatorState[id];
-      if (st !== undefined) node.restore(st as Parameters<OperatorNode['restore']>[0]);
-    }
+    restoreJob(cp, this.#sources, this.#ops);
     this.#checkpointId = cp.checkpointId;
     return cp.checkpointId;
   }
@@ -356,9 +349,7 @@ export class TaskRunner {
   }
 
   #close(): void {
-    for (const s of this.#sources) s.node.source.close();
-    for (const n of this.#ops.values()) n.operator.close();
-    for (const s of this.#sinks.values()) s.sink.close();
+    closeJob(this.#sources, this.#ops.values(), this.#sinks.values());
   }
 
   #setPhase(phase: RunnerPhase, detail: string): void {

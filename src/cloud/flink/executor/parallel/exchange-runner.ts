@@ -25,7 +25,7 @@
 import { serialize } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
 import { invariant, type Clock } from '../../../../shared/index.js';
-import { BatchBuilder, DEFAULT_BATCH_SIZE, NO_WATERMARK, OperatorNode, classifyFailure, deliverElement, orderJob } from '../../runtime/index.js';
+import { BatchBuilder, DEFAULT_BATCH_SIZE, NO_WATERMARK, OperatorNode, classifyFailure, deliverElement, orderJob, closeJob, restoreJob } from '../../runtime/index.js';
 import type { Checkpoint, FailureClass, JobGraph, JobNode, RunnerPhase, Sink, StreamElement } from '../../runtime/index.js';
 import type { KeyedNode } from './parallelism.js';
 import { ExchangeIn, ExchangeOut } from './exchange-channels.js';
@@ -134,14 +134,7 @@ export class ExchangeRunner {
   /** Restores this subtask's line of the newest global checkpoint. Before `run()`. */
   restore(cp: Checkpoint | undefined): void {
     if (cp === undefined) return;
-    for (const s of this.#sources) {
-      const pos = cp.sourceOffsets[s.node.id];
-      if (pos !== undefined) s.node.source.restore(pos);
-    }
-    for (const [id, node] of this.#ops) {
-      const st = cp.operatorState[id];
-      if (st !== undefined) node.restore(st as Parameters<OperatorNode['restore']>[0]);
-    }
+    restoreJob(cp, this.#sources, this.#ops);
     this.#checkpointId = cp.checkpointId;
   }
 
@@ -285,9 +278,7 @@ export class ExchangeRunner {
   }
 
   #close(): void {
-    for (const s of this.#sources) s.node.source.close();
-    for (const n of this.#ops.values()) n.operator.close();
-    for (const s of this.#sinks.values()) s.sink.close();
+    closeJob(this.#sources, this.#ops.values(), this.#sinks.values());
   }
 
   #setPhase(phase: RunnerPhase, detail: string): void {
