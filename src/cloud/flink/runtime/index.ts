@@ -57,6 +57,7 @@ export { classifyFailure, type FailureClass } from './failure-class.js';
 export { orderJob, type JobGraph, type JobNode, type JobEdge } from './job-graph.js';
 export { CheckpointStore, closeJob, restoreJob, subtaskKey, parallelismOfKey, type Checkpoint } from './checkpoint-store.js';
 export { TaskRunner, type TaskRunnerOptions, type StepResult } from './task-runner.js';
+export { pollSource, polledSource, type PolledSource } from './source-polling.js';
 export { latestOffsets } from './latest-offsets.js';
 export { parseChangelog, formatChange, formatBatch, formatValue } from './changelog-notation.js';
 export { OperatorHarness } from './operator-harness.js';

@@ -21,12 +21,13 @@ import { performance } from 'node:perf_hooks';
 import { invariant, systemClock, type Clock } from '../../../shared/index.js';
 import { BatchBuilder, DEFAULT_BATCH_SIZE, type StreamElement } from './batch.js';
 import { CheckpointStore, closeJob, restoreJob } from './checkpoint-store.js';
-import { orderJob, type JobGraph, type JobNode } from './job-graph.js';
+import { CheckpointPacer } from './checkpoint-pacing.js';
+import { orderJob, type JobGraph } from './job-graph.js';
 import { OperatorNode, deliverElement } from './operator-node.js';
 import type { Sink } from './sink.js';
-import type { Source } from './source.js';
-import { NO_WATERMARK, type CheckpointPolicy, type RunnerPhase } from './types.js';
+import type { CheckpointPolicy, RunnerPhase } from './types.js';
 import { latestOffsets } from './latest-offsets.js';
+import { pollSource, polledSource, type PolledSource } from './source-polling.js';
 import { classifyFailure, type FailureClass } from './failure-class.js';
 
 /** Options of a task runner. */
@@ -53,14 +54,11 @@ export interface TaskRunnerOptions {
 const DEFAULT_SLICE_MS = 5;
 /** Polls of a lookup table's source per slice (see #pollSources). */
 const MAX_DRAIN_POLLS = 64;
-/** A checkpoint slower than this (ms) delays the next one by SLOW_CHECKPOINT_PAUSE× its duration. */
-const SLOW_CHECKPOINT_MS = 20;
-const SLOW_CHECKPOINT_PAUSE = 9;
 
 /** What one slice did. */
 export type StepResult = 'data' | 'idle' | 'done';
 
-interface SourceState { readonly node: JobNode & { kind: 'source' }; ended: boolean; watermark: number; idle: boolean; downstream: (el: StreamElement) => void; successors: readonly string[] }
+interface SourceState extends PolledSource { readonly successors: readonly string[] }
 interface SinkState { readonly sink: Sink; readonly inputs: number; ended: number }
 
 /** Drives one statement's job; see the file header. */
@@ -77,13 +75,9 @@ export class TaskRunner {
   #phase: RunnerPhase = 'CREATED';
   #detail = '';
   #checkpointId = 0;
-  #recordsSince = 0;
-  #lastCheckpointAt: number;
+  readonly #pacer: CheckpointPacer;
   #records = 0;
   #stopRequested = false;
-  /** Wall time the last checkpoint took, and when it ended (performance.now()). */
-  #lastCheckpointMs = 0;
-  #lastCheckpointEnd = 0;
   #procNodes: OperatorNode[] | undefined;
   #failure: { readonly error: unknown; readonly class: FailureClass } | undefined;
   /** Cut-over evolution: 'pending' while sources hold back below their cut-over offsets (sink output suppressed). */
@@ -95,7 +89,7 @@ export class TaskRunner {
     this.#store = new CheckpointStore(opts.db);
     this.#max = opts.maxBatchRecords ?? DEFAULT_BATCH_SIZE;
     this.#builder = new BatchBuilder(this.#max);
-    this.#lastCheckpointAt = this.#clock.now();
+    this.#pacer = new CheckpointPacer(opts.checkpoints, this.#clock);
     const { order, inputs } = orderJob(graph);
     // Create sinks and operator nodes from the end backwards, so each node's downstream exists.
     for (const n of [...order].reverse()) {
@@ -105,7 +99,7 @@ export class TaskRunner {
         this.#opOrder.unshift(n.id);
       } else {
         const successors = graph.edges.filter((e) => e.from === n.id).map((e) => e.to);
-        this.#sources.unshift({ node: n, ended: false, watermark: NO_WATERMARK, idle: false, downstream: this.#dispatcher(graph, n.id), successors });
+        this.#sources.unshift({ ...polledSource(n, this.#dispatcher(graph, n.id)), successors });
       }
     }
     // Lookup tables first (stable: otherwise the topological order).
@@ -146,7 +140,7 @@ export class TaskRunner {
         this.#setPhase('COMPLETED', 'SQL statement is completed');
         return 'done';
       }
-      if (this.#checkpointDue()) this.checkpoint();
+      if (this.#pacer.due) this.checkpoint();
       return progressed ? 'data' : 'idle';
     } catch (e) {
       this.#fail(e);
@@ -174,10 +168,7 @@ export class TaskRunner {
       throw e;
     }
     this.#checkpointId = id;
-    this.#recordsSince = 0;
-    this.#lastCheckpointAt = this.#clock.now();
-    this.#lastCheckpointEnd = performance.now();
-    this.#lastCheckpointMs = this.#lastCheckpointEnd - started;
+    this.#pacer.taken(started);
     this.#o.onCheckpoint?.(id, kind);
     return id;
   }
@@ -252,30 +243,11 @@ export class TaskRunner {
         continue;
       }
       // A lookup table's source (`drain`, polled first) is read up to its current end, bounded per slice.
-      let status: ReturnType<Source['poll']>;
-      let polls = 0;
-      do {
-        this.#builder.reset();
-        status = s.node.source.poll(this.#builder, this.#max);
-        if (this.#builder.size === 0) break;
-        progressed = true;
-        this.#records += this.#builder.size;
-        this.#recordsSince += this.#builder.size;
-        s.downstream({ kind: 'batch', batch: this.#builder });
-      } while (s.node.drain === true && status !== 'end' && ++polls < MAX_DRAIN_POLLS);
-      // Turning active: say so before the watermark counts; turning idle: after the last one.
-      const idle = s.node.source.idle;
-      if (!idle && s.idle) this.#sendIdle(s, false);
-      const wm = s.node.source.watermark;
-      if (wm > s.watermark) {
-        s.watermark = wm;
-        s.downstream({ kind: 'watermark', time: wm });
-      }
-      if (idle && !s.idle) this.#sendIdle(s, true);
-      if (status === 'end') {
-        s.ended = true;
-        s.downstream({ kind: 'end' });
-      }
+      const read = pollSource(s, this.#builder, this.#max, s.node.drain === true ? MAX_DRAIN_POLLS : 1);
+      if (read === 0) continue;
+      progressed = true;
+      this.#records += read;
+      this.#pacer.read(read);
     }
     this.#builder.reset();
     // Every source reached its cut-over offsets (and the watermarks they led to went through): the
@@ -300,11 +272,6 @@ export class TaskRunner {
     return this.#cutOver === 'pending' || (this.#cutOver === undefined && this.#sources.some((s) => s.node.source.cutOverPending === true));
   }
 
-  #sendIdle(s: SourceState, idle: boolean): void {
-    s.idle = idle;
-    s.downstream({ kind: 'idle', idle });
-  }
-
   #dispatcher(graph: JobGraph, from: string): (el: StreamElement) => void {
     const targets = graph.edges.filter((e) => e.from === from).map((e) => {
       const op = this.#ops.get(e.to);
@@ -325,18 +292,6 @@ export class TaskRunner {
   #allSinksEnded(): boolean {
     for (const s of this.#sinks.values()) if (s.ended < s.inputs) return false;
     return true;
-  }
-
-  #checkpointDue(): boolean {
-    const p = this.#o.checkpoints;
-    if (p === undefined) return false;
-    // A checkpoint snapshots all operator state synchronously and holds the event loop meanwhile.
-    // When that is slow (large keyed state), leave at least SLOW_CHECKPOINT_PAUSE× its duration
-    // before the next one (Flink's min pause between checkpoints), so checkpointing takes at most
-    // a bounded share of the process. Wall time: it is about CPU, not the injected clock.
-    if (this.#lastCheckpointMs >= SLOW_CHECKPOINT_MS && performance.now() - this.#lastCheckpointEnd < this.#lastCheckpointMs * SLOW_CHECKPOINT_PAUSE) return false;
-    if (p.everyRecords !== undefined && this.#recordsSince >= p.everyRecords) return true;
-    return p.everyMs !== undefined && this.#clock.now() - this.#lastCheckpointAt >= p.everyMs;
   }
 
   #fail(e: unknown): void {

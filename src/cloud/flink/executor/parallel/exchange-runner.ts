@@ -25,8 +25,8 @@
 import { serialize } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
 import { invariant, type Clock } from '../../../../shared/index.js';
-import { BatchBuilder, DEFAULT_BATCH_SIZE, NO_WATERMARK, OperatorNode, classifyFailure, deliverElement, orderJob, closeJob, restoreJob } from '../../runtime/index.js';
-import type { Checkpoint, FailureClass, JobGraph, JobNode, RunnerPhase, Sink, StreamElement } from '../../runtime/index.js';
+import { BatchBuilder, DEFAULT_BATCH_SIZE, OperatorNode, classifyFailure, closeJob, deliverElement, orderJob, pollSource, polledSource, restoreJob } from '../../runtime/index.js';
+import type { Checkpoint, FailureClass, JobGraph, PolledSource, RunnerPhase, Sink, StreamElement } from '../../runtime/index.js';
 import type { KeyedNode } from './parallelism.js';
 import { ExchangeIn, ExchangeOut } from './exchange-channels.js';
 import { Inbox, agree, receiveWave, sendWave, type EpochDecision } from './epoch-messages.js';
@@ -56,13 +56,12 @@ export interface ExchangeRunnerOptions {
  */
 const POLLS_PER_EPOCH = 1;
 
-interface SourceState { readonly node: JobNode & { kind: 'source' }; ended: boolean; watermark: number; idle: boolean; readonly downstream: (el: StreamElement) => void }
 interface SinkState { readonly sink: Sink; readonly inputs: number; ended: number }
 
 /** See the file header. */
 export class ExchangeRunner {
   readonly #o: ExchangeRunnerOptions;
-  readonly #sources: SourceState[] = [];
+  readonly #sources: PolledSource[] = [];
   readonly #ops = new Map<string, OperatorNode>();
   readonly #sinks = new Map<string, SinkState>();
   /** Operator nodes per stage, in topological order. */
@@ -120,7 +119,7 @@ export class ExchangeRunner {
             (this.#insOfWave[s] ??= []).push(exIn);
           }
         }
-      } else this.#sources.unshift({ node: n, ended: false, watermark: NO_WATERMARK, idle: false, downstream: this.#dispatcher(n.id) });
+      } else this.#sources.unshift(polledSource(n, this.#dispatcher(n.id)));
     }
     invariant(this.#waves >= 1, 'an exchange runner runs a job with keyed nodes');
     for (const out of this.#outs) (this.#outsOfWave[out.wave] ??= []).push(out);
@@ -219,23 +218,7 @@ export class ExchangeRunner {
 
   #pollSources(): boolean {
     let progressed = false;
-    for (const s of this.#sources) {
-      if (s.ended) continue;
-      let status: ReturnType<typeof s.node.source.poll> = 'idle';
-      for (let polls = 0; polls < POLLS_PER_EPOCH && status !== 'end'; polls++) {
-        this.#builder.reset();
-        status = s.node.source.poll(this.#builder, DEFAULT_BATCH_SIZE);
-        if (this.#builder.size === 0) break;
-        progressed = true;
-        s.downstream({ kind: 'batch', batch: this.#builder });
-      }
-      const idle = s.node.source.idle;
-      if (!idle && s.idle) { s.idle = false; s.downstream({ kind: 'idle', idle: false }); }
-      const wm = s.node.source.watermark;
-      if (wm > s.watermark) { s.watermark = wm; s.downstream({ kind: 'watermark', time: wm }); }
-      if (idle && !s.idle) { s.idle = true; s.downstream({ kind: 'idle', idle: true }); }
-      if (status === 'end') { s.ended = true; s.downstream({ kind: 'end' }); }
-    }
+    for (const s of this.#sources) if (!s.ended && pollSource(s, this.#builder, DEFAULT_BATCH_SIZE, POLLS_PER_EPOCH) > 0) progressed = true;
     this.#builder.reset();
     return progressed;
   }
