@@ -47,6 +47,9 @@ export function frame(schemaId: number, payload: Uint8Array, messageIndexes?: re
   return Buffer.concat([encodeHeader(schemaId, messageIndexes), payload]);
 }
 
+/** The message indexes of a non-Protobuf frame (shared, never mutated). */
+const NO_INDEXES: readonly number[] = [];
+
 /**
  * Reads a header. With `protobuf`, also reads the message-index list. `lenient` accepts Protobuf
  * payloads framed without the list (as some clients write them): a first byte ≥ 0x08 cannot start
@@ -55,9 +58,9 @@ export function frame(schemaId: number, payload: Uint8Array, messageIndexes?: re
 export function decodeHeader(buf: Uint8Array, opts: { protobuf?: boolean; lenient?: boolean } = {}): FrameHeader {
   if (buf.length < 5) throw new WireFormatError(`record of ${buf.length} bytes is too short for the Confluent wire format (5-byte header)`);
   if (buf[0] !== MAGIC_BYTE) throw new WireFormatError(`unknown magic byte ${buf[0] ?? -1} (expected 0)`);
-  const view = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  const schemaId = view.readInt32BE(1);
-  if (opts.protobuf !== true) return { schemaId, messageIndexes: [], payloadOffset: 5 };
+  // Big-endian int32 from the bytes (no Buffer view per record: this runs for every record read).
+  const schemaId = (((buf[1] as number) << 24) | ((buf[2] as number) << 16) | ((buf[3] as number) << 8) | (buf[4] as number)) | 0;
+  if (opts.protobuf !== true) return { schemaId, messageIndexes: NO_INDEXES, payloadOffset: 5 };
   const first = buf[5];
   if (first === undefined || first === 0) return { schemaId, messageIndexes: [0], payloadOffset: first === undefined ? 5 : 6 };
   if (opts.lenient === true && first >= 0x08) return { schemaId, messageIndexes: [0], payloadOffset: 5 };
