@@ -168,6 +168,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
             schemaRegistry.deleteSubject(srId, s, { permanent: true });
           }
         },
+        onComputePoolResized: (poolId) => operations?.wakeWaiters(poolId),
         onComputePoolDeleted: (poolId, envId) => {
           for (const s of statements.list(envId, { computePoolId: poolId })) {
             if (s.spec.stopped) continue;

@@ -124,6 +124,7 @@ export function computePoolRoutes(ctx: ControlPlaneContext): Route[] {
           ctx.store.update('compute-pool', next);
           if (defaultPool) clearOtherDefaults(ctx, next);
         });
+        if (maxCfu > p.maxCfu) ctx.hooks.onComputePoolResized?.(p.id);
         return { status: 200, body: renderComputePool(ctx, req, next) };
       },
     },

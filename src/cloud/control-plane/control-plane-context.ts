@@ -22,6 +22,8 @@ export interface ControlPlaneHooks {
   readonly onClusterDeleted?: (clusterId: string) => void;
   /** A Schema Registry cluster was deleted with its environment: drop its subjects. */
   readonly onSchemaRegistryDeleted?: (srId: string) => void;
+  /** A compute pool's max_cfu was raised: statements waiting for room may fit now. */
+  readonly onComputePoolResized?: (poolId: string) => void;
   /** A compute pool was deleted: stop its statements. */
   readonly onComputePoolDeleted?: (poolId: string, envId: string) => void;
   /** An environment was deleted: delete its Flink statements (running ones stop with their job). */

@@ -193,24 +193,29 @@ export class FlinkOperations {
   }
 
   /**
-   * Sets who re-examines waiting statements (the executor). Each sample wakes the waiters of pools
-   * with room, which covers a raised `max_cfu` and any wake-up missed in between.
+   * Sets who re-examines waiting statements (the executor). A raised `max_cfu` wakes its pool's
+   * waiters at once (wakeWaiters); each sample wakes those of every pool with room, which covers
+   * any wake-up missed in between.
    */
   setWaker(waker: (refs: readonly StatementRef[]) => void): void {
     this.#waker = waker;
+  }
+
+  /** Hands the waiting statements of pools with room (of `poolId` only, when given) to the waker: a raised max_cfu starts them at once. */
+  wakeWaiters(poolId?: string): void {
+    if (this.#waker === undefined) return;
+    for (const p of this.#d.computePools()) {
+      if ((poolId !== undefined && p.id !== poolId) || this.currentCfu(p.id) >= p.maxCfu) continue;
+      const waiters = this.#waiters(p);
+      if (waiters.length > 0) this.#waker(waiters.map(refOf));
+    }
   }
 
   /** Takes a rate sample of every running job, accrues CFUs and wakes waiters of pools with room (the timer calls this). */
   sample(): void {
     const now = this.#clock.now();
     this.#meter.accrue();
-    if (this.#waker !== undefined) {
-      for (const p of this.#d.computePools()) {
-        if (this.currentCfu(p.id) >= p.maxCfu) continue;
-        const waiters = this.#waiters(p);
-        if (waiters.length > 0) this.#waker(waiters.map(refOf));
-      }
-    }
+    this.wakeWaiters();
     for (const e of this.#running.values()) {
       e.samples.push({ at: now, recordsIn: e.probe.recordsIn, recordsOut: e.probe.recordsOut });
       while (e.samples.length > 2 && (e.samples[1] as Sample).at <= now - this.#window) e.samples.shift();
