@@ -47,3 +47,27 @@ test('a statement resumed by a cloud restart counts one restart and a second bil
     await c.close();
   }
 });
+
+test("a finished statement's records in and out survive a cloud restart, until it is deleted", async () => {
+  let c = await OpsCloud.start();
+  try {
+    await c.run('ddl-src', "CREATE TABLE src (v STRING) WITH ('value.format' = 'raw')");
+    await c.run('ddl-dst', "CREATE TABLE dst (v STRING) WITH ('value.format' = 'raw')");
+    c.cloud.topics.append(c.clusterId, 'src', Array.from({ length: 25 }, (_, i) => ({ value: Buffer.from(`v${i}`) })));
+    const sql = "INSERT INTO dst SELECT v FROM src /*+ OPTIONS('scan.bounded.mode' = 'latest-offset') */";
+    assert.equal((await c.run('bounded', sql, (s) => s.status.phase === 'COMPLETED')).status.phase, 'COMPLETED');
+    const gauges = (): unknown => {
+      const m = c.cloud.operations.snapshot().statements.find((s) => s.name === 'bounded');
+      return m === undefined ? undefined : { phase: m.phase, recordsIn: m.recordsIn, recordsOut: m.recordsOut };
+    };
+    assert.deepEqual(gauges(), { phase: 'COMPLETED', recordsIn: 25, recordsOut: 25 });
+    c = await c.restart();
+    assert.deepEqual(gauges(), { phase: 'COMPLETED', recordsIn: 25, recordsOut: 25 }, 'kept across the restart');
+    assert.equal((await c.request('DELETE', `${c.statementsPath}/bounded`)).status, 202);
+    await c.poll(() => c.cloud.statements.get(c.envId, 'bounded') === undefined, 'the statement to be deleted');
+    c = await c.restart();
+    assert.equal(gauges(), undefined, 'forgotten with the statement');
+  } finally {
+    await c.close();
+  }
+});

@@ -17,6 +17,7 @@ import { CheckpointStore } from '../../runtime/index.js';
 import { PENDING_DETAIL } from '../../statements/index.js';
 import type { StatementRecord, StatementStore } from '../../statements/index.js';
 import { CfuMeter } from './cfu-meter.js';
+import { FinalGaugesStore, type FinalGauges } from './final-gauges.js';
 import { cfuFor, exhaustedDetail, initialParallelism } from './cfu-model.js';
 import type { JobGauges } from './job-probe.js';
 import type { Admission, MetricsSnapshot, ParallelismInfo, PoolInfo, PoolMetrics, PoolUsage, StatementMetrics, StatementRef } from './types.js';
@@ -58,8 +59,6 @@ interface RunEntry {
   readonly parallelism: ParallelismInfo;
 }
 
-/** Gauges kept after a job ended (COMPLETED, STOPPED, FAILED), shown until the statement is deleted. */
-type FinalGauges = Pick<StatementMetrics, 'pendingRecords' | 'recordsIn' | 'recordsOut' | 'inputWatermark' | 'outputWatermark'>;
 
 const MAX_FINISHED = 1000;
 const NON_TERMINAL = new Set(['PENDING', 'RUNNING', 'DEGRADED', 'STOPPING', 'FAILING', 'DELETING']);
@@ -72,7 +71,9 @@ export class FlinkOperations {
   readonly #meter: CfuMeter;
   readonly #stateSize;
   readonly #running = new Map<string, RunEntry>();
+  /** Gauges of jobs that ended (final-gauges.ts), shown until the statement is deleted or runs again. */
   readonly #finished = new Map<string, FinalGauges>();
+  readonly #finals: FinalGaugesStore;
   readonly #timer: NodeJS.Timeout | undefined;
   readonly #unsubscribe: () => void;
   #waker: ((refs: readonly StatementRef[]) => void) | undefined;
@@ -85,7 +86,9 @@ export class FlinkOperations {
     new CheckpointStore(deps.database); // creates flink_checkpoints, read below for state sizes
     this.#stateSize = deps.database.prepare<[string], { n: number }>(
       'SELECT length(operator_state) AS n FROM flink_checkpoints WHERE statement = ? ORDER BY checkpoint_id DESC LIMIT 1');
-    this.#unsubscribe = deps.statements.subscribe((e) => { if (e.kind === 'deleted') this.#finished.delete(keyOf(e)); });
+    this.#finals = new FinalGaugesStore(deps.database);
+    for (const f of this.#finals.all()) this.#finished.set(keyOf(f.ref), f.gauges);
+    this.#unsubscribe = deps.statements.subscribe((e) => { if (e.kind === 'deleted') this.#forgetFinal(e); });
     const every = opts.sampleIntervalMs ?? 1000;
     if (every > 0) {
       this.#timer = setInterval(() => {
@@ -143,7 +146,7 @@ export class FlinkOperations {
       ref, uid: rec.uid, poolId, cfus: run.cfus, runId, probe: run.probe, samples: [{ at: this.#clock.now(), recordsIn: 0, recordsOut: 0 }],
       parallelism: run.parallelism ?? { parallelism: 1, maxParallelism: 1, subtaskThreads: 0 },
     });
-    this.#finished.delete(k);
+    if (this.#finished.has(k)) this.#forgetFinal(ref);
   }
 
   /**
@@ -179,8 +182,15 @@ export class FlinkOperations {
     if (e === undefined) return [];
     this.#meter.close(e.runId);
     this.#running.delete(k);
-    this.#finished.set(k, this.#gauges(e));
-    if (this.#finished.size > MAX_FINISHED) this.#finished.delete(this.#finished.keys().next().value as string);
+    const final = this.#gauges(e);
+    this.#finished.delete(k); // re-inserted last: the oldest is evicted first
+    this.#finished.set(k, final);
+    this.#finals.put(ref, final);
+    if (this.#finished.size > MAX_FINISHED) {
+      const [oldest] = this.#finished.keys();
+      const [environmentId = '', name = ''] = (oldest as string).split('/');
+      this.#forgetFinal({ environmentId, name });
+    }
     const pool = e.poolId === '' ? undefined : this.#d.computePool(e.poolId);
     return pool === undefined ? [] : this.#waiters(pool).map(refOf);
   }
@@ -289,6 +299,11 @@ export class FlinkOperations {
       pendingRecords: e.probe.pendingRecords(this.#d.topics), recordsIn: e.probe.recordsIn, recordsOut: e.probe.recordsOut,
       inputWatermark: e.probe.inputWatermark, outputWatermark: e.probe.outputWatermark,
     };
+  }
+
+  #forgetFinal(ref: StatementRef): void {
+    this.#finished.delete(keyOf(ref));
+    this.#finals.delete(ref);
   }
 
   /** The pool's waiting statements, first in line first (see the file header). */
