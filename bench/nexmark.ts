@@ -342,13 +342,11 @@ interface Measured {
 /** Sources, views and per-query setup, created once per event count. */
 class Sources {
   readonly #cloud: BenchCloud;
-  readonly #dir: string;
   readonly #made = new Set<string>();
   readonly #baseTime: string | undefined;
 
-  constructor(cloud: BenchCloud, dir: string, baseTime?: string) {
+  constructor(cloud: BenchCloud, baseTime?: string) {
     this.#cloud = cloud;
-    this.#dir = dir;
     this.#baseTime = baseTime;
   }
 
@@ -413,7 +411,7 @@ async function main(): Promise<void> {
         : statefulArg !== undefined ? Number(statefulArg) : q.events;
   const dir = mkdtempSync(join(tmpdir(), 'streamform-nexmark-'));
   const cloud = await BenchCloud.start(dir);
-  const sources = new Sources(cloud, dir, check ? CHECK_BASE_TIME : undefined);
+  const sources = new Sources(cloud, check ? CHECK_BASE_TIME : undefined);
   const rows: Measured[] = [];
   try {
     for (const q of queries) {

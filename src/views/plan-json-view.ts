@@ -12,7 +12,7 @@
 import { parseAttrPath } from './attr-path.js';
 import type { ActionReason, ChangeAction, OutputChange, Plan, ResourceChange, Value } from './plan-model.js';
 import { isUnknown } from './plan-model.js';
-import { modulePrefixes, parseResourceAddress, providerName } from './resource-address.js';
+import { modulePrefixes, providerName } from './resource-address.js';
 import { STREAMFORM_VERSION } from './version.js';
 import { maskedValue, objectMirror, sensitiveMirror, unknownMirror, type JSONValue } from './value-mirror.js';
 

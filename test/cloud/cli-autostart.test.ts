@@ -11,33 +11,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hclOpening } from '../support/index.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/streamform.js', import.meta.url));
 
 const MAIN_TF = `
-terraform {
-  required_providers {
-    confluent = { source = "confluentinc/confluent", version = "2.83.0" }
-  }
-}
-provider "confluent" {}
-
-data "confluent_organization" "this" {}
-
-resource "confluent_environment" "env" {
-  display_name = "autostart"
-  stream_governance { package = "ESSENTIALS" }
-}
-
-resource "confluent_kafka_cluster" "basic" {
-  display_name = "orders"
-  availability = "SINGLE_ZONE"
-  cloud        = "AWS"
-  region       = "us-east-2"
-  basic {}
-  environment { id = confluent_environment.env.id }
-}
-
+${hclOpening({ environment: 'autostart', cluster: 'orders', clusterResource: 'basic' })}
 data "confluent_schema_registry_cluster" "sr" {
   environment { id = confluent_environment.env.id }
   depends_on = [confluent_kafka_cluster.basic]

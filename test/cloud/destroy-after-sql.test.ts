@@ -11,31 +11,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hclOpening } from '../support/index.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/streamform.js', import.meta.url));
 
 const MAIN_TF = `
-terraform {
-  required_providers {
-    confluent = { source = "confluentinc/confluent", version = "2.83.0" }
-  }
-}
-provider "confluent" {}
-
-resource "confluent_environment" "env" {
-  display_name = "adhoc"
-  stream_governance { package = "ESSENTIALS" }
-}
-
-resource "confluent_kafka_cluster" "basic" {
-  display_name = "cluster_0"
-  availability = "SINGLE_ZONE"
-  cloud        = "AWS"
-  region       = "us-east-2"
-  basic {}
-  environment { id = confluent_environment.env.id }
-}
-
+${hclOpening({ environment: 'adhoc', cluster: 'cluster_0', clusterResource: 'basic', organization: false })}
 resource "confluent_flink_compute_pool" "pool" {
   display_name = "pool"
   cloud        = "AWS"

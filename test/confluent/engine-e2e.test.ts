@@ -12,31 +12,10 @@ import type { EngineEnv, StateWriter } from '../../src/provisioner/engine/index.
 import { confluentProvider } from '../../src/provisioner/providers/confluent/index.js';
 import type { ResourceInstanceState, StateSnapshot } from '../../src/provisioner/state/index.js';
 import { systemClock } from '../../src/shared/index.js';
+import { hclOpening } from '../support/index.js';
 
 const MAIN_TF = `
-terraform {
-  required_providers {
-    confluent = { source = "confluentinc/confluent", version = "2.83.0" }
-  }
-}
-provider "confluent" {}
-
-data "confluent_organization" "this" {}
-
-resource "confluent_environment" "env" {
-  display_name = "e2e"
-  stream_governance { package = "ESSENTIALS" }
-}
-
-resource "confluent_kafka_cluster" "k" {
-  display_name = "orders"
-  availability = "SINGLE_ZONE"
-  cloud        = "AWS"
-  region       = "us-east-2"
-  basic {}
-  environment { id = confluent_environment.env.id }
-}
-
+${hclOpening({ environment: 'e2e', cluster: 'orders' })}
 data "confluent_schema_registry_cluster" "sr" {
   environment { id = confluent_environment.env.id }
   depends_on = [confluent_kafka_cluster.k]

@@ -7,7 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { Producer } from 'kafkajs';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { BIN, removeDir } from '../support/index.js';
+import { BIN, hclOpening, removeDir } from '../support/index.js';
 import type { CliResult } from '../support/index.js';
 
 /** The statements that evolve; `annotations` are `# streamform: …` lines inside their blocks. */
@@ -39,29 +39,7 @@ export const STATEMENT_COMMON = `
  * `local.props` (catalog and database) and the outputs OrdersClient.open needs.
  */
 export function baseConfig(environment: string): string {
-  return `terraform {
-  required_providers {
-    confluent = { source = "confluentinc/confluent", version = "2.83.0" }
-  }
-}
-provider "confluent" {}
-
-data "confluent_organization" "this" {}
-
-resource "confluent_environment" "env" {
-  display_name = "${environment}"
-  stream_governance { package = "ESSENTIALS" }
-}
-
-resource "confluent_kafka_cluster" "k" {
-  display_name = "cluster_0"
-  availability = "SINGLE_ZONE"
-  cloud        = "AWS"
-  region       = "us-east-2"
-  basic {}
-  environment { id = confluent_environment.env.id }
-}
-
+  return `${hclOpening({ environment, cluster: 'cluster_0' })}
 resource "confluent_flink_compute_pool" "pool" {
   display_name = "pool"
   cloud        = "AWS"
@@ -329,3 +307,13 @@ resource "confluent_flink_statement" "big_orders" {${STATEMENT_COMMON}
 
 /** The carried-over filter of the carry-over tests, version `tag`, reading `from`. */
 export const bigOrdersVersion = (tag: string, from = 'orders'): string => `INSERT INTO big_orders SELECT id, amount, '${tag}' FROM ${from} WHERE amount > 10;`;
+
+/** `apply -auto-approve` while the client keeps producing orders, 10 at a time, until it returns. */
+export async function applyWhileProducing(client: OrdersClient, dir: string): Promise<CliResult> {
+  let producing = true;
+  const during = (async () => { while (producing) await client.produce(10); })();
+  const applied = await runAsync(dir, 'apply', '-auto-approve');
+  producing = false;
+  await during;
+  return applied;
+}

@@ -13,32 +13,10 @@ import type { ProviderContext } from '../../src/provisioner/provider/index.js';
 import { UNKNOWN } from '../../src/provisioner/lang/index.js';
 import { startCloud } from '../../src/cloud/index.js';
 import type { RunningCloud } from '../../src/cloud/index.js';
-import { cli, removeDir, stripAnsi, workdir } from '../support/index.js';
+import { cli, hclOpening, removeDir, stripAnsi, workdir } from '../support/index.js';
 
 const BASE_TF = `
-terraform {
-  required_providers {
-    confluent = { source = "confluentinc/confluent" }
-  }
-}
-provider "confluent" {}
-
-data "confluent_organization" "this" {}
-
-resource "confluent_environment" "env" {
-  display_name = "plan-env"
-  stream_governance { package = "ESSENTIALS" }
-}
-
-resource "confluent_kafka_cluster" "k" {
-  display_name = "plan-cluster"
-  availability = "SINGLE_ZONE"
-  cloud        = "AWS"
-  region       = "us-east-2"
-  basic {}
-  environment { id = confluent_environment.env.id }
-}
-
+${hclOpening({ environment: 'plan-env', cluster: 'plan-cluster', version: false })}
 data "confluent_flink_region" "r" {
   cloud  = "AWS"
   region = "us-east-2"

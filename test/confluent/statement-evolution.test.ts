@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goldenDir, removeDir, workdir } from '../support/index.js';
-import { OrdersClient, evolutionConfig, explain, run, runAsync, runWith } from './evolution-harness.js';
+import { OrdersClient, applyWhileProducing, evolutionConfig, explain, run, runWith } from './evolution-harness.js';
 import type { EvolvingSql, Order, TopicRecord } from './evolution-harness.js';
 
 const golden = goldenDir('test/confluent/golden/evolution');
@@ -108,11 +108,7 @@ describe('statement evolution through the CLI', () => {
 
   it('carries a stateless statement over with no record lost or duplicated while producers keep writing', async () => {
     await client.produce(200); // before
-    let producing = true;
-    const during = (async () => { while (producing) await client.produce(10); })();
-    const applied = await runAsync(dir, 'apply', '-auto-approve');
-    producing = false;
-    await during;
+    const applied = await applyWhileProducing(client, dir);
     assert.equal(applied.code, 0, explain(applied));
     assert.match(applied.out, /Apply complete! Resources: 2 added, 0 changed, 2 destroyed\./);
     assert.ok(client.produced.length > 200, 'orders were produced while apply carried the statements over');
@@ -163,11 +159,7 @@ describe('statement evolution through the CLI', () => {
 
   it('cuts stateful statements over: a GROUP BY upsert table and a join into an append table end as one uninterrupted run leaves them', async () => {
     write({ ...V2, totals: TOTALS_V2, totalsAnnotation: 'cut-over', pairs: PAIRS_V2, pairsAnnotation: 'cut-over' });
-    let producing = true;
-    const during = (async () => { while (producing) await client.produce(10); })();
-    const applied = await runAsync(dir, 'apply', '-auto-approve');
-    producing = false;
-    await during;
+    const applied = await applyWhileProducing(client, dir);
     assert.equal(applied.code, 0, explain(applied));
     assert.match(applied.out, /rebuilds its state from the earliest offsets/);
     const statements = JSON.parse(run(dir, 'statement', 'list', '--json').out) as { phase: string; detail: string; statement: string }[];

@@ -8,3 +8,4 @@ export type { CliResult, RunningCli } from './cli-harness.js';
 export { goldenDir, REPO_ROOT, updatingGoldens } from './golden.js';
 export type { GoldenDir } from './golden.js';
 export { lockId, readState, stateAddresses, stateAttr } from './state-reader.js';
+export { hclOpening, type HclOpening } from './hcl.js';

@@ -8,7 +8,7 @@ import {
   planToJSON, renderPlanJSONLines, renderPlanMarkdown, renderPlanText, stripAnsi,
 } from '../../src/views/index.js';
 import { fixedClock } from '../../src/shared/index.js';
-import { CASES, change, plan, SECRET } from './plan-cases.js';
+import { CASES, change, plan } from './plan-cases.js';
 import { expectGolden, unusedGoldens } from './golden.js';
 
 const MARKDOWN_CASES = ['errored', 'create', 'replace', 'sensitive', 'multiline-sql', 'drift', 'no-changes', 'refresh-only'];

@@ -7,7 +7,7 @@
  * GROUP_ID() read the grouping set (bind-grouping-functions.ts), any other column is Flink's
  * "Expression 'x' is not being grouped".
  */
-import type { Expr, FunctionCall, GroupItem, Hint, Select } from '../sql/index.js';
+import type { Expr, GroupItem, Hint, Select } from '../sql/index.js';
 import { printExpression, sameAst } from '../sql/index.js';
 import { printType, withNullable } from '../types/index.js';
 import type { BoundAggregate, BoundExpr, BoundField, LogicalRel } from './types.js';

@@ -4,7 +4,7 @@
  * plus constant intervals) and a window join (two window TVFs joined on window_start and
  * window_end). Pure functions over bound expressions; bind-join.ts decides what to do with them.
  */
-import { isProctimeAttribute, isRowtimeAttribute, isTimeAttribute } from '../types/index.js';
+import { isProctimeAttribute, isTimeAttribute } from '../types/index.js';
 import type { BoundExpr, BoundField, BoundJoinStrategy, LogicalRel } from './types.js';
 
 /**

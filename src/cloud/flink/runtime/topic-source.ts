@@ -147,7 +147,6 @@ export class TopicSource implements Source {
   }
 
   poll(out: BatchBuilder, max: number): PollStatus {
-    const o = this.#o;
     const before = out.size;
     const now = this.#clock.now();
     let open = 0;

@@ -8,7 +8,7 @@ import { DiagnosticsError, errorDiag } from '../../../shared/index.js';
 import type { Diagnostic } from '../../../shared/index.js';
 import { isObjectValue, isUnknown, valuesEqual } from '../../lang/index.js';
 import type { ObjectValue, Value } from '../../lang/index.js';
-import { mapValue, requireBlockId, requireStr, str, stringMap } from './attribute-access.js';
+import { mapValue, requireBlockId, str, stringMap } from './attribute-access.js';
 import { pollUntil } from './backoff.js';
 import { at, jmap, jstr } from './json-access.js';
 import { T, computed, idBlock, optionalComputed, required } from './schema-blocks.js';

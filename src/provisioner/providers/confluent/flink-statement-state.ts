@@ -8,7 +8,7 @@ import type { ObjectValue, Value } from '../../lang/index.js';
 import type { ResourceSchema } from '../../provider/index.js';
 import { str, stringMap, mapValue } from './attribute-access.js';
 import { jbool, jmap, jstr } from './json-access.js';
-import { T, REPLACE, STATE_ONLY, UPDATE, computed, credentialsBlock, idBlock, notEmpty, optional, optionalComputed, required, restEndpoint } from './schema-blocks.js';
+import { T, REPLACE, STATE_ONLY, UPDATE, computed, credentialsBlock, idBlock, notEmpty, optionalComputed, required, restEndpoint } from './schema-blocks.js';
 
 const always = (): boolean => true;
 

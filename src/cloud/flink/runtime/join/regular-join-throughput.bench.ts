@@ -3,7 +3,8 @@
  * insert-only probe rows on the left in batches of 1024, through a real OperatorNode; every probe
  * matches one build row. Run: node dist/src/cloud/flink/runtime/join/regular-join-throughput.bench.js
  */
-import { batchOf, DEFAULT_BATCH_SIZE, type Batch } from '../batch.js';
+import { batchOf, type Batch } from '../batch.js';
+import { benchBatches } from '../bench-batches.js';
 import { OperatorNode } from '../operator-node.js';
 import type { Row } from '../types.js';
 import { RegularJoinOperator } from './regular-join-operator.js';
@@ -12,17 +13,7 @@ const PROBES = 1_000_000;
 const KEYS = 10_000;
 
 function probeBatches(): Batch[] {
-  const out: Batch[] = [];
-  let seed = 7;
-  for (let i = 0; i < PROBES; i += DEFAULT_BATCH_SIZE) {
-    const rows: Row[] = [];
-    for (let j = i; j < Math.min(PROBES, i + DEFAULT_BATCH_SIZE); j++) {
-      seed = (seed * 1103515245 + 12345) >>> 0;
-      rows.push([j, seed % KEYS, 'order']);
-    }
-    out.push(batchOf(rows, rows.map(() => 0)));
-  }
-  return out;
+  return benchBatches(PROBES, (j, r) => [j, r % KEYS, 'order']);
 }
 
 const build: Row[] = [];

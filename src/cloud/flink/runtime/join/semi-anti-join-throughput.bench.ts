@@ -4,7 +4,8 @@
  * real OperatorNode; half the probes match. Reported per process-CPU-second.
  * Run: node dist/src/cloud/flink/runtime/join/semi-anti-join-throughput.bench.js
  */
-import { batchOf, DEFAULT_BATCH_SIZE, type Batch } from '../batch.js';
+import { batchOf, type Batch } from '../batch.js';
+import { benchBatches } from '../bench-batches.js';
 import { OperatorNode } from '../operator-node.js';
 import type { Row } from '../types.js';
 import { RegularJoinOperator } from './regular-join-operator.js';
@@ -14,17 +15,7 @@ const PROBES = 1_000_000;
 const KEYS = 20_000;
 
 function probeBatches(): Batch[] {
-  const out: Batch[] = [];
-  let seed = 7;
-  for (let i = 0; i < PROBES; i += DEFAULT_BATCH_SIZE) {
-    const rows: Row[] = [];
-    for (let j = i; j < Math.min(PROBES, i + DEFAULT_BATCH_SIZE); j++) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      rows.push([j, (seed >>> 8) % KEYS, 'order']);
-    }
-    out.push(batchOf(rows, rows.map(() => 0)));
-  }
-  return out;
+  return benchBatches(PROBES, (j, r) => [j, (r >>> 8) % KEYS, 'order']);
 }
 
 const build: Row[] = [];

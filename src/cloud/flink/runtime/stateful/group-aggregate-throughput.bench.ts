@@ -3,26 +3,16 @@
  * in batches of 1024, through a real OperatorNode. Run: node dist/src/cloud/flink/runtime/stateful/group-aggregate-throughput.bench.js
  */
 import { bigintType } from '../../types/index.js';
-import { batchOf, DEFAULT_BATCH_SIZE, type Batch } from '../batch.js';
+import type { Batch } from '../batch.js';
+import { benchBatches } from '../bench-batches.js';
 import { OperatorNode } from '../operator-node.js';
-import type { Row } from '../types.js';
 import { GroupAggregateOperator } from './group-aggregate-operator.js';
 
 const ROWS = 1_000_000;
 const KEYS = 10_000;
 
 function batches(): Batch[] {
-  const out: Batch[] = [];
-  let seed = 7;
-  for (let i = 0; i < ROWS; i += DEFAULT_BATCH_SIZE) {
-    const rows: Row[] = [];
-    for (let j = i; j < Math.min(ROWS, i + DEFAULT_BATCH_SIZE); j++) {
-      seed = (seed * 1103515245 + 12345) >>> 0;
-      rows.push([`key-${seed % KEYS}`, BigInt(seed % 1000)]);
-    }
-    out.push(batchOf(rows, rows.map(() => 0)));
-  }
-  return out;
+  return benchBatches(ROWS, (_j, r) => [`key-${r % KEYS}`, BigInt(r % 1000)]);
 }
 
 const input = batches();

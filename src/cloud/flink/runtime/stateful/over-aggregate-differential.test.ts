@@ -6,12 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { intType } from '../../types/index.js';
-import { batchOf } from '../batch.js';
 import { formatChange } from '../changelog-notation.js';
-import { OperatorNode, type NodeSnapshot } from '../operator-node.js';
 import { INSERT, type Row } from '../types.js';
 import { OverAggregateOperator, type OverFrame } from './over-aggregate-operator.js';
 import { seededRandom } from './seeded-random.js';
+import { streamWithRestores } from './streamed-differential.js';
 
 const JITTER = 5;
 const FRAMES: readonly OverFrame[] = [
@@ -35,32 +34,11 @@ function naive(frame: OverFrame, rows: readonly Row[], times: readonly number[])
 }
 
 function streamed(rand: () => number, frame: OverFrame, rows: readonly Row[], times: readonly number[]): string[] {
-  const out: string[] = [];
   const make = () => new OverAggregateOperator({
     partitionKey: (r) => [r[0]], frame,
     aggregates: [{ fn: 'COUNT' }, { fn: 'SUM', arg: (r) => r[1], argType: intType() }, { fn: 'MIN', arg: (r) => r[1], argType: intType() }],
   });
-  const downstream = (el: { kind: string; batch?: { size: number; rows: readonly Row[]; kinds: Uint8Array; rowtimes: Float64Array } }): void => {
-    if (el.kind !== 'batch' || el.batch === undefined) return;
-    for (let i = 0; i < el.batch.size; i++) out.push(formatChange(el.batch.rows[i] as Row, el.batch.kinds[i] as number, el.batch.rowtimes[i]));
-  };
-  let node = new OperatorNode(make(), { inputs: 1, downstream });
-  let maxSeen = Number.NEGATIVE_INFINITY;
-  let i = 0;
-  while (i < rows.length) {
-    const j = Math.min(rows.length, i + 1 + Math.floor(rand() * 8));
-    node.pushBatch(0, batchOf(rows.slice(i, j), rows.slice(i, j).map(() => INSERT), times.slice(i, j)));
-    for (let k = i; k < j; k++) maxSeen = Math.max(maxSeen, times[k] as number);
-    i = j;
-    if (rand() < 0.5) node.pushWatermark(0, maxSeen - JITTER - 1);
-    if (rand() < 0.2) {
-      const snap = JSON.parse(JSON.stringify(node.snapshot())) as NodeSnapshot;
-      node = new OperatorNode(make(), { inputs: 1, downstream });
-      node.restore(snap);
-    }
-  }
-  node.pushEnd(0);
-  return out.sort();
+  return streamWithRestores(make, rand, rows, times, JITTER);
 }
 
 FRAMES.forEach((frame, f) => {

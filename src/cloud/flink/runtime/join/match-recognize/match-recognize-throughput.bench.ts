@@ -3,26 +3,16 @@
  * ROW) over 1 M insert rows in 1 K partitions, batches of 1024 with a watermark after each, through
  * a real OperatorNode. Run: node dist/src/cloud/flink/runtime/join/match-recognize/match-recognize-throughput.bench.js
  */
-import { batchOf, DEFAULT_BATCH_SIZE, type Batch } from '../../batch.js';
+import type { Batch } from '../../batch.js';
+import { benchBatches } from '../../bench-batches.js';
 import { OperatorNode } from '../../operator-node.js';
-import type { Row } from '../../types.js';
 import { MatchRecognizeOperator } from './match-recognize-operator.js';
 
 const ROWS = 1_000_000;
 const PARTITIONS = 1_000;
 
 function batches(): Batch[] {
-  const out: Batch[] = [];
-  let seed = 7;
-  for (let i = 0; i < ROWS; i += DEFAULT_BATCH_SIZE) {
-    const rows: Row[] = [];
-    for (let j = i; j < Math.min(ROWS, i + DEFAULT_BATCH_SIZE); j++) {
-      seed = (seed * 1103515245 + 12345) >>> 0;
-      rows.push([`user-${seed % PARTITIONS}`, (seed >>> 10) % 6, j]);
-    }
-    out.push(batchOf(rows, rows.map(() => 0)));
-  }
-  return out;
+  return benchBatches(ROWS, (j, r) => [`user-${r % PARTITIONS}`, (r >>> 10) % 6, j]);
 }
 
 const input = batches();
