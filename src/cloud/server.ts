@@ -47,6 +47,8 @@ export interface CloudOptions {
   readonly runStatements?: boolean;
   /** Internal: Autopilot thresholds and cadence of the statement executor (tests use small values). */
   readonly autopilot?: AutopilotOptions;
+  /** Internal: how often Flink metrics are sampled and waiting statements re-examined (default 1000 ms; 0 = only when read). */
+  readonly metricsSampleMs?: number;
   /** Port of the Kafka wire-protocol listener: 0 (default) = the previous one when free, else any. */
   readonly kafkaPort?: number;
   /**
@@ -191,7 +193,7 @@ export async function startCloud(opts: CloudOptions): Promise<RunningCloud> {
       computePool: (id) => { const p = controlPlane.computePool(id); return p === undefined ? undefined : poolInfo(p); },
       computePools: () => controlPlane.environments().flatMap((e) => controlPlane.computePools(e.id)).map(poolInfo),
       environments: () => controlPlane.environments().map((e) => e.id),
-    }, { clock, onError: (err) => logger.error('flink metrics sampling failed', { error: err instanceof Error ? err.message : String(err) }) });
+    }, { clock, ...(opts.metricsSampleMs === undefined ? {} : { sampleIntervalMs: opts.metricsSampleMs }), onError: (err) => logger.error('flink metrics sampling failed', { error: err instanceof Error ? err.message : String(err) }) });
     const ops = operations;
     const authorizer = new Authorizer(controlPlane.authSource());
     accessCheck = createAccessCheck(authorizer);

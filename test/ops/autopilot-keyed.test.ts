@@ -159,6 +159,43 @@ test('a join scales with both sides exchanged by the join key: every order match
   assert.ok(parallelism(c, 'join') >= 2, 'matched while running in parallel');
 });
 
+test('a statement set at parallelism 2: the stateless branch writes each record once, the keyed one exact totals', async () => {
+  const c = await cloud({ fixedParallelism: 2 });
+  assert.equal((await c.run('ddl-copy', "CREATE TABLE copy (k STRING) DISTRIBUTED INTO 2 BUCKETS WITH ('value.format' = 'raw')")).status.phase, 'COMPLETED');
+  const p = producer(c);
+  p.batch(3000);
+  const set = 'EXECUTE STATEMENT SET BEGIN INSERT INTO copy SELECT k FROM src; INSERT INTO totals SELECT k, COUNT(*) AS n FROM src GROUP BY k; END;';
+  assert.equal((await c.run('both', set, (x) => x.status.phase === 'RUNNING')).status.phase, 'RUNNING');
+  await waitFor('two subtasks', () => (c.cloud.executor?.parallelism(c.envId, 'both')?.threadIds.length ?? 0) === 2);
+  p.batch(5000);
+  // Stops while reading: the savepoint's positions and output must agree, or the resume writes some twice.
+  for (let round = 0; round < 3; round++) {
+    await c.setStopped('both', true);
+    await c.until('both', (x) => x.status.phase === 'STOPPED');
+    p.batch(2000);
+    await c.setStopped('both', false);
+    await waitFor('two subtasks again', () => (c.cloud.executor?.parallelism(c.envId, 'both')?.threadIds.length ?? 0) === 2);
+    p.batch(3000);
+  }
+  await waitFor('the totals of every record', () => sameTotals(c, p.counts)).catch((e: unknown) => { assertExact(c, p.counts); throw e; });
+  assertExact(c, p.counts);
+  const copied = (): number => c.cloud.topics.partitionOffsets(c.clusterId, 'copy').reduce((n, x) => n + x.highWatermark - x.logStartOffset, 0);
+  await waitFor('every record copied', () => copied() >= p.total);
+  assert.equal(copied(), p.total, 'the stateless branch wrote each record once (a subtask reading ahead must not write what its checkpoint will read again)');
+});
+
+test('a bounded keyed statement at parallelism 2 completes with exact totals, committed by its subtasks together', async () => {
+  const c = await cloud({ fixedParallelism: 2 });
+  const p = producer(c);
+  p.batch(4000);
+  const sql = "INSERT INTO totals SELECT k, COUNT(*) AS n FROM src /*+ OPTIONS('scan.bounded.mode' = 'latest-offset') */ GROUP BY k";
+  const done = await c.run('bounded', sql, (x) => x.status.phase === 'COMPLETED' || x.status.phase === 'FAILED');
+  assert.equal(done.status.phase, 'COMPLETED', done.status.detail);
+  assertExact(c, p.counts);
+  const lines = c.cloud.database.prepare('SELECT DISTINCT statement FROM flink_checkpoints WHERE statement LIKE ? ORDER BY statement').all(`${done.uid}#%`) as { statement: string }[];
+  assert.deepEqual(lines.map((l) => l.statement), [`${done.uid}#0/2`, `${done.uid}#1/2`], 'it ran as two subtasks');
+});
+
 test('keyed pipelines Autopilot cannot split stay at parallelism 1 with the reason', async () => {
   const c = await cloud(FAST);
   const cases = [

@@ -35,10 +35,10 @@ export class OpsCloud {
   }
 
   /** Starts the cloud and creates the environment, cluster and pool. */
-  static async start(opts: { readonly clock?: Clock; readonly maxCfu?: number; readonly autopilot?: AutopilotOptions } = {}): Promise<OpsCloud> {
+  static async start(opts: { readonly clock?: Clock; readonly maxCfu?: number; readonly autopilot?: AutopilotOptions; readonly metricsSampleMs?: number } = {}): Promise<OpsCloud> {
     const dir = mkdtempSync(join(tmpdir(), 'streamform-ops-'));
     const cloud = await startCloud({
-      dataDir: dir, port: 0, runConnectors: false, ...(opts.clock === undefined ? {} : { clock: opts.clock }), ...(opts.autopilot === undefined ? {} : { autopilot: opts.autopilot }),
+      dataDir: dir, port: 0, runConnectors: false, ...(opts.clock === undefined ? {} : { clock: opts.clock }), ...(opts.metricsSampleMs === undefined ? {} : { metricsSampleMs: opts.metricsSampleMs }), ...(opts.autopilot === undefined ? {} : { autopilot: opts.autopilot }),
     });
     const env = await json(cloud.url, 'POST', '/org/v2/environments', { display_name: 'dev', stream_governance_config: { package: 'ESSENTIALS' } });
     const envId = String(env.body['id']);

@@ -12,7 +12,8 @@ const clock = fixedClock(T0);
 let c: OpsCloud;
 
 before(async () => {
-  c = await OpsCloud.start({ clock, maxCfu: 5 });
+  // Sampling off: a waiting statement starts only when capacity frees or the pool grows, not on a timer.
+  c = await OpsCloud.start({ clock, maxCfu: 5, metricsSampleMs: 0 });
   assert.equal((await c.run('ddl-src', "CREATE TABLE src (v STRING) WITH ('value.format' = 'raw')")).status.phase, 'COMPLETED');
   assert.equal((await c.run('ddl-dst', "CREATE TABLE dst (v STRING) WITH ('value.format' = 'raw')")).status.phase, 'COMPLETED');
 });
@@ -68,6 +69,12 @@ test('waiting is first in, first out: two waiters start in the order they began 
 
 test('raising max_cfu lets a waiting statement start without any statement ending', async () => {
   await c.run('ins-9', 'INSERT INTO dst SELECT v FROM src', (s) => s.status.scalingState === 'POOL_EXHAUSTED');
+  // While it waits it is left alone: not planned and rewritten again and again (each HTTP round trip lets the cloud's loop turn).
+  let updates = 0;
+  const off = c.cloud.statements.subscribe((e) => { if (e.kind === 'updated' && e.name === 'ins-9') updates++; });
+  for (let i = 0; i < 3; i++) assert.equal((await c.request('GET', `${c.statementsPath}/ins-9`)).status, 200);
+  off();
+  assert.equal(updates, 0, 'a waiting statement is not rewritten while nothing changes');
   const patched = await c.request('PATCH', `/fcpm/v2/compute-pools/${c.poolId}`, { spec: { max_cfu: 10, environment: { id: c.envId } } });
   assert.equal(patched.status, 200, JSON.stringify(patched.body));
   assert.equal((await c.until('ins-9', (s) => s.status.phase === 'RUNNING')).status.scalingState, 'OK');

@@ -15,7 +15,7 @@ import { buildJob } from './job-builder.js';
 import { JobProbe, scanLocations } from './operations/index.js';
 import type { JobGauges } from './operations/index.js';
 import { ParallelJob } from './parallel/parallel-job.js';
-import { checkpointParallelism, hasKeyGroupedState, redistribute } from './parallel/redistribute.js';
+import { checkpointLayout, redistribute } from './parallel/redistribute.js';
 import { parallelismLimit } from './parallel/parallelism.js';
 import type { KeyedNode, ParallelismLimit } from './parallel/parallelism.js';
 import { commitGlobalCheckpoint } from './parallel/global-commit.js';
@@ -77,14 +77,15 @@ export function chooseParallelism(cloud: ExecutorCloud, uid: string, plan: Physi
 } {
   const store = new CheckpointStore(cloud.database);
   const planned = cloud.database.memory ? undefined : parallelismLimit(plan, cloud.topics);
-  const layout = planned?.keyed === undefined ? undefined : hasKeyGroupedState(store, uid);
+  const written = checkpointLayout(store, uid); // one read: checkpoints can be large
+  const layout = planned?.keyed === undefined ? undefined : written.keyGrouped;
   const keyGroups = planned?.keyed !== undefined && (layout ?? (o.autopilot && planned.max > 1)) ? planned.keyed : undefined;
   const limit: ParallelismLimit = !o.autopilot ? { max: 1, reason: 'Autopilot is off.' }
     : planned === undefined ? { max: 1, reason: 'An in-memory cloud database cannot be shared with worker threads.' }
     : planned.keyed !== undefined && keyGroups === undefined && planned.max > 1
       ? { max: 1, reason: 'This statement\'s state was checkpointed before it could be split by key group: it stays at parallelism 1 (a restart from the earliest offset lets Autopilot scale it).' }
       : planned;
-  const wanted = o.requested ?? o.fixed ?? checkpointParallelism(store, uid);
+  const wanted = o.requested ?? o.fixed ?? written.parallelism;
   return { limit, parallelism: Math.max(1, Math.min(limit.max, wanted)), keyGroups };
 }
 

@@ -135,10 +135,17 @@ export class StatementStore {
   }
 
   /** Read-modify-write of one statement in a transaction. */
+  /**
+   * Applies a runtime change; one that changes nothing (traits planned again the same) writes
+   * nothing and tells no subscriber: an event would make the executor look at the statement again,
+   * which for a statement waiting for pool capacity re-plans it and sets the same traits again.
+   */
   #mutate(envId: string, name: string, fn: (s: StatementRecord) => StatementRecord): StatementRecord | undefined {
     return this.#db.transaction(() => {
       const cur = this.get(envId, name);
-      return cur === undefined ? undefined : this.replace(fn(cur));
+      if (cur === undefined) return undefined;
+      const next = fn(cur);
+      return JSON.stringify(next) === JSON.stringify(cur) ? cur : this.replace(next);
     })();
   }
 

@@ -17,8 +17,17 @@ import type { Checkpoint, KeyGroupedState, NodeSnapshot, PartitionPosition, Topi
 
 /** The parallelism the statement's checkpoints were written at (1 when it has none). */
 export function checkpointParallelism(store: CheckpointStore, uid: string): number {
+  return checkpointLayout(store, uid).parallelism;
+}
+
+/**
+ * What a statement's checkpoints say about how it ran, read once: the parallelism they were
+ * written at (1 when none) and whether they hold key-grouped state (undefined when there are none).
+ */
+export function checkpointLayout(store: CheckpointStore, uid: string): { readonly parallelism: number; readonly keyGrouped: boolean | undefined } {
   const group = store.group(uid);
-  return group.length === 0 ? 1 : Math.max(...group.map((c) => parallelismOfKey(c.statement)));
+  if (group.length === 0) return { parallelism: 1, keyGrouped: undefined };
+  return { parallelism: Math.max(...group.map((c) => parallelismOfKey(c.statement))), keyGrouped: keyedStates(group).size > 0 };
 }
 
 /** The statement's newest positions over all its subtasks: node id → position. */
@@ -56,9 +65,7 @@ export function redistribute(db: Database.Database, uid: string, parallelism: nu
 
 /** True when the statement's checkpoints hold key-grouped state (it runs keyed nodes per key group). */
 export function hasKeyGroupedState(store: CheckpointStore, uid: string): boolean | undefined {
-  const group = store.group(uid);
-  if (group.length === 0) return undefined;
-  return keyedStates(group).size > 0;
+  return checkpointLayout(store, uid).keyGrouped;
 }
 
 /** A node's key-grouped state over all lines: its groups and the lowest watermark (null: none). */
